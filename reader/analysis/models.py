@@ -1,0 +1,91 @@
+"""Analysis results: plain dataclasses with offsets into the article's cleaned text."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+ActorKind = Literal["person", "organization", "place", "group"]
+ANALYSIS_VERSION = 1
+"""Bump when the output for the same text would change; it keys the cache."""
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    text: str
+    start: int
+    end: int
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    """Canonical name: the longest proper form seen (\"Sergei Ryabkov\")."""
+    kind: ActorKind
+    aliases: tuple[str, ...]
+    mentions: int
+    role: str | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+    """(start, end) of every mention in text order, for highlighting and jumping."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    """The quoted words without the quotation marks."""
+    speaker: str | None
+    cue: str | None
+    """The attribution verb or phrase (\"said\", \"according to\")."""
+    start: int
+    end: int
+    fragment: bool = False
+    """Short quoted phrases that are not a statement: scare quotes, titles."""
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    article_id: str
+    summary: tuple[SummarySentence, ...]
+    actors: tuple[Actor, ...]
+    quotes: tuple[Quote, ...]
+    algorithm: str = "lexrank"
+    model: str = ""
+    """Name of the spaCy pipeline used (\"blank\" when none could be loaded)."""
+    notices: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_json_fields(self) -> dict[str, Any]:
+        """The analysis part of the DESIGN.md JSON contract."""
+        return {
+            "summary": [{"text": s.text, "start": s.start, "end": s.end} for s in self.summary],
+            "actors": [
+                {"name": a.name, "kind": a.kind, "aliases": list(a.aliases),
+                 "mentions": a.mentions, "role": a.role}
+                for a in self.actors
+            ],
+            "quotes": [
+                {"text": q.text, "speaker": q.speaker, "cue": q.cue,
+                 "start": q.start, "end": q.end, "fragment": q.fragment}
+                for q in self.quotes
+            ],
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """Lossless form for the cache."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            article_id=data["article_id"],
+            summary=tuple(SummarySentence(**s) for s in data["summary"]),
+            actors=tuple(
+                Actor(**{**a, "aliases": tuple(a["aliases"]),
+                         "spans": tuple(tuple(s) for s in a["spans"])})
+                for a in data["actors"]
+            ),
+            quotes=tuple(Quote(**q) for q in data["quotes"]),
+            algorithm=data.get("algorithm", "lexrank"),
+            model=data.get("model", ""),
+            notices=tuple(data.get("notices", ())),
+        )

@@ -1,0 +1,229 @@
+"""Command line: argument parsing, subcommands, exit codes and one-line error messages."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from reader import __version__
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+SUBCOMMANDS = ("analyze", "export")
+FORMATS = ("md", "txt", "json")
+
+
+class CliError(Exception):
+    """A problem to report as one line on stderr, exit code 2."""
+
+
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config-dir", metavar="DIR",
+                        help="settings and reading state (env READER_CONFIG_DIR)")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="analysis cache (env READER_CACHE_DIR)")
+
+
+def _analysis_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sentences", type=int, metavar="N",
+                        help="summary length in sentences (default from config, else 3)")
+    parser.add_argument("--algorithm", metavar="NAME",
+                        help="summary algorithm (default from config)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="analyse afresh; neither read nor write the cache")
+
+
+def build_parser(command: str | None) -> argparse.ArgumentParser:
+    """One parser per form, so `reader PATH ...` and the subcommands never clash."""
+    if command == "analyze":
+        p = argparse.ArgumentParser(prog="reader analyze",
+                                    description="Analyse an article and print the result.")
+        _global_options(p)
+        p.add_argument("path", help="article file, or a folder to analyse every article in")
+        p.add_argument("--json", action="store_true", help="print the JSON contract")
+        _analysis_options(p)
+        p.add_argument("--jobs", type=int, default=1, metavar="N",
+                       help="worker processes when PATH is a folder (default 1)")
+        return p
+    if command == "export":
+        p = argparse.ArgumentParser(prog="reader export",
+                                    description="Export an article's summary.")
+        _global_options(p)
+        p.add_argument("path", help="article file")
+        p.add_argument("--format", choices=FORMATS, default="md")
+        target = p.add_mutually_exclusive_group()
+        target.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
+        target.add_argument("--clipboard", action="store_true", help="copy to the clipboard")
+        p.add_argument("--force", action="store_true", help="overwrite an existing FILE")
+        p.add_argument("--no-extras", action="store_true",
+                       help="summary only: leave out actors and quotes")
+        _analysis_options(p)
+        return p
+    p = argparse.ArgumentParser(
+        prog="reader",
+        description="A terminal reader for news: summary, actors and quotes at a glance.",
+        epilog="subcommands: reader analyze PATH [--json] | reader export PATH [--format ...]",
+    )
+    p.add_argument("--version", action="version", version=f"reader {__version__}")
+    _global_options(p)
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="article files or folders (default: last library, else the samples)")
+    return p
+
+
+def _split_command(argv: list[str]) -> str | None:
+    """The subcommand, if the first non-option argument names one."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in ("--config-dir", "--cache-dir"):
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return arg if arg in SUBCOMMANDS else None
+    return None
+
+
+def _context(args: argparse.Namespace):
+    from reader.paths import resolve_paths
+    from reader.settings import load_settings
+
+    paths = resolve_paths(args.config_dir, args.cache_dir)
+    settings, warnings = load_settings(paths.config_file)
+    for warning in warnings:
+        print(f"reader: {warning}", file=sys.stderr)
+    return paths, settings
+
+
+def _load(path_arg: str):
+    from reader.library.loaders import load_article
+    from reader.library.models import ArticleLoadError
+
+    path = Path(path_arg)
+    if not path.exists():
+        raise CliError(f"{path}: no such file or directory")
+    if path.is_dir():
+        raise CliError(f"{path}: is a folder; give an article file")
+    try:
+        return load_article(path)
+    except ArticleLoadError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _analyse(article, args, paths, settings):
+    from reader.analysis.service import analyze_article
+
+    analysis, notices = analyze_article(
+        article,
+        sentences=args.sentences or settings.summary_sentences,
+        algorithm=args.algorithm or settings.algorithm,
+        model_name=settings.spacy_model,
+        cache_dir=None if args.no_cache else paths.analysis_cache_dir,
+    )
+    for notice in notices:
+        print(f"reader: {notice}", file=sys.stderr)
+    return analysis
+
+
+def _check_algorithm(args: argparse.Namespace) -> None:
+    from reader.analysis.summary import ALGORITHMS
+
+    if args.algorithm and args.algorithm not in ALGORITHMS:
+        raise CliError(f"unknown algorithm {args.algorithm!r}; choose from {', '.join(ALGORITHMS)}")
+    if args.sentences is not None and args.sentences < 1:
+        raise CliError("--sentences must be at least 1")
+
+
+def article_json(article, analysis) -> dict[str, Any]:
+    """The DESIGN.md JSON object for one article (analysis may be None: metadata only)."""
+    data: dict[str, Any] = {
+        "path": str(article.path), "title": article.title, "byline": article.byline,
+        "published": article.published, "source": article.source, "text": article.text,
+    }
+    if analysis is not None:
+        data.update(analysis.to_json_fields())
+    return data
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    _check_algorithm(args)
+    paths, settings = _context(args)
+    target = Path(args.path)
+    if target.is_dir():
+        from reader.analysis.batch import analyze_folder
+
+        return analyze_folder(target, args, paths, settings)
+    article = _load(args.path)
+    for notice in article.notices:
+        print(f"reader: {article.path}: {notice}", file=sys.stderr)
+    analysis = _analyse(article, args, paths, settings)
+    if args.json:
+        json.dump(article_json(article, analysis), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from reader.export import render
+
+        sys.stdout.write(render(article, analysis, "txt"))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reader.export import ExportError, copy_local_clipboard, render, write_export
+
+    _check_algorithm(args)
+    paths, settings = _context(args)
+    article = _load(args.path)
+    analysis = _analyse(article, args, paths, settings)
+    content = render(article, analysis, args.format, extras=not args.no_extras)
+    try:
+        if args.output:
+            written = write_export(Path(args.output), content, overwrite=args.force)
+            print(f"reader: wrote {written}", file=sys.stderr)
+        elif args.clipboard:
+            where = copy_local_clipboard(content)
+            print(f"reader: copied the summary to {where}", file=sys.stderr)
+        else:
+            sys.stdout.write(content)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    return EXIT_OK
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    paths, settings = _context(args)
+    for p in args.paths:
+        if not Path(p).exists():
+            raise CliError(f"{p}: no such file or directory")
+    from reader.tui.app import run_app
+
+    return run_app([Path(p) for p in args.paths], paths, settings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = _split_command(argv)
+    if command:
+        argv.remove(command)
+    parser = build_parser(command)
+    try:
+        args = parser.parse_args(argv)
+        handler = {"analyze": cmd_analyze, "export": cmd_export}.get(command or "", cmd_tui)
+        return handler(args)
+    except CliError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly.
+        sys.stderr.close()
+        return EXIT_OK
