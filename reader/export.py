@@ -1,0 +1,245 @@
+"""Export an article's analysis as Markdown, plain text or JSON, to a file or the clipboard."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import subprocess
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("md", "txt", "json")
+NO_CLIPBOARD = "no clipboard tool found (install xclip, xsel or wl-clipboard)"
+MAX_STEM_BYTES = 120
+"""Cap on a generated file name (before the extension); file systems allow 255 bytes."""
+
+# C0/C1 controls (except tab and newline) and bidi overrides: they would act on a terminal
+# or reorder text when an export is printed, so text exports drop them.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# JSON escapes C0 itself; these it leaves raw, so they are written as \\u escapes.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
+    f"{p}{i}" for p in ("com", "lpt") for i in range(10)
+}
+_TOOLS = {
+    # pyperclip copy function -> (name shown to the user, command we run ourselves)
+    "copy_xclip": ("xclip", ["xclip", "-selection", "clipboard"]),
+    "copy_xsel": ("xsel", ["xsel", "-b", "-i"]),
+    "copy_wl": ("wl-clipboard", ["wl-copy"]),
+    "copy_osx_pbcopy": ("pbcopy", ["pbcopy"]),
+}
+
+
+class ExportError(Exception):
+    """An export that could not be done; the message is one line for the user."""
+
+
+def article_json(article, analysis) -> dict[str, Any]:
+    """The DESIGN.md JSON object for one article (analysis may be None: metadata only)."""
+    data: dict[str, Any] = {
+        "path": str(article.path),
+        "title": article.title,
+        "byline": article.byline,
+        "published": article.published,
+        "source": article.source,
+        "text": article.text,
+    }
+    if analysis is not None:
+        data.update(analysis.to_json_fields())
+    return data
+
+
+def render(article, analysis, fmt: str, extras: bool = True) -> str:
+    """The export text in `fmt` ("md", "txt" or "json").
+
+    `extras` adds the Actors and Quotes sections to md and txt. JSON is always the whole
+    DESIGN.md object, so that its shape never depends on a flag.
+    """
+    if fmt == "json":
+        text = json.dumps(article_json(article, analysis), ensure_ascii=False, indent=2)
+        return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    if fmt not in ("md", "txt"):
+        raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    md = fmt == "md"
+    esc = _md_escape if md else _clean
+    lines = [f"# {esc(article.title)}" if md else _clean(article.title)]
+    if not md:
+        lines.append("=" * min(len(lines[0]), 72))
+    lines.append("")
+    details = [
+        ("By", article.byline),
+        ("Date", article.published),
+        ("Source", article.source),
+        ("File", str(article.path)),
+    ]
+    for label, value in details:
+        if value and md and label == "File" and "`" not in value:
+            lines.append(f"- File: `{_clean(value)}`")
+        elif value:
+            lines.append(f"- {label}: {esc(value)}" if md else f"{label}: {_clean(value)}")
+    summary = analysis.summary if analysis is not None else ()
+    lines += ["", _heading("Summary", md)]
+    lines += [f"{i}. {esc(s.text)}" for i, s in enumerate(summary, 1)] or ["(no summary)"]
+    if extras and analysis is not None:
+        if analysis.actors:
+            lines += ["", _heading("Actors", md)]
+            lines += [f"- {_actor_line(a, esc, md)}" for a in analysis.actors]
+        quotes = [q for q in analysis.quotes if not q.fragment]
+        if quotes:
+            lines += ["", _heading("Quotes", md)]
+            for q in quotes:
+                speaker = esc(q.speaker) if q.speaker else "unattributed"
+                quote = f"\u201c{esc(q.text)}\u201d"
+                lines.append(f"> {quote}\n> \u2014 {speaker}\n" if md else f"- {quote} ({speaker})")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _heading(title: str, md: bool) -> str:
+    return f"## {title}\n" if md else f"{title}\n{'-' * len(title)}"
+
+
+def _actor_line(actor, esc, md: bool) -> str:
+    name = f"**{esc(actor.name)}**" if md else _clean(actor.name)
+    parts = [actor.kind]
+    if actor.role:
+        parts.append(esc(actor.role))
+    parts.append(f"{actor.mentions} mention" + ("" if actor.mentions == 1 else "s"))
+    return f"{name} - {', '.join(parts)}"
+
+
+def _clean(text: str) -> str:
+    """One line of plain text: control characters dropped, whitespace runs collapsed."""
+    return " ".join(_UNSAFE.sub("", text).split())
+
+
+def _md_escape(text: str) -> str:
+    """Plain text made literal in Markdown (no emphasis, links, HTML or headings)."""
+    text = _MD_SPECIAL.sub(r"\\\1", _clean(text))
+    # A leading "1." or "-" would start a nested list after our own "1. " or "- ".
+    return _MD_LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+
+
+def safe_filename(title: str, ext: str) -> str:
+    """A file name from `title` that stays in its folder: "../../etc/passwd" -> "etc-passwd.md"."""
+    stem = unicodedata.normalize("NFKC", title or "").casefold()
+    stem = re.sub(r"[^\w.]+", "-", stem)  # separators, spaces, controls, punctuation
+    stem = re.sub(r"\.{2,}", "-", stem)  # no ".." anywhere
+    stem = re.sub(r"-{2,}", "-", stem).strip("-._")
+    while len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+        stem = stem[:-1]
+    stem = stem.rstrip("-._")
+    if not stem or stem.split(".")[0] in _WINDOWS_RESERVED:
+        stem = f"article-{stem}".rstrip("-") if stem else "article"
+    suffix = re.sub(r"[^a-z0-9]", "", (ext or "").casefold())[:10]
+    return f"{stem}.{suffix}" if suffix else stem
+
+
+def default_export_dir() -> Path:
+    """The user's documents folder when it exists, else the current directory."""
+    try:
+        import platformdirs
+
+        documents = Path(platformdirs.user_documents_dir())
+        if documents.is_dir():
+            return documents
+    except Exception:  # platformdirs may fail on odd systems; the cwd always works
+        pass
+    return Path.cwd()
+
+
+def write_export(path: Path, content: str, overwrite: bool = False) -> Path:
+    """Write `content` to exactly `path`, atomically; never overwrite unless asked."""
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name")
+    if not overwrite and os.path.lexists(path):
+        raise ExportError(f"{path} exists; use --force to overwrite")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"{path.parent}: cannot create the folder ({_reason(exc)})") from None
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:60]}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        mode = path.stat().st_mode & 0o7777 if path.is_file() else 0o644
+        os.chmod(tmp, mode)
+        if overwrite:
+            os.replace(tmp, path)  # replaces a symlink itself, never the file it points to
+        else:
+            _link_new(tmp, path)
+        tmp = None
+    except FileExistsError:
+        raise ExportError(f"{path} exists; use --force to overwrite") from None
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write ({_reason(exc)})") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return path.absolute()
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Move tmp to path, failing with FileExistsError if path appeared meanwhile."""
+    try:
+        os.link(tmp, path)  # atomic "create only if absent"
+    except FileExistsError:
+        raise
+    except OSError:  # file systems without hard links
+        if os.path.lexists(path):
+            raise FileExistsError(path) from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def copy_local_clipboard(content: str) -> str:
+    """Copy with the local clipboard tool pyperclip finds; return where, for the message."""
+    try:
+        import pyperclip
+    except ImportError:
+        raise ExportError(NO_CLIPBOARD) from None
+    try:
+        copy, _paste = pyperclip.determine_clipboard()
+    except Exception:
+        raise ExportError(NO_CLIPBOARD) from None
+    if not copy:  # pyperclip's "no mechanism" stand-in is falsy
+        raise ExportError(NO_CLIPBOARD)
+    name = getattr(copy, "__name__", "")
+    tool, command = _TOOLS.get(name, (name.removeprefix("copy_") or "clipboard", None))
+    try:
+        if command:
+            # Run the tool ourselves: pyperclip ignores its exit status and lets its error
+            # messages through to the terminal, which would draw over the TUI.
+            result = subprocess.run(
+                command,
+                input=content.encode("utf-8"),
+                timeout=5,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            if result.returncode:
+                raise ExportError(f"{tool} could not copy (exit status {result.returncode})")
+        else:
+            copy(content)
+    except pyperclip.PyperclipException:
+        raise ExportError(NO_CLIPBOARD) from None
+    except subprocess.TimeoutExpired:
+        raise ExportError(f"{tool} did not finish copying within 5 s") from None
+    except OSError as exc:
+        raise ExportError(f"{tool} could not copy ({_reason(exc)})") from None
+    return f"the clipboard ({tool})"
