@@ -7,9 +7,9 @@ import json
 import signal
 import sys
 from pathlib import Path
-from typing import Any
 
 from reader import __version__
+from reader.export import article_json
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -140,17 +140,6 @@ def _check_algorithm(args: argparse.Namespace) -> None:
         raise CliError(f"unknown algorithm {args.algorithm!r}; choose from {', '.join(ALGORITHMS)}")
     if args.sentences is not None and args.sentences < 1:
         raise CliError("--sentences must be at least 1")
-
-
-def article_json(article, analysis) -> dict[str, Any]:
-    """The DESIGN.md JSON object for one article (analysis may be None: metadata only)."""
-    data: dict[str, Any] = {
-        "path": str(article.path), "title": article.title, "byline": article.byline,
-        "published": article.published, "source": article.source, "text": article.text,
-    }
-    if analysis is not None:
-        data.update(analysis.to_json_fields())
-    return data
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
