@@ -1,0 +1,282 @@
+"""Strip the page debris scraped articles carry, by rules about shape, vocabulary and position.
+
+The unit of work is a paragraph (a "unit"); a unit may hold several lines (a list).
+Rules, strongest first:
+
+1. Site chrome that is never prose, wherever it stands: "Skip to content", consent
+   boilerplate ("By submitting this form ..."), cookie notices in the site's voice,
+   "Advertisement", copyright lines, photo credits and captions ending in a credit,
+   "Updated: ..." stamps, rows of share buttons, breadcrumb and menu rows.
+2. Short lines that open with a call to action ("Sign up ...", "Share this ...",
+   "Follow us ...", "Read more ..."), unless they are quoted speech.
+3. A "Related" / "More from" / "Most read" header takes with it the run of short,
+   headline-like lines after it, up to the next real paragraph.
+4. At the edges of the text (before the first and after the last real paragraph),
+   short lines without sentence punctuation are dropped when they sit next to
+   other debris or carry site vocabulary.
+
+Prose is protected: a line with a quotation mark, or one that reads as a sentence,
+is removed only by the strong rules in (1).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.library.dates import TIME_RE, find_date
+
+_QUOTE_CHARS = '"\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e'
+_END_PUNCT = '.!?"\u201d\u2019)\u00bb:;'
+
+# (1) Strong patterns, matched at the start of the lower-cased line.
+_STRONG = re.compile(
+    r"""^(?:
+        skip\ (?:to|ad|advertisement|navigation)\b
+      | (?:skip\ |hide\ |close\ )?(?:advertisement|advert|\bad)$
+      | advertisement\s*[-–—:|·(].{0,40}$
+      | (?:story|article)\ continues\ (?:below|after)
+      | by\ (?:submitting|signing\ up|clicking|subscribing|registering|continuing|entering
+            |creating\ an\ account|providing\ your|tapping)\b
+      | ©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}
+      | (?:photo|photograph|photography|image|picture|illustration|graphic|video|credit|caption)s?
+            (?:\ credit)?\s*(?:by\s*)?[:/|]
+      | listen\ to\ (?:this\ )?(?:article|story)
+      | \d+\ (?:min|minute)s?\ (?:read|listen)$
+      | (?:loading|please\ wait)\.{0,3}$
+      | this\ (?:site|website|page)\ uses\ cookies
+      | we\ (?:use|value|care\ about)\ (?:cookies|your\ privacy)
+      | (?:accept|reject|decline|allow)\ (?:all\ )?(?:cookies|all)\b
+      | (?:manage|cookie)\ (?:preferences|settings|choices|consent)
+      | (?:privacy|cookie)\ (?:policy|notice|settings)\s*(?:[|·•/]|$)
+      | terms\ (?:of|and)\ (?:use|service|conditions)\s*(?:[|·•/]|$)
+      | (?:click|tap)\ here\b
+      | (?:download|get)\ (?:our|the)\ (?:free\ )?app\b
+      | enter\ (?:your\ )?email(?:\ address)?\b.{0,30}$
+      | (?:your\ )?email\ address\s*\*?$
+    )""",
+    re.X,
+)
+_STRONG_ANYWHERE = re.compile(r"all rights reserved|©|\bcopyright ©")
+
+_STAMP = re.compile(r"^(?:(?:last\ )?updated|(?:first\ )?published|posted|modified)\b", re.X)
+
+# The site speaking to its reader, and the vocabulary it uses when it does.
+_VOICE = re.compile(
+    r"\b(?:our|your)\b|\byou\ (?:agree|accept|consent|can)\b|\bby\ continuing\b|\bwe\ use\b"
+    r"|\bunsubscribe\b|\bthis\ (?:site|website)\b",
+    re.X,
+)
+_SITE_VOCAB = re.compile(
+    r"\bnewsletters?\b|\bsubscri(?:be|bers?|bing|ption)\b|\bsign(?:ing)?\ ?up\b|\bcookies?\b"
+    r"|\bprivacy\b|\bterms\ of\ (?:use|service)\b|\bsponsored\b|\badverti[sz]\w*\b|\binbox\b"
+    r"|\be-?mail\b|\bpaywall\b|\bsign\ in\b|\blog\ in\b|\bfree\ trial\b|\bpodcast\b",
+    re.X,
+)
+
+# (2) Calls to action that open a short line, and one-word buttons.
+_CTA_START = re.compile(
+    r"""^(?:
+        share\ (?:this|on|via|the\ (?:article|story|page)|article|story)\b
+      | sign\ ?(?:up|in)\b | log\ ?(?:in|out)\b | subscribe\b | join\ (?:us|our)\b
+      | follow\ (?:us|@)\b | follow\ \S+\ on\b | like\ us\b
+      | read\ (?:more|next|also|the\ full)\b | see\ (?:also|more)\b
+      | more\ (?:stories|news)\b
+      | continue\ reading\b | view\ (?:comments|gallery|all)\b | show\ (?:comments|more)\b
+      | watch\ (?:now|live|video)\b | listen\ (?:now|live)\b
+      | save\ (?:article|story|for\ later)\b | gift\ (?:this\ )?article\b | copy\ link\b
+      | leave\ a\ comment\b | (?:\d+\ )?comments?$
+      | get\ (?:the|our)\ \w+(?:\ \w+)?\ (?:newsletter|briefing|digest|edition|update)s?\b
+      | get\ (?:the|our)\ (?:latest|best|top)\b
+      | (?:topics?|tags?|filed\ under|categories|section)\s*:
+      | back\ to\ (?:top|home)\b
+    )""",
+    re.X,
+)
+_BUTTON = re.compile(
+    r"^(?:menu|main\ menu|search|home|close|print|register|share|save|more|next|previous|open"
+    r"|toggle\ navigation|navigation|trending|live|video|audio)$",
+    re.X,
+)
+
+# (3) Headers of link lists.
+_LIST_HEADER = re.compile(
+    r"""^(?:
+        related(?:\ (?:articles?|stories|story|coverage|content|reading|topics|links|news))?
+      | more\ (?:from|on|in|stories|news|coverage|like\ this|to\ read)\b.{0,40}
+      | most\ (?:read|popular|viewed|shared|watched|commented)(?:\ (?:stories|articles|today|now))?
+      | (?:recommended|suggested)(?:\ (?:for\ you|stories|articles|reading))?
+      | you\ (?:may|might)\ (?:also\ )?(?:like|be\ interested\ in|have\ missed)
+      | (?:read|up)\ next | what\ to\ read\ next | further\ reading | also\ read | don't\ miss
+      | (?:trending|popular)(?:\ (?:now|today|stories|articles))?
+      | (?:latest|top)\ (?:news|stories|headlines)
+      | in\ other\ news | elsewhere(?:\ on\ \w+)?
+    )\s*:?$""",
+    re.X,
+)
+
+_SOCIAL = re.compile(
+    r"^(?:(?:share|facebook|twitter|x|email|e-mail|whatsapp|linkedin|reddit|pinterest|telegram"
+    r"|threads|bluesky|mastodon|instagram|tiktok|youtube|flipboard|print|copy\ link|link|save"
+    r"|gift|comments?|messenger|sms)\b[\s,|·•/]*){2,}$",
+    re.X,
+)
+
+_SEPARATORS = re.compile(r"\s+[|·•›»>/]\s+|\s{3,}")
+
+_CREDIT_TAIL = re.compile(
+    r"(?:\((?:[^()]{0,80}[/|]\s*)?(?:getty\ images|ap\ photo|ap|afp|reuters|epa|shutterstock"
+    r"|alamy|bloomberg|file\ photo|[^()]{0,60}\bphoto(?:graph)?s?\b[^()]{0,60}|handout)\)"
+    r"|\b(?:photo(?:graph)?|image|credit|picture)s?\s*:\s*[^.:]{2,80}"
+    r"|\b[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty\ Images|AP|AFP|Reuters|EPA"
+    r"|Shutterstock|Alamy|Bloomberg)\b\S{0,30})\s*$",
+    re.X | re.I,
+)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def word_count(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def has_quote(line: str) -> bool:
+    return any(ch in line for ch in _QUOTE_CHARS)
+
+
+def is_sentence(line: str) -> bool:
+    """Reads as prose: enough words and ends like a sentence."""
+    stripped = line.rstrip()
+    return word_count(stripped) >= 4 and stripped[-1:] in _END_PUNCT
+
+
+def is_prose(line: str) -> bool:
+    """A real paragraph of the article: long, or a sentence with some substance."""
+    n = word_count(line)
+    if n >= 25:
+        return not is_debris(line)
+    return n >= 8 and is_sentence(line) and not is_debris(line)
+
+
+def is_nav_row(line: str) -> bool:
+    """A menu or breadcrumb row: several short items between separators."""
+    parts = [p for p in _SEPARATORS.split(line.strip()) if p.strip()]
+    return len(parts) >= 3 and all(word_count(p) <= 4 for p in parts) and not is_sentence(line)
+
+
+def is_debris(line: str) -> bool:
+    """True when a single line is page furniture rather than article text (no context)."""
+    s = line.strip()
+    if not s:
+        return True
+    if len(s) > 600:
+        return False
+    n = word_count(s)
+    if n > 60:
+        return False
+    low = _lower_plain(s)
+    if n <= 40 and (_STRONG.match(low) or _STRONG_ANYWHERE.search(low)):
+        return True
+    if n <= 14 and _STAMP.match(low) and (find_date(low) or TIME_RE.search(low)):
+        return True
+    if n <= 12 and _SOCIAL.match(low):
+        return True
+    if n <= 40 and _CREDIT_TAIL.search(s) and not has_quote(s):
+        return True
+    if n <= 20 and is_nav_row(s):
+        return True
+    if has_quote(s):
+        return False
+    if n <= 14 and _CTA_START.match(low):
+        return True
+    if n <= 3 and _BUTTON.match(low.rstrip(".!")):
+        return True
+    if n <= 8 and _LIST_HEADER.match(low):
+        return True
+    if n <= 45 and _VOICE.search(low) and _SITE_VOCAB.search(low):
+        return True
+    return n <= 6 and bool(_SITE_VOCAB.search(low)) and not is_sentence(s)
+
+
+def _site_chrome(unit: str) -> bool:
+    low = _lower_plain(unit)
+    return bool(_SITE_VOCAB.search(low) or _STRONG.match(low) or _SOCIAL.match(low))
+
+
+def _lower_plain(s: str) -> str:
+    return s.lower().replace("\u2019", "'").strip(" *_#>-–—•·|")
+
+
+def clean_units(units: list[str]) -> list[str]:
+    """Drop debris units (and debris lines inside multi-line units); keep order."""
+    keep = [True] * len(units)
+    lines_kept: list[str] = list(units)
+    for i, unit in enumerate(units):
+        if "\n" in unit:
+            rest = [ln for ln in unit.split("\n") if ln.strip() and not is_debris(ln)]
+            lines_kept[i] = "\n".join(rest)
+            keep[i] = bool(rest) and not _is_list_header_unit(unit)
+        else:
+            keep[i] = not is_debris(unit)
+    _drop_link_runs(units, keep)
+    _drop_boxes(units, keep)
+    _drop_edges(units, keep)
+    return [lines_kept[i] for i in range(len(units)) if keep[i]]
+
+
+def _is_list_header_unit(unit: str) -> bool:
+    first = unit.split("\n", 1)[0]
+    return word_count(first) <= 8 and bool(_LIST_HEADER.match(_lower_plain(first)))
+
+
+def _headline_like(unit: str) -> bool:
+    first = unit.strip().split("\n", 1)[0]
+    if has_quote(first) and is_sentence(first):
+        return False
+    n = word_count(first)
+    return n <= 20 and (first.rstrip()[-1:] not in ".!?" or n <= 3) and not is_prose(unit)
+
+
+def _drop_link_runs(units: list[str], keep: list[bool]) -> None:
+    i = 0
+    while i < len(units):
+        first = units[i].strip().split("\n", 1)[0]
+        if word_count(first) <= 8 and _LIST_HEADER.match(_lower_plain(first)):
+            keep[i] = False
+            j = i + 1
+            while j < len(units) and (_headline_like(units[j]) or not keep[j]):
+                keep[j] = False
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def _drop_boxes(units: list[str], keep: list[bool]) -> None:
+    """A short title line right before a sign-up box belongs to the box."""
+    for i in range(len(units) - 1):
+        if keep[i] and not keep[i + 1] and _site_chrome(units[i + 1]) and _edge_fragment(units[i]):
+            keep[i] = False
+
+
+def _drop_edges(units: list[str], keep: list[bool]) -> None:
+    """Before the first and after the last real paragraph, short fragments are furniture."""
+    prose = [i for i, u in enumerate(units) if keep[i] and is_prose(u)]
+    if not prose:
+        return
+    for i in range(prose[0]):
+        if keep[i] and _edge_fragment(units[i]):
+            keep[i] = False
+    after_debris = False
+    for i in range(prose[-1] + 1, len(units)):
+        if not keep[i]:
+            after_debris = True
+            continue
+        unit = units[i]
+        if _edge_fragment(unit) and (after_debris or _site_chrome(unit)):
+            keep[i] = False
+            after_debris = True
+
+
+def _edge_fragment(unit: str) -> bool:
+    s = unit.strip()
+    return "\n" not in s and word_count(s) <= 8 and not has_quote(s) and s[-1:] not in ".!?"

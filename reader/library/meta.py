@@ -1,0 +1,238 @@
+"""Recognise the lines above an article's body: title, byline, date stamp, publication."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.library.cleanup import has_quote, is_debris, is_prose, is_sentence, word_count
+from reader.library.dates import TIME_RE, find_date, is_date_only
+
+_BYLINE = re.compile(
+    r"^(?:(?:written|words|story|text|reporting|report)\s+)?by\s*:?\s+(?P<rest>\S.*)$", re.I
+)
+_AUTHOR_LABEL = re.compile(r"^(?:author|authors|byline|writer)s?\s*:\s*(?P<rest>\S.*)$", re.I)
+_DATE_LABEL = re.compile(
+    r"^(?:(?:originally\s+|first\s+)?published|posted|dated?|filed|updated|last\s+updated"
+    r"|modified)\b\s*(?:on|at)?\s*:?\s*",
+    re.I,
+)
+_UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified)\b", re.I)
+_SOURCE_LABEL = re.compile(
+    r"^(?:source|publication|published\s+(?:by|in)|publisher|originally\s+published\s+(?:by|in)"
+    r"|site|outlet|newspaper)\s*:?\s+(?P<rest>\S.{0,80})$",
+    re.I,
+)
+_SPLIT_SEPARATORS = re.compile(r"\s+[|·•—–]\s+|\s+-\s+|\s*\|\s*")
+_ROLE_WORDS = re.compile(
+    r"\b(?:writer|reporter|correspondent|editor|staff|desk|contributor|columnist|bureau|chief"
+    r"|senior|special|political|business|science|health|sports?|culture|arts|critic|analyst"
+    r"|producer|journalist|intern|fellow|photographer|team|newsroom|wire|services?|news|agency"
+    r"|press|times|post|herald|journal|tribune|gazette|ledger|courier|review|magazine|daily"
+    r"|weekly|chronicle|associated|reuters|afp|online|digital|media|network|radio|television"
+    r"|tv|report|dispatch|observer|guardian|telegraph|independent|standard|express|mirror"
+    r"|record|sentinel|bulletin|monitor|inquirer|examiner|register|globe|star|sun|mail"
+    r"|affairs|economics|economy|technology|tech|climate|environment|education|world"
+    r"|national|local|foreign|investigations?|investigative|global|international|opinion)\b",
+    re.I,
+)
+_NAME_PARTICLES = {
+    "de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "dos",
+    "das", "bin", "ibn", "al", "el", "ben", "st.", "y", "e", "ter", "zu", "af",
+}  # fmt: skip
+_NAME_TOKEN = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'’.\-]*|[A-Z]\.)$")
+_TRAILING_PLACE = re.compile(r"\s+(?:in|from)\s+[A-Z][\w.'’\- ]{1,40}$")
+_TRAILING_FOR = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z].{0,80}$")
+
+
+@dataclass
+class Header:
+    """What the top of a text article told us, and which units it used up."""
+
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    source: str | None = None
+    consumed: set[int] = field(default_factory=set)
+    updated: str | None = None
+
+
+def _looks_like_name(part: str) -> bool:
+    tokens = part.split()
+    if not 1 <= len(tokens) <= 5 or _ROLE_WORDS.search(part):
+        return False
+    if tokens[0].lower() == "the":
+        return False
+    return all(_NAME_TOKEN.match(t) or t.lower() in _NAME_PARTICLES for t in tokens)
+
+
+def names_only(text: str) -> str | None:
+    """From 'Name, Staff Writer' / 'A and B' / 'A, B and C for The Paper' keep the names."""
+    text = text.strip().strip("*_ ").rstrip(".,;:")
+    text = _TRAILING_FOR.sub("", text)
+    text = _TRAILING_PLACE.sub("", text)
+    parts = [p.strip() for p in text.split(",")]
+    names: list[str] = []
+    for index, part in enumerate(parts):
+        pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", part) if p.strip()]
+        if index > 0 and (not pieces or not all(_looks_like_name(p) for p in pieces)):
+            break
+        if index > 0 and all(len(p.split()) == 1 for p in pieces):
+            break  # "Name, Ore." or a role of one word
+        names.append(part)
+    result = ", ".join(names).strip()
+    if not result or not any(_NAME_TOKEN.match(t) for t in result.split()):
+        return None
+    return result
+
+
+def parse_byline(line: str) -> tuple[str | None, str | None]:
+    """(names, ISO date found on the same line) for a byline line, else (None, None)."""
+    s = line.strip().strip("*_ ")
+    m = _BYLINE.match(s) or _AUTHOR_LABEL.match(s)
+    if not m:
+        return None, None
+    rest = m.group("rest")
+    if not rest[:1].isupper() or has_quote(rest):
+        return None, None
+    found = find_date(rest)
+    published = None
+    if found:
+        published = found[0]
+        rest = rest[: found[1]]
+        rest = _DATE_LABEL.sub("", rest)
+    rest = re.sub(r"\b(?:updated|published|posted|on)\s*:?\s*$", "", rest.strip(), flags=re.I)
+    rest = re.sub(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", "", rest, flags=re.I)
+    head = _SPLIT_SEPARATORS.split(rest.strip(" |·•—–-,"), maxsplit=1)[0]
+    if word_count(head) > 14:
+        return None, None
+    names = names_only(head)
+    return names, published
+
+
+def is_byline(line: str) -> bool:
+    return parse_byline(line)[0] is not None
+
+
+def parse_date_line(line: str) -> tuple[str | None, bool]:
+    """(ISO date, is an 'Updated' stamp) when the line is a date stamp, else (None, False)."""
+    s = line.strip().strip("*_ ")
+    if word_count(s) > 16 or len(s) > 120:
+        return None, False
+    label = _DATE_LABEL.match(s)
+    rest = s[label.end() :] if label else s
+    if not label and not is_date_only(rest):
+        return None, False
+    found = find_date(rest)
+    if not found:
+        return None, False
+    if label and not is_date_only(rest):
+        # "Published March 3, 2026, 6:00 a.m. ET | Updated ..." still counts; a sentence does not.
+        tail = rest[found[2] :]
+        if is_sentence(tail) and word_count(tail) > 4 and not TIME_RE.search(tail):
+            return None, False
+    return found[0], bool(_UPDATED.match(s))
+
+
+def parse_source_line(line: str) -> str | None:
+    m = _SOURCE_LABEL.match(line.strip().strip("*_ "))
+    if not m:
+        return None
+    value = m.group("rest").strip().rstrip(".")
+    return value if word_count(value) <= 8 else None
+
+
+def title_candidate(line: str) -> bool:
+    s = line.strip()
+    n = word_count(s)
+    return 1 <= n <= 30 and len(s) <= 220 and s[-1:] not in ".,;:" and "\n" not in s
+
+
+def _masthead(line: str) -> bool:
+    """A publication name on its own line: a few capitalised words, no verb-like lowercase."""
+    words = line.split()
+    if not 1 <= len(words) <= 5 or line.rstrip()[-1:] in ".?!":
+        return False
+    lower = [w for w in words if w[:1].islower() and w.lower() not in ("of", "and", "the", "&")]
+    return not lower
+
+
+def extract_header(units: list[str], headings: set[int] | None = None) -> Header:
+    """Find title, byline, date and source among the first units of a text article.
+
+    `headings` holds the indexes of units that were headings in the source (Markdown);
+    the first of them is the title. The scan ends after the second real paragraph.
+    """
+    headings = headings or set()
+    header = Header()
+    candidates: list[int] = []
+    prose_seen = 0
+    for i, unit in enumerate(units[:40]):
+        line = unit.strip()
+        if not line or "\n" in line:
+            if "\n" in line and is_prose(line.replace("\n", " ")):
+                prose_seen += 1
+            continue
+        if i in headings and header.title is None and prose_seen == 0:
+            header.title = line
+            header.consumed.add(i)
+            continue
+        if header.byline is None and prose_seen <= 1:
+            names, published = parse_byline(line)
+            if names:
+                header.byline = names
+                if published and header.published is None:
+                    header.published = published
+                header.consumed.add(i)
+                continue
+        if prose_seen <= 1:
+            published, updated = parse_date_line(line)
+            if published:
+                if updated:
+                    header.updated = header.updated or published
+                elif header.published is None:
+                    header.published = published
+                header.consumed.add(i)
+                continue
+            source = parse_source_line(line)
+            if source and header.source is None:
+                header.source = source
+                header.consumed.add(i)
+                continue
+        if is_debris(line):
+            continue
+        if is_prose(line):
+            prose_seen += 1
+            if prose_seen >= 2:
+                break
+            continue
+        if prose_seen == 0 and not headings and title_candidate(line):
+            candidates.append(i)
+    if header.title is None and candidates:
+        _choose_title(units, candidates, header)
+    if header.published is None:
+        header.published = header.updated
+    return header
+
+
+def _choose_title(units: list[str], candidates: list[int], header: Header) -> None:
+    # A masthead ("The Riverton Ledger") may precede the headline; the headline is the
+    # first candidate that is not one, and the masthead names the source.
+    chosen = candidates[0]
+    if len(candidates) > 1 and _masthead(units[chosen]) and not _masthead(units[candidates[1]]):
+        if header.source is None:
+            header.source = units[chosen].strip()
+        header.consumed.add(chosen)
+        chosen = candidates[1]
+    header.title = units[chosen].strip()
+    header.consumed.add(chosen)
+
+
+def dateline_date(text: str) -> str | None:
+    """A date in the dateline that opens a story ("LONDON, March 3, 2026 — ...")."""
+    head = text[:120]
+    dash = re.search(r"\s[—–-]{1,2}\s|\(\w[\w .]*\)\s[—–-]", head)
+    if not dash:
+        return None
+    found = find_date(head[: dash.start()])
+    return found[0] if found else None

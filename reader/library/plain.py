@@ -1,0 +1,145 @@
+"""Plain-text and Markdown articles: paragraphs, header lines and front matter to an Article."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reader.library.cleanup import clean_units, is_debris
+from reader.library.dates import parse_date
+from reader.library.markdown import front_matter, markdown_units
+from reader.library.meta import (
+    Header,
+    dateline_date,
+    extract_header,
+    is_byline,
+    names_only,
+    parse_date_line,
+)
+from reader.library.text import collapse_spaces
+
+_LIST_ITEM = re.compile(r"^(?:[-*•◦▪–]|\d{1,3}[.)])\s+")
+
+
+def text_units(text: str) -> list[str]:
+    """Plain text to paragraph units.
+
+    Blank lines separate blocks. Inside a block, hard-wrapped lines (similar widths, at
+    most ~120 columns) are joined into one paragraph; otherwise every line stands alone,
+    as in text saved from a web page with one paragraph per line.
+    """
+    units: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [collapse_spaces(ln.strip()) for ln in block.split("\n")]
+        lines = [ln for ln in lines if ln]
+        if not lines:
+            continue
+        units.extend(_join_wrapped(lines))
+    return units
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    # A line was wrapped when the next line's first word would not have fitted on it:
+    # the classic reflow test. Lists of headlines or header lines fail it and stay apart.
+    if len(lines) == 1:
+        return lines
+    width = max(len(ln) for ln in lines)
+    if not 40 <= width <= 120:
+        return lines
+    out: list[str] = []
+    current = lines[0]
+    for prev, line in zip(lines, lines[1:], strict=False):
+        first_word = line.split(" ", 1)[0]
+        wrapped = len(prev) + 1 + len(first_word) > width - 2 and not _LIST_ITEM.match(line)
+        if wrapped and not (_standalone(prev) or _standalone(line)):
+            current += " " + line
+        else:
+            out.append(current)
+            current = line
+    out.append(current)
+    return out
+
+
+def _standalone(line: str) -> bool:
+    """Header and debris lines are never part of a wrapped paragraph."""
+    return is_debris(line) or is_byline(line) or parse_date_line(line)[0] is not None
+
+
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>[A-Z][^.|·]{1,60}?)\s*(?:\.|,|\||·|$)",
+    re.I,
+)
+
+
+def copyright_holder(line: str) -> str | None:
+    """'© 2026 The Paper. All rights reserved.' -> 'The Paper'."""
+    m = _COPYRIGHT.match(line.strip())
+    if not m:
+        return None
+    name = m.group("name").strip()
+    if re.match(r"(?i)all rights", name) or len(name.split()) > 6:
+        return None
+    return name
+
+
+def _same(a: str, b: str) -> bool:
+    norm = re.compile(r"[\W_]+")
+    return norm.sub("", a).casefold() == norm.sub("", b).casefold()
+
+
+def _apply_front(header: Header, fields: dict[str, str]) -> None:
+    title = fields.get("title") or fields.get("headline")
+    if title:
+        header.title = title
+    author = next((fields[k] for k in ("author", "authors", "byline", "by") if fields.get(k)), None)
+    if author:
+        header.byline = names_only(re.sub(r"^by\s+", "", author, flags=re.I)) or author
+    date = next(
+        (fields[k] for k in ("date", "published", "pubdate", "published_at") if fields.get(k)),
+        None,
+    )
+    if date and parse_date(date):
+        header.published = parse_date(date)
+    source = next(
+        (fields[k] for k in ("source", "publication", "site", "site_name", "publisher")
+         if fields.get(k)),
+        None,
+    )  # fmt: skip
+    if source:
+        header.source = source
+
+
+def parse_units(
+    units: list[str], headings: set[int], fields: dict[str, str] | None = None
+) -> tuple[Header, list[str]]:
+    """Split units into header metadata and cleaned body paragraphs."""
+    header = extract_header(units, headings)
+    if fields:
+        _apply_front(header, fields)
+    if header.source is None:
+        header.source = next((h for u in reversed(units[-30:]) if (h := copyright_holder(u))), None)
+    body = [u for i, u in enumerate(units) if i not in header.consumed]
+    # A heading that repeats the title (front matter plus "# Title") is not body text.
+    while body and header.title and _same(body[0], header.title):
+        body.pop(0)
+    body = clean_units(body)
+    if header.published is None and body:
+        header.published = dateline_date(body[0])
+    return header, body
+
+
+def parse_plain(text: str) -> tuple[Header, list[str]]:
+    return parse_units(text_units(text), set())
+
+
+def parse_markdown(text: str) -> tuple[Header, list[str]]:
+    fields, rest = front_matter(text)
+    units, headings = markdown_units(rest)
+    return parse_units(units, headings, fields)
+
+
+def fallback_title(path: Path) -> str:
+    """A readable title from a file name: 'port-strike_talks' -> 'Port strike talks'."""
+    words = re.sub(r"[-_.]+", " ", path.stem).strip()
+    return (words[:1].upper() + words[1:]) if words else path.name

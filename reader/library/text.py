@@ -1,0 +1,185 @@
+"""Text helpers: decoding raw bytes, stripping terminal-unsafe characters, quote matching."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Read at most this much of a file; the rest is left out with a notice."""
+
+# Formats whose bytes give them away; a text reader should refuse them, not show garbage.
+_MAGIC = (
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"\x7fELF",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"\xd0\xcf\x11\xe0",
+    b"MZ",
+    b"OggS",
+    b"ID3",
+    b"fLaC",
+    b"RIFF",
+    b"SQLite format 3",
+)
+
+# ESC [ ... final (CSI), ESC ] ... BEL|ST (OSC), ESC P/X/^/_ ... ST (DCS, SOS, PM, APC),
+# two-byte escapes, and the single-character C1 forms of CSI and OSC. Every branch is
+# built from negated classes, so a match attempt stops at the next ESC: linear time.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+)
+
+
+def _build_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]:
+        table[code] = None
+    table[ord("\n")] = "\n"
+    table[ord("\t")] = " "
+    for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]:
+        table[code] = None  # bidi embeddings, overrides and isolates
+    table[0xFEFF] = None  # stray byte-order marks
+    table[0x00AD] = None  # soft hyphen: invisible in a browser, noise in a terminal
+    table[0x00A0] = " "
+    table[0x2028] = "\n"
+    table[0x2029] = "\n\n"
+    return table
+
+
+_TABLE = _build_table()
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u0060": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
+
+
+def normalize_quotes(s: str) -> str:
+    """Curly and typographic quotes to straight ones, one character for one.
+
+    For matching only: the result has the same length as `s`, so offsets found in it
+    are valid in the original, which is what the reader displays.
+    """
+    return s.translate(_QUOTES)
+
+
+def sanitize(s: str) -> str:
+    """Make text safe and tidy for a terminal.
+
+    Normalises line ends, removes terminal escape sequences, C0/C1 control characters
+    (tabs become spaces) and bidi override characters. Quote characters are untouched.
+    """
+    s = s.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in s or "\x9b" in s or "\x9d" in s:
+        s = _ESCAPES.sub("", s)
+    return s.translate(_TABLE)
+
+
+def looks_binary(raw: bytes) -> bool:
+    """True for bytes that are not text in any encoding we read."""
+    head = raw[:8192]
+    if head.startswith(_MAGIC):
+        return True
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        return _utf16_without_bom(head) is None
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > max(8, len(head) // 20)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when NULs sit in every other byte, as in ASCII-range UTF-16."""
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    half = max(1, len(head) // 2)
+    if odd > 0.4 * half and even < 0.02 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.02 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode(raw: bytes, truncated: bool = False) -> tuple[str, str]:
+    """Decode file bytes; return (text, encoding name).
+
+    A BOM decides first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then cp1252 with
+    latin-1 for the five bytes cp1252 leaves undefined. When the bytes were cut at a
+    size cap, a partial character at the end is dropped rather than spoiling the guess.
+    """
+    if raw.startswith(codecs.BOM_UTF8):
+        return _utf8(raw[3:], truncated, errors="replace"), "utf-8-sig"
+    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if raw.startswith(bom):
+            body = raw[2:]
+            if len(body) % 2:
+                body = body[:-1]
+            return body.decode(name, errors="replace"), name
+    if b"\x00" in raw[:8192]:
+        name = _utf16_without_bom(raw[:8192])
+        if name:
+            body = raw[: len(raw) - len(raw) % 2]
+            return body.decode(name, errors="replace"), name
+    try:
+        return _utf8(raw, truncated, errors="strict"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return raw.decode("cp1252", errors="latin1_fallback"), "cp1252"
+
+
+def _utf8(raw: bytes, truncated: bool, errors: str) -> str:
+    try:
+        return raw.decode("utf-8", errors="strict")
+    except UnicodeDecodeError as exc:
+        # A cut in the middle of a multi-byte character at the size cap is not an error.
+        if truncated and exc.start >= len(raw) - 3 and exc.reason == "unexpected end of data":
+            return raw[: exc.start].decode("utf-8", errors=errors)
+        if errors == "strict":
+            raise
+        return raw.decode("utf-8", errors=errors)
+
+
+def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    chunk = exc.object[exc.start : exc.end]
+    return chunk.decode("latin-1"), exc.end
+
+
+codecs.register_error("latin1_fallback", _latin1_fallback)
+
+
+def collapse_spaces(s: str) -> str:
+    """Runs of spaces to one space, trimmed (does not touch newlines)."""
+    return _SPACES.sub(" ", s).strip(" ")
+
+
+_SPACES = re.compile(r" {2,}")
