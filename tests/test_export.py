@@ -1,0 +1,372 @@
+"""Export: each format checked against the analysis, safe file names, careful writes, clipboard."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader import export
+from reader.analysis.models import Actor, Analysis, Quote, SummarySentence
+from reader.export import (
+    NO_CLIPBOARD,
+    ExportError,
+    copy_local_clipboard,
+    default_export_dir,
+    render,
+    safe_filename,
+    write_export,
+)
+from reader.library.models import Article, content_id
+
+TEXT = (
+    "Dockworkers at the port voted on Monday to extend their strike by a week.\n\n"
+    '"We will not go back for less," said Elena Marsh, the union\'s chair.\n\n'
+    'The Port Authority called the move a "stunt" and said talks would resume.\n\n'
+    '"Cargo is piling up," according to the authority.'
+)
+
+
+def _span(text: str) -> tuple[int, int]:
+    start = TEXT.index(text)
+    return start, start + len(text)
+
+
+def _sentence(text: str) -> SummarySentence:
+    return SummarySentence(text, *_span(text), score=0.5)
+
+
+ARTICLE = Article(
+    id=content_id(TEXT),
+    path=Path("/news/port-strike.txt"),
+    format="txt",
+    title="Port workers extend strike",
+    byline="Elena Marsh",
+    published="2026-03-03",
+    source="Harbour Herald",
+    text=TEXT,
+)
+ANALYSIS = Analysis(
+    article_id=ARTICLE.id,
+    summary=(
+        _sentence("Dockworkers at the port voted on Monday to extend their strike by a week."),
+        _sentence('The Port Authority called the move a "stunt" and said talks would resume.'),
+    ),
+    actors=(
+        Actor("Elena Marsh", "person", ("Marsh",), 2, "union chair", (_span("Elena Marsh"),)),
+        Actor("Port Authority", "organization", ("the authority",), 2, None),
+    ),
+    quotes=(
+        Quote(
+            "We will not go back for less,",
+            "Elena Marsh",
+            "said",
+            *_span("We will not go back for less,"),
+        ),
+        Quote("stunt", None, None, *_span("stunt"), fragment=True),
+        Quote(
+            "Cargo is piling up,", "Port Authority", "according to", *_span("Cargo is piling up,")
+        ),
+    ),
+)
+
+
+def test_json_is_the_design_contract() -> None:
+    data = json.loads(render(ARTICLE, ANALYSIS, "json"))
+    assert list(data) == [
+        "path",
+        "title",
+        "byline",
+        "published",
+        "source",
+        "text",
+        "summary",
+        "actors",
+        "quotes",
+    ]
+    assert data["path"] == str(ARTICLE.path)
+    assert (data["title"], data["byline"]) == (ARTICLE.title, ARTICLE.byline)
+    assert (data["published"], data["source"]) == (ARTICLE.published, ARTICLE.source)
+    assert data["text"] == TEXT
+    assert data["summary"] == [
+        {"text": s.text, "start": s.start, "end": s.end} for s in ANALYSIS.summary
+    ]
+    for got, actor in zip(data["actors"], ANALYSIS.actors, strict=True):
+        assert got == {
+            "name": actor.name,
+            "kind": actor.kind,
+            "aliases": list(actor.aliases),
+            "mentions": actor.mentions,
+            "role": actor.role,
+        }
+    for got, quote in zip(data["quotes"], ANALYSIS.quotes, strict=True):
+        assert got == {
+            "text": quote.text,
+            "speaker": quote.speaker,
+            "cue": quote.cue,
+            "start": quote.start,
+            "end": quote.end,
+            "fragment": quote.fragment,
+        }
+    for item in data["summary"] + data["quotes"]:
+        assert data["text"][item["start"] : item["end"]] == item["text"]
+
+
+def test_json_has_the_same_shape_without_extras() -> None:
+    assert render(ARTICLE, ANALYSIS, "json", extras=False) == render(ARTICLE, ANALYSIS, "json")
+
+
+def test_markdown_fields() -> None:
+    md = render(ARTICLE, ANALYSIS, "md")
+    lines = md.splitlines()
+    assert lines[0] == "# Port workers extend strike"
+    for line in (
+        "- By: Elena Marsh",
+        "- Date: 2026-03-03",
+        "- Source: Harbour Herald",
+        "- File: `/news/port-strike.txt`",
+        "## Summary",
+        "## Actors",
+        "## Quotes",
+    ):
+        assert line in lines
+    summary = lines[lines.index("## Summary") + 2 : lines.index("## Summary") + 4]
+    assert summary == [
+        "1. Dockworkers at the port voted on Monday to extend their strike by a week.",
+        '2. The Port Authority called the move a "stunt" and said talks would resume.',
+    ]
+    assert "- **Elena Marsh** - person, union chair, 2 mentions" in lines
+    assert "- **Port Authority** - organization, 2 mentions" in lines
+    quotes = md.split("## Quotes\n")[1]
+    assert "> \u201cWe will not go back for less,\u201d\n> \u2014 Elena Marsh" in quotes
+    assert "> \u201cCargo is piling up,\u201d\n> \u2014 Port Authority" in quotes
+    assert "stunt" not in quotes  # fragments are left out
+    assert md.endswith("\n") and not md.endswith("\n\n")
+
+
+def test_plain_text_fields() -> None:
+    txt = render(ARTICLE, ANALYSIS, "txt")
+    lines = txt.splitlines()
+    assert lines[:2] == ["Port workers extend strike", "=" * len("Port workers extend strike")]
+    for line in (
+        "By: Elena Marsh",
+        "Date: 2026-03-03",
+        "Source: Harbour Herald",
+        "File: /news/port-strike.txt",
+        "Summary",
+        "Actors",
+        "Quotes",
+        "- Elena Marsh - person, union chair, 2 mentions",
+        "- Port Authority - organization, 2 mentions",
+        "- \u201cWe will not go back for less,\u201d (Elena Marsh)",
+        "- \u201cCargo is piling up,\u201d (Port Authority)",
+    ):
+        assert line in lines
+    assert "1. " + ANALYSIS.summary[0].text in lines and "2. " + ANALYSIS.summary[1].text in lines
+    assert "stunt\u201d" not in txt and "**" not in txt and "#" not in txt
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_no_extras_is_summary_only(fmt: str) -> None:
+    out = render(ARTICLE, ANALYSIS, fmt, extras=False)
+    assert "Actors" not in out and "Quotes" not in out and ANALYSIS.summary[1].text in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_missing_metadata_and_empty_analysis(fmt: str) -> None:
+    bare = Article("x", Path("/a.txt"), "txt", "Untitled", None, None, None, "Body.")
+    out = render(bare, Analysis("x", (), (), ()), fmt)
+    assert "By" not in out and "Date" not in out and "(no summary)" in out
+    assert "Actors" not in out and "Quotes" not in out
+
+
+HOSTILE = "\x1b[31mRed\x1b[0m \x1b]52;c;aGk=\x07 \x1b]0;pwned\x07 \x9b2J bi\u202edi [bold]x[/]"
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "json"])
+def test_control_characters_never_reach_the_output(fmt: str) -> None:
+    art = Article("h", Path("/h.txt"), "txt", HOSTILE, HOSTILE, None, None, HOSTILE)
+    out = render(art, Analysis("h", (SummarySentence(HOSTILE, 0, len(HOSTILE)),), (), ()), fmt)
+    assert not any(ch in out for ch in "\x1b\x07\x9b\u202e")
+    if fmt == "json":  # escaped, so the data itself is exact
+        data = json.loads(out)
+        assert data["title"] == data["text"] == data["summary"][0]["text"] == HOSTILE
+    else:
+        assert "Red" in out and "[31m" in out  # the text stays, visibly
+
+
+def test_markdown_is_escaped() -> None:
+    title = "[click](javascript:alert(1)) *bold* <script>x</script> _u_ `c`"
+    art = Article("m", Path("/m.txt"), "txt", title, None, None, None, "2. Not a list.")
+    md = render(art, Analysis("m", (SummarySentence("2. Not a list.", 0, 14),), (), ()), "md")
+    assert md.splitlines()[0] == (
+        r"# \[click\](javascript:alert(1)) \*bold\* \<script\>x\</script\> \_u\_ \`c\`"
+    )
+    assert "1. 2\\. Not a list." in md
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(ValueError, match="html"):
+        render(ARTICLE, ANALYSIS, "html")
+
+
+@pytest.mark.parametrize(
+    ("title", "ext", "expected"),
+    [
+        ("../../etc/passwd", "md", "etc-passwd.md"),
+        ("Port workers extend strike", "md", "port-workers-extend-strike.md"),
+        ("a/b\\c:d*e?f", "txt", "a-b-c-d-e-f.txt"),
+        ("..", "md", "article.md"),
+        ("", "json", "article.json"),
+        ("   ", "md", "article.md"),
+        ("/", "md", "article.md"),
+        ("\U0001f525\U0001f525", "md", "article.md"),
+        (".bashrc", "md", "bashrc.md"),
+        ("...hidden..name...", "md", "hidden-name.md"),
+        ("\x1b[31mred\x07\x00", "md", "31mred.md"),
+        ("left\u202eright\u200bzero", "md", "left-right-zero.md"),
+        ("CON", "txt", "article-con.txt"),
+        ("Zürich: Größe", "md", "zürich-grösse.md"),
+        ("Report v2.1", ".json", "report-v2.1.json"),
+        ("x", "../md", "x.md"),
+    ],
+)
+def test_safe_filename(title: str, ext: str, expected: str) -> None:
+    assert safe_filename(title, ext) == expected
+
+
+def test_safe_filename_caps_length() -> None:
+    assert len(safe_filename("word " * 200, "md").encode()) <= export.MAX_STEM_BYTES + 3
+    long_cjk = safe_filename("\u65b0\u805e" * 200, "md")
+    assert len(long_cjk.encode()) <= export.MAX_STEM_BYTES + 3 and long_cjk.endswith(".md")
+
+
+@given(st.text(max_size=300), st.sampled_from(["md", "txt", "json"]))
+def test_safe_filename_always_stays_in_its_folder(title: str, ext: str) -> None:
+    name = safe_filename(title, ext)
+    assert name and not name.startswith(".") and ".." not in name
+    assert "/" not in name and "\\" not in name and name.isprintable()
+    assert len(name.encode()) <= 255 and name.endswith("." + ext)
+    base = Path("/exports")
+    assert (base / name).parent == base and os.path.normpath(base / name) == str(base / name)
+
+
+def _tree(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*")}
+
+
+def test_write_creates_folders_and_writes_only_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "deep" / safe_filename("../../etc/passwd", "md")
+    written = write_export(target, "caf\u00e9\n")
+    assert written == target and written.read_text(encoding="utf-8") == "caf\u00e9\n"
+    assert _tree(tmp_path) == {"out", "out/deep", "out/deep/etc-passwd.md"}
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_no_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "summary.md"
+    target.write_text("precious")
+    with pytest.raises(ExportError) as info:
+        write_export(target, "new")
+    assert str(info.value) == f"{target} exists; use --force to overwrite"
+    assert target.read_text() == "precious" and _tree(tmp_path) == {"summary.md"}
+    write_export(target, "new", overwrite=True)
+    assert target.read_text() == "new" and _tree(tmp_path) == {"summary.md"}
+
+
+def test_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    link = tmp_path / "out.md"
+    link.symlink_to(victim)
+    with pytest.raises(ExportError, match="exists"):
+        write_export(link, "x")
+    dangling = tmp_path / "dangling.md"
+    dangling.symlink_to(tmp_path / "nowhere" / "file")
+    with pytest.raises(ExportError, match="exists"):
+        write_export(dangling, "x")
+    assert not (tmp_path / "nowhere").exists()
+    write_export(link, "export", overwrite=True)
+    assert victim.read_text() == "keep me" and not link.is_symlink()
+    assert link.read_text() == "export"
+
+
+def test_write_errors_are_one_line(tmp_path: Path) -> None:
+    (tmp_path / "file.txt").write_text("x")
+    with pytest.raises(ExportError) as info:
+        write_export(tmp_path / "file.txt" / "sub" / "out.md", "x")
+    assert "\n" not in str(info.value) and "cannot create the folder" in str(info.value)
+    with pytest.raises(ExportError, match="is a folder"):
+        write_export(tmp_path, "x")
+    assert _tree(tmp_path) == {"file.txt"}
+
+
+def test_default_export_dir(tmp_path: Path, monkeypatch) -> None:
+    import platformdirs
+
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(tmp_path))
+    assert default_export_dir() == tmp_path
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(tmp_path / "none"))
+    monkeypatch.chdir(tmp_path)
+    assert default_export_dir() == tmp_path
+
+
+@pytest.fixture
+def fake_xclip(tmp_path: Path, monkeypatch) -> Path:
+    """An `xclip` on PATH that saves what it is given, with a display to talk to."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    script = bin_dir / "xclip"
+    script.write_text(f'#!/bin/sh\necho "$@" > "{tmp_path}/args"\ncat > "{tmp_path}/clip"\n')
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    return tmp_path
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pyperclip picks xclip on Linux only")
+def test_clipboard_through_local_tool(fake_xclip: Path) -> None:
+    assert copy_local_clipboard("summary \u2713") == "the clipboard (xclip)"
+    assert (fake_xclip / "clip").read_text(encoding="utf-8") == "summary \u2713"
+    assert (fake_xclip / "args").read_text().split() == ["-selection", "clipboard"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pyperclip picks xclip on Linux only")
+def test_clipboard_tool_failure_is_reported(fake_xclip: Path) -> None:
+    (fake_xclip / "bin" / "xclip").write_text("#!/bin/sh\necho cannot open display >&2\nexit 1\n")
+    with pytest.raises(ExportError, match=r"^xclip could not copy \(exit status 1\)$"):
+        copy_local_clipboard("x")
+
+
+def test_no_clipboard_tool(monkeypatch) -> None:
+    import pyperclip
+
+    monkeypatch.setattr(pyperclip, "determine_clipboard", pyperclip.init_no_clipboard)
+    with pytest.raises(ExportError) as info:
+        copy_local_clipboard("x")
+    assert str(info.value) == NO_CLIPBOARD
+
+
+def test_no_pyperclip(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyperclip", None)
+    with pytest.raises(ExportError, match="no clipboard tool found"):
+        copy_local_clipboard("x")
+
+
+def test_other_mechanisms_go_through_pyperclip(monkeypatch) -> None:
+    import pyperclip
+
+    copied = []
+
+    def copy_qt(text: str) -> None:
+        copied.append(text)
+
+    monkeypatch.setattr(pyperclip, "determine_clipboard", lambda: (copy_qt, None))
+    assert copy_local_clipboard("hello") == "the clipboard (qt)" and copied == ["hello"]
