@@ -132,6 +132,11 @@ _CREDIT_TAIL = re.compile(
     re.X | re.I,
 )
 
+# "(Ines Vardy/Eastbrook Gazette)" closing a caption: a name, a slash, an organisation.
+_NAME_SLASH_CREDIT = re.compile(
+    r"\(\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][^()]{1,60}\)\s*$"
+)
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -180,7 +185,7 @@ def is_debris(line: str) -> bool:
         return True
     if n <= 12 and _SOCIAL.match(low):
         return True
-    if n <= 40 and _CREDIT_TAIL.search(s) and not has_quote(s):
+    if n <= 40 and (_CREDIT_TAIL.search(s) or _NAME_SLASH_CREDIT.search(s)) and not has_quote(s):
         return True
     if n <= 20 and is_nav_row(s):
         return True

@@ -6,6 +6,7 @@ import html as htmllib
 import logging
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from reader.library.cleanup import clean_units
 from reader.library.dates import parse_date
@@ -165,6 +166,13 @@ def _extract(markup: str):
         include_formatting=False,
         include_tables=True,
         deduplicate=False,
+        # Without extensive search htmldate reads only markup meant to carry a date; with
+        # it, a "© 2025" footer becomes a publication date of 1 January.
+        date_extraction_params={
+            "original_date": True,
+            "extensive_search": False,
+            "max_date": datetime.now().astimezone().strftime("%Y-%m-%d"),
+        },
     )
     for precision in (True, False):
         try:
@@ -178,14 +186,60 @@ def _extract(markup: str):
     return None
 
 
+_NUMERIC_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?")
+
+
+def _drop_control_refs(markup: str) -> str:
+    """Remove character references to control and bidi characters before parsing."""
+
+    def repl(m: re.Match[str]) -> str:
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        if code > 0x10FFFF or sanitize(chr(code)) != chr(code):
+            return "" if code not in (9, 10, 13) else " "
+        return m.group(0)
+
+    return _NUMERIC_REF.sub(repl, markup) if "&#" in markup else markup
+
+
+_SKIP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+              "button", "figure", "figcaption", "template", "svg", "iframe")  # fmt: skip
+_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd"}
+
+
+def _fallback_units(markup: str) -> tuple[list[str], set[int]]:
+    """Paragraph-level text straight from the tree, when trafilatura finds no article."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(markup)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return [], set()
+    for bad in tree.xpath("|".join(f"//{t}" for t in _SKIP_TAGS)):
+        bad.drop_tree()
+    units: list[str] = []
+    headings: set[int] = set()
+    for el in tree.iter(*_BLOCK_TAGS):
+        if any(a.tag in _BLOCK_TAGS for a in el.iterancestors()):
+            continue
+        text = collapse_spaces(" ".join(el.text_content().split()))
+        if text:
+            if el.tag[:1] == "h":
+                headings.add(len(units))
+            units.append(text)
+    return units, headings
+
+
 def parse_html(markup: str) -> tuple[Header, list[str]]:
     """An HTML page to (metadata, cleaned body paragraphs)."""
+    markup = _drop_control_refs(markup)
     tags = page_meta(markup)
     doc = _extract(markup)
     units: list[str] = []
     headings: set[int] = set()
     header = Header()
-    if doc is not None:
+    if doc is None:
+        units, headings = _fallback_units(markup)
+    else:
         units, headings = _body_units(doc.body)
         header.title = _clean(doc.title)
         header.byline = clean_author(_clean(doc.author))

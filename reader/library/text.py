@@ -121,11 +121,16 @@ def _utf16_without_bom(head: bytes) -> str | None:
     even = head[0::2].count(0)
     odd = head[1::2].count(0)
     half = max(1, len(head) // 2)
+    name = None
     if odd > 0.4 * half and even < 0.02 * half:
-        return "utf-16-le"
-    if even > 0.4 * half and odd < 0.02 * half:
-        return "utf-16-be"
-    return None
+        name = "utf-16-le"
+    elif even > 0.4 * half and odd < 0.02 * half:
+        name = "utf-16-be"
+    if name is None:
+        return None
+    sample = head[: len(head) - len(head) % 2].decode(name, errors="replace")
+    printable = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t")
+    return name if printable >= 0.95 * len(sample) else None
 
 
 def decode(raw: bytes, truncated: bool = False) -> tuple[str, str]:

@@ -1,0 +1,432 @@
+"""Loaders on real files: metadata, readable bodies, sniffing, errors and size limits."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.library import ArticleLoadError, load_article
+from reader.library.dates import parse_date
+from reader.library.meta import parse_byline
+from reader.library.models import content_id
+from reader.library.text import MAX_BYTES
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def paragraphs(text: str) -> list[str]:
+    return text.split("\n\n")
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+
+def test_saved_news_page_metadata_and_clean_body():
+    article = load_article(FIXTURES / "saved_news_page.html")
+    assert article.format == "html"
+    assert article.title == "Harbour ferry fares to rise 12% in spring"
+    assert article.byline == "Priya Okonkwo-Hale"
+    assert article.published == "2026-01-19"
+    assert article.source == "The Millbrook Courier"
+    paras = paragraphs(article.text)
+    assert paras[0].startswith("MILLBROOK — Passengers on the harbour ferry")
+    assert paras[-1] == "The new fares take effect on April 6."
+    assert '"We are not moving," she said.' in paras
+    for debris in (
+        "Skip to main content", "cookies", "Sign in", "Subscribe", "Share this article",
+        "Facebook", "Copy link", "Photo:", "newsletter", "By submitting", "Related articles",
+        "County budget gap", "Most read", "Follow us", "All rights reserved", "Privacy Policy",
+        "Transport Reporter",
+    ):  # fmt: skip
+        assert debris not in article.text, debris
+
+
+def test_html_keeps_curly_quotes_and_paragraph_breaks():
+    article = load_article(FIXTURES / "saved_news_page.html")
+    assert "\u201cNobody on this board wanted to do this,\u201d said Teresa Vidal" in article.text
+    assert "\n\n\n" not in article.text
+    assert len(article.paragraphs) == 8
+
+
+def test_html_falls_back_to_title_and_meta_tags(tmp_path):
+    page = write(
+        tmp_path,
+        "note.html",
+        "<html><head><title>Library hours cut | Valley Post</title>"
+        '<meta name="author" content="By Jo Bloggs">'
+        '<meta property="article:published_time" content="2025-12-01T08:00:00Z"></head>'
+        "<body><p>The library will close early on Friday for staff training, the council said."
+        "</p><p>It reopens on Saturday morning at the usual time.</p></body></html>",
+    )
+    article = load_article(page)
+    assert article.title == "Library hours cut"
+    assert article.byline == "Jo Bloggs"
+    assert article.published == "2025-12-01"
+    assert article.text.startswith("The library will close early")
+
+
+def test_html_without_dates_does_not_invent_one(tmp_path):
+    page = write(
+        tmp_path,
+        "plain.html",
+        "<html><head><title>Untitled notes</title></head><body><div>"
+        + "<p>A paragraph of ordinary prose that goes on for a while to look like text.</p>" * 4
+        + "</div><footer>© 2025 Example Inc.</footer></body></html>",
+    )
+    assert load_article(page).published is None
+
+
+def test_html_entities_cannot_smuggle_control_characters(tmp_path):
+    page = write(
+        tmp_path,
+        "evil.html",
+        "<html><head><title>Bad &#27;[31mtitle&#x202E;</title></head><body>"
+        "<p>Text with an escape &#27;[2J and a bidi override &#x202E;here, long enough to "
+        "count as the body of a story that someone might want to read.</p></body></html>",
+    )
+    article = load_article(page)
+    for field in (article.title, article.text):
+        assert "\x1b" not in field and "\u202e" not in field
+
+
+# --- plain text ----------------------------------------------------------------------------
+
+
+def test_scraped_text_metadata():
+    article = load_article(FIXTURES / "scraped_article.txt")
+    assert article.format == "txt"
+    assert article.title.startswith("Eastbrook orders boil-water notice for 9,000 homes")
+    assert article.byline == "Tomasz Reyes and Ama Boateng"
+    assert article.published == "2026-03-03"
+    assert article.source == "The Eastbrook Gazette"
+
+
+def test_scraped_text_body_has_no_debris_and_keeps_prose():
+    article = load_article(FIXTURES / "scraped_article.txt")
+    paras = paragraphs(article.text)
+    assert paras[0].startswith("EASTBROOK, Vt. — About 9,000 homes")  # dateline stays
+    assert paras[-1].startswith("Schools in the affected area")
+    # Short real paragraphs: a one-line quote and two subheadings.
+    assert '"We are not moving," she said.' in paras
+    assert "A system near the end of its life" in paras
+    assert "What residents should do" in paras
+    for debris in (
+        "Skip to content", "Menu", "Home ›", "Sign in", "Metro Desk", "Published", "Updated",
+        "Share on", "Copy link", "Ines Vardy", "Advertisement", "Newsletter", "Morning Brief",
+        "Enter your email", "Sign up", "By signing up", "Read more", "Most read",
+        "Ice jam closes", "Topics:", "Follow us", "About us", "©",
+    ):  # fmt: skip
+        assert debris not in article.text, debris
+
+
+def test_plain_text_title_byline_date_are_not_body(tmp_path):
+    path = write(
+        tmp_path,
+        "story.txt",
+        "Council approves new bus lanes\nBy Jane Q. Public, Staff Writer\nFeb. 14, 2026\n\n"
+        "CITY — The council approved new bus lanes on Tuesday after a long debate that "
+        "stretched past midnight.\n\nThe lanes open in May.\n",
+    )
+    article = load_article(path)
+    assert (article.title, article.byline, article.published) == (
+        "Council approves new bus lanes",
+        "Jane Q. Public",
+        "2026-02-14",
+    )
+    assert article.text.startswith("CITY — The council approved")
+    assert "Staff Writer" not in article.text
+
+
+def test_hard_wrapped_text_is_reflowed(tmp_path):
+    path = write(
+        tmp_path,
+        "wrapped.txt",
+        "Harbour dredging to begin in June\n\n"
+        "The port authority said on Monday that dredging of the inner harbour would\n"
+        "begin in June and last about eleven weeks, closing two berths at a time to\n"
+        "allow the work to proceed safely.\n\n"
+        "Fishing boats will be moved to the north quay.\n",
+    )
+    article = load_article(path)
+    assert article.title == "Harbour dredging to begin in June"
+    assert paragraphs(article.text) == [
+        "The port authority said on Monday that dredging of the inner harbour would begin in "
+        "June and last about eleven weeks, closing two berths at a time to allow the work to "
+        "proceed safely.",
+        "Fishing boats will be moved to the north quay.",
+    ]
+
+
+def test_dateline_date_used_when_no_date_line(tmp_path):
+    path = write(
+        tmp_path,
+        "dateline.txt",
+        "Storm closes schools\n\nLONDON, 12 January 2026 — Schools across the south were "
+        "closed on Monday as a storm brought winds of up to 90 mph to the coast.\n",
+    )
+    article = load_article(path)
+    assert article.published == "2026-01-12"
+    assert article.text.startswith("LONDON, 12 January 2026 — Schools")
+
+
+# --- Markdown ------------------------------------------------------------------------------
+
+MARKDOWN = """---
+title: "Mill Creek trail reopens after two-year rebuild"
+author: Devika Rao
+date: 2026-04-09
+source: The Valley Lantern
+---
+
+# Mill Creek trail reopens after two-year rebuild
+
+The **Mill Creek** trail reopened on *Thursday* after a rebuild that cost
+[$4.2 million](https://example.org/budget "budget") and took `two years`.
+
+![A runner on the new boardwalk](trail.jpg)
+
+## What changed
+
+- A new boardwalk over the _wetland_
+- Two bridges, rebuilt
+* Lighting at the *north* entrance
+
+1. Phase one: the boardwalk
+2. Phase two: the bridges
+
+> "It feels like a different place," said Lena Ortiz, who runs there every morning.
+
+---
+
+Snake\\_case_names and 2*3*4 arithmetic stay as written.
+"""
+
+
+def test_markdown_front_matter_and_readable_prose(tmp_path):
+    article = load_article(write(tmp_path, "trail.md", MARKDOWN))
+    assert article.format == "md"
+    assert article.title == "Mill Creek trail reopens after two-year rebuild"
+    assert article.byline == "Devika Rao"
+    assert article.published == "2026-04-09"
+    assert article.source == "The Valley Lantern"
+    paras = paragraphs(article.text)
+    assert paras[0] == (
+        "The Mill Creek trail reopened on Thursday after a rebuild that cost $4.2 million "
+        "and took two years."
+    )
+    assert "What changed" in paras
+    assert (
+        "A new boardwalk over the wetland\nTwo bridges, rebuilt\nLighting at the north entrance"
+        in paras
+    )
+    assert "1. Phase one: the boardwalk\n2. Phase two: the bridges" in paras
+    assert (
+        '"It feels like a different place," said Lena Ortiz, who runs there every morning.' in paras
+    )
+    for noise in ("**", "](", "![", "`", "# ", "- A new", "> ", "---", "trail.jpg"):
+        assert noise not in article.text, noise
+    assert "Snake_case_names and 2*3*4 arithmetic stay as written." in paras
+
+
+def test_markdown_without_front_matter(tmp_path):
+    path = write(
+        tmp_path,
+        "heat.md",
+        "# City opens cooling centres\n\n*By Ana Lim and Ben Ode | Health Desk*\n\n"
+        "**Published** Tue February 3, 2026\n\n"
+        "The city opened nine cooling centres on Monday as temperatures climbed past 40C.\n",
+    )
+    article = load_article(path)
+    assert article.title == "City opens cooling centres"
+    assert article.byline == "Ana Lim and Ben Ode"
+    assert article.published == "2026-02-03"
+    assert article.text == (
+        "The city opened nine cooling centres on Monday as temperatures climbed past 40C."
+    )
+
+
+# --- bylines and dates ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Elena Marsh", "Elena Marsh"),
+        ("by Marguerite Oyelowo-Hart, Staff Writer", "Marguerite Oyelowo-Hart"),
+        ("By Priya Natarajan and Tom Elkins", "Priya Natarajan and Tom Elkins"),
+        ("By Gareth Pryce | Sports Desk", "Gareth Pryce"),
+        ("By Ana Ruiz, Ben Stone and Cal Dee", "Ana Ruiz, Ben Stone and Cal Dee"),
+        ("By Tobias Wren, Special Correspondent", "Tobias Wren"),
+        ("BY JOHN SMITH", "JOHN SMITH"),
+        ("By Luis de la Cruz in Madrid", "Luis de la Cruz"),
+        ("By Sam Ode for The Herald", "Sam Ode"),
+        ("By Elena Marsh · 3 Mar 2026", "Elena Marsh"),
+        ("Written by Kim Park", "Kim Park"),
+        ("Author: Kim Park", "Kim Park"),
+    ],
+)
+def test_byline_names_only(line, names):
+    assert parse_byline(line)[0] == names
+
+
+@pytest.mark.parametrize(
+    "line", ["By the end of the day, most had left.", "by noon", 'By "Sam"', "Bylaws were changed."]
+)
+def test_not_a_byline(line):
+    assert parse_byline(line)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("March 3, 2026", "2026-03-03"),
+        ("12 January 2026", "2026-01-12"),
+        ("2026-02-14", "2026-02-14"),
+        ("Sat 7 March 2026", "2026-03-07"),
+        ("Tue February 3, 2026", "2026-02-03"),
+        ("Feb. 14, 2026", "2026-02-14"),
+        ("Sept. 4, 2025", "2025-09-04"),
+        ("Published March 3, 2026, 6:00 a.m. ET", "2026-03-03"),
+        ("Updated: 9:41 AM EST, Tue February 3, 2026", "2026-02-03"),
+        ("2026-05-21T14:30:00Z", "2026-05-21"),
+        ("1st of May 2026", "2026-05-01"),
+        ("2026/11/17", "2026-11-17"),
+        ("February 30, 2026", None),
+        ("no date here", None),
+    ],
+)
+def test_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+# --- formats, sniffing and identity --------------------------------------------------------
+
+
+def test_extension_chooses_loader_and_sniffing_covers_the_rest(tmp_path):
+    html = (FIXTURES / "saved_news_page.html").read_text(encoding="utf-8")
+    assert load_article(write(tmp_path, "page", html)).format == "html"
+    assert load_article(write(tmp_path, "page.article", html)).format == "html"
+    assert load_article(write(tmp_path, "notes", MARKDOWN)).format == "md"
+    assert load_article(write(tmp_path, "story.HTM", html)).format == "html"
+    assert load_article(write(tmp_path, "story.markdown", MARKDOWN)).format == "md"
+    plain = "A title\n\nSome text of an article that is long enough to be the body here.\n"
+    assert load_article(write(tmp_path, "README", plain)).format == "txt"
+
+
+def test_id_follows_content_not_path(tmp_path):
+    first = load_article(write(tmp_path, "a.txt", "Title\n\nThe same words in both files.\n"))
+    second = load_article(write(tmp_path, "b.txt", "Title\n\nThe same words in both files.\n"))
+    assert first.id == second.id == content_id(first.text)
+    assert first.path != second.path
+
+
+# --- errors --------------------------------------------------------------------------------
+
+
+def reason(path: Path) -> str:
+    with pytest.raises(ArticleLoadError) as info:
+        load_article(path)
+    assert info.value.path == path
+    assert "\n" not in info.value.reason
+    return info.value.reason
+
+
+def test_error_reasons(tmp_path):
+    assert reason(write(tmp_path, "doc.pdf", b"%PDF-1.7\n")).startswith(
+        "not a supported article format"
+    )
+    assert reason(write(tmp_path, "empty.txt", b"")) == "empty file"
+    assert reason(write(tmp_path, "blank.md", "  \n\n\t\n")) == "empty file"
+    assert reason(write(tmp_path, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00")) == (
+        "binary file, not text"
+    )
+    assert reason(write(tmp_path, "data.txt", bytes(range(256)) * 4)) == "binary file, not text"
+    assert reason(write(tmp_path, "junk.bin2", b"\x00\x01\x02\x03" * 100)) == (
+        "binary file, not text"
+    )
+    assert reason(tmp_path / "missing.txt") == "no such file"
+    assert "folder" in reason(tmp_path)
+    debris = write(tmp_path, "debris.txt", "Skip to content\nSign in\nSubscribe\nAdvertisement\n")
+    assert reason(debris) == "no article text found"
+
+
+def test_broken_symlink_and_fifo(tmp_path):
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "never-there.txt")
+    assert reason(link) == "broken symbolic link"
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert reason(fifo) == "not a regular file"  # and it must not block
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads anything")
+def test_permission_denied(tmp_path):
+    path = write(tmp_path, "secret.txt", "Title\n\nBody text.\n")
+    path.chmod(0)
+    try:
+        assert reason(path) == "permission denied"
+    finally:
+        path.chmod(0o644)
+
+
+# --- size and pathological input ------------------------------------------------------------
+
+
+def test_too_large_file_is_truncated_with_a_notice(tmp_path):
+    paragraph = "Word " * 150 + "end.\n\n"
+    count = MAX_BYTES // len(paragraph) + 200
+    path = write(tmp_path, "huge.txt", "Huge report\n\n" + paragraph * count)
+    article = load_article(path)
+    assert article.notices == ("too large, showing the first 5,120 KB",)
+    assert article.title == "Huge report"
+    assert len(article.text.encode()) <= MAX_BYTES
+
+
+def test_utf8_cut_at_the_cap_stays_utf8(tmp_path):
+    paragraph = "Zoë’s café — “naïve” ½ € " * 40 + "\n\n"
+    path = write(tmp_path, "accents.txt", "Accents\n\n" + paragraph * (MAX_BYTES // 1000))
+    article = load_article(path)
+    assert article.notices
+    assert "Zoë’s café" in article.text and "Ã" not in article.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "word " * 200_000,  # one 1 MB line
+        "*" * 200_000,
+        "_a" * 100_000,
+        "[" * 100_000 + "](" * 50_000,
+        "**x " * 50_000,
+        "By " + "Name, " * 40_000,
+        "March " * 40_000,
+        "\x1b]" * 100_000,
+        "\x1b[" + "1;" * 100_000,
+        "(" * 100_000 + "Photo" + ")" * 10,
+        "Related\n" + "Short headline here\n" * 20_000,
+        "---\n" + "key: value\n" * 20_000,
+        "<" * 100_000,
+    ],
+    ids=lambda b: repr(b[:12]),
+)
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+def test_pathological_input_finishes(tmp_path, body, suffix):
+    path = write(tmp_path, "x" + suffix, "Title line\n\n" + body)
+    try:
+        article = load_article(path)
+    except ArticleLoadError as exc:
+        assert exc.reason in ("no article text found",)
+        return
+    assert "\x1b" not in article.text
