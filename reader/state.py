@@ -11,42 +11,20 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-BUSY_TIMEOUT_MS = 3000
-"""How long a write waits for another reader process to finish its own (each is sub-ms)."""
-SCHEMA_VERSION = 1
-_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
-_FULL_CODE = 13  # SQLITE_FULL
-_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
-    path TEXT NOT NULL,
-    read INTEGER NOT NULL DEFAULT 0,
-    para INTEGER,
-    scroll REAL,
-    updated REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_by_path ON articles (path, updated);
-CREATE TABLE IF NOT EXISTS prefs (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
-# A file whose content changed keeps its state: the newest row at the same path takes the new id.
-_ADOPT = """
-UPDATE articles SET id = :id WHERE rowid = (
-    SELECT rowid FROM articles WHERE path = :path AND id <> :id ORDER BY updated DESC LIMIT 1)
-  AND NOT EXISTS (SELECT 1 FROM articles WHERE id = :id)
-"""
-_UPSERT = """
-INSERT INTO articles (id, path, {cols}, updated) VALUES (:id, :path, {vals}, :now)
-ON CONFLICT (id) DO UPDATE SET path = excluded.path, {sets}, updated = excluded.updated
-"""
-# Found by id first (the file may have moved), else by path (its content may have changed).
-_LOOKUP = """
-SELECT {cols} FROM articles WHERE id = :id OR path = :path
-ORDER BY id = :id DESC, updated DESC LIMIT 1
-"""
+from reader.statedb import (
+    ADOPT,
+    LOOKUP,
+    REASONS,
+    SET_PREF,
+    UPSERT,
+    StateError,
+    classify,
+    connect,
+    memory_copy,
+    move_aside,
+    prepare,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,122 +37,9 @@ class Position:
     """Lines scrolled past the top of that paragraph."""
 
 
-class StateError(Exception):
-    """Opening the file failed; `kind` says why ("corrupt", "full" or "readonly")."""
-
-    def __init__(self, kind: str, cause: BaseException) -> None:
-        super().__init__(str(cause))
-        self.kind = kind
-
-
 def path_key(path: str | os.PathLike) -> str:
     """The form paths are stored in (absolute, not resolved); `read_paths` returns these."""
     return os.path.abspath(os.fspath(path))
-
-
-def _kind(exc: BaseException) -> str:
-    """Classify an sqlite3 or OS error: corrupt, full, busy or readonly (anything else)."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    code = code & 0xFF if isinstance(code, int) else None
-    message = str(exc).lower()
-    if code in _CORRUPT_CODES or "malformed" in message or "not a database" in message:
-        return "corrupt"
-    if code == _FULL_CODE or "disk is full" in message or getattr(exc, "errno", None) == 28:
-        return "full"
-    if code in _BUSY_CODES or "locked" in message:
-        return "busy"
-    return "readonly"
-
-
-def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
-    conn = sqlite3.connect(
-        target,
-        timeout=BUSY_TIMEOUT_MS / 1000,
-        isolation_level=None,
-        check_same_thread=False,
-        uri=uri,
-    )
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    return conn
-
-
-def _prepare(conn: sqlite3.Connection) -> None:
-    """Create or check the schema; raise StateError for a file that cannot be used."""
-    try:
-        row = conn.execute("PRAGMA quick_check").fetchone()
-        if row is None or row[0] != "ok":
-            raise StateError("corrupt", sqlite3.DatabaseError(f"quick_check: {row}"))
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.executescript(_SCHEMA)
-    except sqlite3.Error as exc:
-        # SQLITE_ERROR here means tables of another shape: not a store this version can use.
-        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-        raise StateError("corrupt" if code == 1 else _kind(exc), exc) from exc
-    try:  # a database of another shape (not ours, or a future version) is unusable here
-        conn.execute("SELECT id, path, read, para, scroll, updated FROM articles LIMIT 0")
-        conn.execute("SELECT key, value FROM prefs LIMIT 0")
-    except sqlite3.OperationalError as exc:
-        raise StateError("corrupt", exc) from exc
-    try:  # prove the file is writable now rather than at the first mark
-        conn.execute(
-            "INSERT INTO meta VALUES ('schema', ?) ON CONFLICT (key) DO UPDATE "
-            "SET value = excluded.value",
-            (str(SCHEMA_VERSION),),
-        )
-    except sqlite3.Error as exc:
-        raise StateError(_kind(exc), exc) from exc
-
-
-def _move_aside(path: Path) -> Path:
-    """Rename a corrupt state file (and its WAL companions) out of the way; return the new name."""
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    dest = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while dest.exists():
-        n += 1
-        dest = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    for suffix in ("-wal", "-shm"):
-        companion = path.with_name(path.name + suffix)
-        if companion.exists():
-            companion.replace(dest.with_name(dest.name + suffix))
-    path.replace(dest)
-    return dest
-
-
-def _copy_into(memory: sqlite3.Connection, source: sqlite3.Connection | Path) -> bool:
-    if not isinstance(source, Path):
-        source.backup(memory)
-        return True
-    if not source.is_file():
-        return False
-    # mode=ro needs the WAL index to be writable; immutable=1 does not (it skips the WAL).
-    for flags in ("mode=ro", "immutable=1"):
-        try:
-            conn = _connect(f"file:{quote(str(source))}?{flags}", uri=True)
-            try:
-                conn.backup(memory)
-                return True
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            continue
-    return False
-
-
-def _memory_copy(source: sqlite3.Connection | Path | None) -> sqlite3.Connection:
-    """A fresh in-memory store, holding what `source` had when it can still be read."""
-    memory = _connect(":memory:")
-    try:
-        if source is not None:
-            _copy_into(memory, source)
-        memory.executescript(_SCHEMA)
-        memory.execute("SELECT id, path, read, para, scroll, updated FROM articles LIMIT 0")
-    except (sqlite3.Error, OSError):  # unreadable or of another shape: start empty
-        memory.close()
-        memory = _connect(":memory:")
-        memory.executescript(_SCHEMA)
-    return memory
 
 
 class ReadingState:
@@ -201,7 +66,7 @@ class ReadingState:
     def open(cls, path: Path | None) -> ReadingState:
         """Open (creating as needed) the store at `path`; None gives an unsaved in-memory one."""
         if path is None:
-            return cls(_memory_copy(None), None)
+            return cls(memory_copy(None), None)
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -213,23 +78,23 @@ class ReadingState:
         for _attempt in range(2):
             conn = None
             try:
-                conn = _connect(str(path))
-                _prepare(conn)
+                conn = connect(str(path))
+                prepare(conn)
                 return cls(conn, path, warning=notice)
             except (StateError, sqlite3.Error) as exc:
                 if conn is not None:
                     conn.close()
-                kind = getattr(exc, "kind", None) or _kind(exc)
+                kind = getattr(exc, "kind", None) or classify(exc)
             if kind != "corrupt" or notice:
-                reason = _REASONS.get(kind, "cannot write to {dir}").format(dir=path.parent)
+                reason = REASONS.get(kind, "cannot write to {dir}").format(dir=path.parent)
                 return cls._unsaved(path, f"{reason}; reading state will not be saved")
             try:
                 notice = (
-                    f"state file was corrupt; moved aside to {_move_aside(path)}; starting fresh"
+                    f"state file was corrupt; moved aside to {move_aside(path)}; starting fresh"
                 )
             except OSError:
                 return cls(
-                    _memory_copy(None),
+                    memory_copy(None),
                     None,
                     f"state file {path} is corrupt and cannot "
                     "be moved aside; reading state will not be saved",
@@ -238,7 +103,7 @@ class ReadingState:
 
     @classmethod
     def _unsaved(cls, path: Path, warning: str) -> ReadingState:
-        return cls(_memory_copy(path), None, warning)
+        return cls(memory_copy(path), None, warning)
 
     @property
     def persistent(self) -> bool:
@@ -288,13 +153,13 @@ class ReadingState:
         value = json.dumps([article_id, params["path"]])
         self._write(
             [
-                (_ADOPT, params),
+                (ADOPT, params),
                 (
                     "INSERT INTO articles (id, path, updated) VALUES (:id, :path, :now) "
                     "ON CONFLICT (id) DO UPDATE SET path = excluded.path",
                     params,
                 ),
-                (_SET_PREF, {"key": "last_article", "value": value}),
+                (SET_PREF, {"key": "last_article", "value": value}),
             ]
         )
 
@@ -312,7 +177,7 @@ class ReadingState:
 
     def set(self, key: str, value: Any) -> None:
         """Store a JSON-serialisable value (TypeError otherwise: that is a programming error)."""
-        self._write([(_SET_PREF, {"key": key, "value": json.dumps(value)})])
+        self._write([(SET_PREF, {"key": key, "value": json.dumps(value)})])
 
     def close(self) -> None:
         with self._lock:
@@ -323,17 +188,17 @@ class ReadingState:
     # Internals
 
     def _lookup(self, cols: str, article_id: str, path: str | os.PathLike) -> tuple | None:
-        rows = self._read(_LOOKUP.format(cols=cols), {"id": article_id, "path": path_key(path)})
+        rows = self._read(LOOKUP.format(cols=cols), {"id": article_id, "path": path_key(path)})
         return rows[0] if rows else None
 
     def _upsert(self, article_id: str, path: str | os.PathLike, values: dict[str, Any]) -> None:
         params = {"id": article_id, "path": path_key(path), "now": time.time(), **values}
-        sql = _UPSERT.format(
+        sql = UPSERT.format(
             cols=", ".join(values),
             vals=", ".join(f":{k}" for k in values),
             sets=", ".join(f"{k} = excluded.{k}" for k in values),
         )
-        self._write([(_ADOPT, params), (sql, params)])
+        self._write([(ADOPT, params), (sql, params)])
 
     def _read(self, sql: str, params: dict[str, Any]) -> list[tuple]:
         with self._lock:
@@ -368,16 +233,16 @@ class ReadingState:
             raise
 
     def _write_failed(self, exc: sqlite3.Error, statements: list) -> None:
-        kind = _kind(exc)
+        kind = classify(exc)
         if kind == "busy":
             self._warn(kind, "another reader kept the state file busy; a change was not saved")
             return
         where = self.path.parent if self.path else "the state file"
-        reason = _REASONS.get(kind, "cannot write to {dir}").format(dir=where)
+        reason = REASONS.get(kind, "cannot write to {dir}").format(dir=where)
         self._warn(kind, f"{reason}; reading state will not be saved from now on")
         # Carry on in memory with everything saved so far, so this session stays consistent.
         old = self._conn
-        self._conn = _memory_copy(old)
+        self._conn = memory_copy(old)
         self.path = None
         try:
             old.close()
@@ -389,14 +254,3 @@ class ReadingState:
         if kind not in self._warned:
             self._warned.add(kind)
             self.warning = message
-
-
-_REASONS = {
-    "full": "the disk is full",
-    "corrupt": "the state file is damaged",
-    "busy": "the state file is locked by another program",
-}
-_SET_PREF = (
-    "INSERT INTO prefs (key, value) VALUES (:key, :value) "
-    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-)
