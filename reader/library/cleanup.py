@@ -195,7 +195,7 @@ def is_debris(line: str) -> bool:
         return True
     if n <= 3 and _BUTTON.match(low.rstrip(".!")):
         return True
-    if n <= 8 and _LIST_HEADER.match(low):
+    if _is_list_header(s):
         return True
     if n <= 45 and _VOICE.search(low) and _SITE_VOCAB.search(low):
         return True
@@ -228,9 +228,18 @@ def clean_units(units: list[str]) -> list[str]:
     return [lines_kept[i] for i in range(len(units)) if keep[i]]
 
 
+def _is_list_header(line: str) -> bool:
+    """'Related articles', 'More from Business', 'Most read': not a sentence about them."""
+    line = line.strip()
+    return (
+        word_count(line) <= 8
+        and line[-1:] not in ".!?"
+        and bool(_LIST_HEADER.match(_lower_plain(line)))
+    )
+
+
 def _is_list_header_unit(unit: str) -> bool:
-    first = unit.split("\n", 1)[0]
-    return word_count(first) <= 8 and bool(_LIST_HEADER.match(_lower_plain(first)))
+    return _is_list_header(unit.split("\n", 1)[0])
 
 
 def _headline_like(unit: str) -> bool:
@@ -244,8 +253,7 @@ def _headline_like(unit: str) -> bool:
 def _drop_link_runs(units: list[str], keep: list[bool]) -> None:
     i = 0
     while i < len(units):
-        first = units[i].strip().split("\n", 1)[0]
-        if word_count(first) <= 8 and _LIST_HEADER.match(_lower_plain(first)):
+        if _is_list_header_unit(units[i].strip()):
             keep[i] = False
             j = i + 1
             while j < len(units) and (_headline_like(units[j]) or not keep[j]):

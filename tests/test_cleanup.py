@@ -1,0 +1,161 @@
+"""Debris rules: site furniture goes, short real paragraphs stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.library.cleanup import clean_units, is_debris
+
+PROSE = "The council met for four hours on Tuesday and voted to keep both libraries open."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Skip to main content",
+        "Skip to navigation",
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Story continues below advertisement",
+        "Share this article",
+        "Share on WhatsApp",
+        "Facebook Twitter Email",
+        "Facebook · LinkedIn · Copy link",
+        "Sign up for our morning newsletter",
+        "Subscribe to keep reading",
+        "Sign in",
+        "Log in to your account",
+        "Follow us on Mastodon",
+        "Read more: Ferry fares to rise in spring",
+        "Continue reading",
+        "Listen to this article",
+        "6 min read",
+        "By submitting this form, you agree to our Terms of Use and Privacy Policy.",
+        "By clicking Subscribe, you consent to receive emails from us.",
+        "This site uses cookies to give you a better experience.",
+        "We value your privacy",
+        "Accept all cookies",
+        "Manage preferences",
+        "Privacy Policy | Terms of Use | Contact",
+        "© 2025 The Harbour Herald. All rights reserved.",
+        "Copyright 2024 Northgate Media",
+        "Photo: Jane Doe/The Courier",
+        "Photograph: Kim Lee for the Ledger",
+        "Image: courtesy of the city",
+        "Credit: Alamy",
+        "(Getty Images)",
+        "A man walks past the closed mill on Friday. (AP Photo/Sam Ode)",
+        "Firefighters at the scene on Monday. (Rui Costa/Valley Times)",
+        "Rescue crews on the pier. Photo: Lin Wu/Reuters",
+        "Updated: March 3, 2026, 9:14 a.m.",
+        "Last updated 11:02 GMT",
+        "Published: 2026-02-14",
+        "Home › News › Local",
+        "News | Politics | Business | Sport | Culture",
+        "Topics: Transport, Budget",
+        "Tags: ferries",
+        "Related articles",
+        "More from Business",
+        "Most read",
+        "You may also like",
+        "Enter your email address",
+        "Download the app",
+        "Click here to find out more",
+        "Get the Morning Briefing newsletter",
+    ],
+)
+def test_debris_lines(line):
+    assert is_debris(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"We are not moving," she said.',
+        "\u201cWe are not moving,\u201d she said.",
+        "\u201cShare it,\u201d he told them.",
+        '"Sign up now," the organiser shouted at the crowd.',
+        "It reopens Saturday.",
+        "The lanes open in May.",
+        "Share prices fell sharply on Monday.",
+        "Print sales fell 10 percent.",
+        "Updated guidance was issued on Monday.",
+        "Copyright law was changed in 2019 after a long fight.",
+        "The newsletter, which has 40,000 subscribers, was sold in May.",
+        "Related costs rose by a third.",
+        "More from the council is expected next week.",
+        "The union will share the offer with members on Friday.",
+        "A long fight",
+        "What residents should do",
+        "By noon the square was full.",
+        "Advertising revenue at the paper fell by a fifth last year, the company said.",
+        PROSE,
+    ],
+)
+def test_prose_lines_are_not_debris(line):
+    assert not is_debris(line)
+
+
+def test_related_header_takes_its_link_list():
+    units = [
+        PROSE,
+        "A second real paragraph, with enough words to count as part of the story itself.",
+        "Related articles",
+        "Ferry fares to rise 12% in spring",
+        "East pier repairs delayed until autumn",
+        "Opinion: The ferry is a lifeline, not a luxury",
+    ]
+    assert clean_units(units) == units[:2]
+
+
+def test_link_run_stops_at_real_prose():
+    after = "The story resumes here with a long sentence that is plainly part of the article text."
+    units = [PROSE, "More from Local", "School board names new head", "Storm cuts power", after]
+    assert clean_units(units) == [PROSE, after]
+
+
+def test_signup_box_title_goes_with_the_box():
+    units = [
+        PROSE,
+        "Get the Morning Courier",
+        "Sign up for our free newsletter and get the day's top stories in your inbox.",
+        "Enter your email",
+        "Sign up",
+        "The meeting resumed after a short break, and the vote was taken shortly before ten.",
+    ]
+    assert clean_units(units) == [PROSE, units[-1]]
+
+
+def test_short_paragraphs_in_the_middle_stay():
+    units = [
+        PROSE,
+        "A long fight",
+        '"We are not moving," she said.',
+        "It reopens Saturday.",
+        "Advertisement",
+        "The new fares take effect on April 6 and will be reviewed again next year by the board.",
+    ]
+    assert clean_units(units) == [u for u in units if u != "Advertisement"]
+
+
+def test_edges_drop_fragments_but_keep_a_short_last_quote():
+    units = [
+        "Menu",
+        "The Valley Post",
+        PROSE,
+        '"We got a year," she said.',
+        "Share",
+        "Facebook",
+        "Harbour news",
+    ]
+    assert clean_units(units) == [PROSE, '"We got a year," she said.']
+
+
+def test_multi_line_units_lose_only_their_debris_lines():
+    units = [PROSE, "First point of the plan\nShare this article\nSecond point of the plan"]
+    assert clean_units(units) == [PROSE, "First point of the plan\nSecond point of the plan"]
+
+
+def test_long_lines_are_never_judged_debris():
+    assert not is_debris("subscribe " * 200)
+    assert not is_debris("x" * 1_000_000)
