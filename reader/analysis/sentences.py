@@ -13,6 +13,8 @@ COMPONENT = "reader_news_sentences"
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
 CLOSING = frozenset({'"', "”", "’", "'", "»"})
 OPENING = frozenset({'"', "“", "‘", "«"})
+CLOSERS = CLOSING | {")", "]"}
+END_CHARS = (".", "!", "?", "…")
 DASHES = frozenset({"—", "–", "--", "―"})
 # fmt: off
 TITLES = frozenset((
@@ -72,6 +74,17 @@ def _is_closing_quote(doc: Doc, i: int) -> bool:
     return not prev.whitespace_ and (
         prev.text in TERMINAL or prev.text in CLOSING or prev.text.endswith(".")
     )
+
+
+def _may_end(doc: Doc, j: int) -> bool:
+    """Whether a sentence can end at token j: terminal punctuation, maybe inside closers.
+
+    Within a paragraph, news sentences end in . ! ? or an ellipsis; without one the
+    parser's split (often before a capitalised word in a quoted title) is wrong.
+    """
+    while j > 0 and doc[j].text in CLOSERS and not doc[j - 1].whitespace_:
+        j -= 1
+    return doc[j].text.endswith(END_CHARS)
 
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
@@ -145,7 +158,7 @@ def set_boundaries(doc: Doc) -> Doc:
                 tok.is_sent_start = True
             elif first.islower():
                 tok.is_sent_start = False
-        elif tok.text[:1].islower() and not ended:
+        elif not ended and not _may_end(doc, j):
             tok.is_sent_start = False
     return doc
 

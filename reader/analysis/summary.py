@@ -1,0 +1,302 @@
+"""Extractive summaries: sumy's algorithms fed from the spaCy parse, plus lead and hybrid."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from reader.analysis.candidates import Candidate, build_candidates, preselect
+from reader.analysis.models import SummarySentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+ALGORITHMS = ("hybrid", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "lead")
+"""Names accepted by `summarize`; "hybrid" is LexRank biased toward the top of the article."""
+MAX_GRAPH = {"lexrank": 200, "textrank": 200, "kl": 120, "hybrid": 400}
+"""Quadratic algorithms see at most this many candidate sentences (cheaply preselected)."""
+MAX_OTHER = 600
+HYBRID_PRIOR = 1.0
+"""Exponent of the position prior 1 / (rank + 1) ** k over the candidate sentences."""
+HYBRID_DAMPING = 0.7
+"""Share of the score that flows along sentence similarity (the rest follows the prior)."""
+HYBRID_LENGTH = 0.5
+HYBRID_FULL_LENGTH = 20
+"""Sentences shorter than this many words are scaled down by (words / this) ** HYBRID_LENGTH."""
+HYBRID_QUOTE = 0.5
+"""Penalty for words inside quotation marks: summaries report, quotes colour."""
+REDUNDANT = 0.6
+"""A sentence sharing more than this share of its content stems with a chosen one is skipped."""
+BONUS_WORDS = (
+    "announce",
+    "approve",
+    "agree",
+    "decide",
+    "vote",
+    "find",
+    "found",
+    "result",
+    "plan",
+    "first",
+    "new",
+    "major",
+    "key",
+    "main",
+    "significant",
+    "expect",
+    "will",
+    "percent",
+    "million",
+    "billion",
+    "official",
+    "report",
+    "show",
+    "launch",
+    "sign",
+    "pass",
+)
+"""Edmundson cue words that mark the news of a story."""
+STIGMA_WORDS = (
+    "photo",
+    "caption",
+    "subscribe",
+    "newsletter",
+    "click",
+    "advertisement",
+    "copyright",
+    "perhaps",
+    "smile",
+    "laugh",
+    "pause",
+    "recall",
+    "remember",
+    "anecdote",
+    "meanwhile",
+)
+"""Edmundson cue words of colour, asides and page furniture."""
+
+
+@cache
+def _language() -> tuple[Callable[[str], str], frozenset[str]]:
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.utils import get_stop_words
+
+    return Stemmer("english"), frozenset(get_stop_words("english"))
+
+
+def _dom(cands: Sequence[Candidate], title: str | None):
+    """Build sumy's document model from our sentences, without sumy's NLTK tokenizer."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+    class Words:
+        """Hands sumy the words spaCy already found; sumy calls `to_words` once per sentence."""
+
+        def __init__(self, words: Sequence[str]) -> None:
+            self.words = tuple(words)
+
+        def to_words(self, _text: str) -> tuple[str, ...]:
+            return self.words
+
+    class Indexed(Sentence):
+        """A sumy sentence that stays distinct from another one with the same text."""
+
+        __slots__ = ("index",)
+
+        def __init__(self, index: int, words: Sequence[str], heading: bool = False) -> None:
+            super().__init__(" ".join(words), Words(words), heading)
+            self.index = index
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, Indexed) and other.index == self.index
+
+        def __hash__(self) -> int:
+            return hash(self.index)
+
+    paragraphs: list[list[Any]] = []
+    last = None
+    for cand in cands:
+        if cand.paragraph != last:
+            paragraphs.append([])
+            last = cand.paragraph
+        paragraphs[-1].append(Indexed(cand.index, cand.words))
+    if title and paragraphs:
+        from reader.analysis.candidates import words_of
+
+        paragraphs[0].insert(0, Indexed(-1, words_of(title), heading=True))
+    return ObjectDocumentModel([Paragraph(p) for p in paragraphs])
+
+
+def _summarizer(algorithm: str):
+    stemmer, stop_words = _language()
+    if algorithm == "lexrank":
+        from sumy.summarizers.lex_rank import LexRankSummarizer as cls
+    elif algorithm == "textrank":
+        from sumy.summarizers.text_rank import TextRankSummarizer as cls
+    elif algorithm == "lsa":
+        from sumy.summarizers.lsa import LsaSummarizer as cls
+    elif algorithm == "luhn":
+        from sumy.summarizers.luhn import LuhnSummarizer as cls
+    elif algorithm == "kl":
+        from sumy.summarizers.kl import KLSummarizer as cls
+    elif algorithm == "sumbasic":
+        from sumy.summarizers.sum_basic import SumBasicSummarizer as cls
+    elif algorithm == "edmundson":
+        from sumy.summarizers.edmundson import EdmundsonSummarizer as cls
+    else:
+        raise ValueError(f"unknown summary algorithm {algorithm!r}")
+    summarizer = cls(stemmer)
+    if algorithm == "edmundson":
+        summarizer.bonus_words = BONUS_WORDS
+        summarizer.stigma_words = STIGMA_WORDS
+        summarizer.null_words = stop_words
+    else:
+        summarizer.stop_words = stop_words
+    return summarizer
+
+
+def _sumy_scores(cands: list[Candidate], algorithm: str, title: str | None) -> dict[int, float]:
+    """Every candidate's score from a sumy algorithm (higher is better)."""
+    ranked: list[Any] = []
+
+    def keep_all(infos):
+        ranked.extend(infos)
+        return infos
+
+    _summarizer(algorithm)(_dom(cands, title), keep_all)
+    count = len(ranked)
+    # sumy hands the infos over sorted best first; turn the order into a score in (0, 1].
+    return {info.sentence.index: (count - rank) / count for rank, info in enumerate(ranked)}
+
+
+def _stems(cands: Sequence[Candidate]) -> list[frozenset[str]]:
+    stemmer, stop_words = _language()
+    return [
+        frozenset(stemmer(w.lower()) for w in c.words if w.lower() not in stop_words) for c in cands
+    ]
+
+
+def _hybrid_scores(cands: list[Candidate]) -> dict[int, float]:
+    """LexRank centrality with its random jump biased toward the start of the article.
+
+    News puts the point first; a plain centrality ranking prefers long background
+    sentences. The prior favours early sentences, centrality picks among them.
+    """
+    import numpy as np
+
+    stems = _stems(cands)
+    vocab: dict[str, int] = {}
+    for s in stems:
+        for w in s:
+            vocab.setdefault(w, len(vocab))
+    n = len(cands)
+    if not vocab or n < 2:
+        return {c.index: 1.0 / (1 + i) for i, c in enumerate(cands)}
+    x = np.zeros((n, len(vocab)))
+    for i, s in enumerate(stems):
+        for w in s:
+            x[i, vocab[w]] = 1.0
+    df = x.sum(axis=0)
+    x *= np.log1p(n / df)
+    norms = np.linalg.norm(x, axis=1)
+    norms[norms == 0] = 1.0
+    x /= norms[:, None]
+    sim = x @ x.T
+    np.fill_diagonal(sim, 0.0)
+    rows = sim.sum(axis=1)
+    rows[rows == 0] = 1.0
+    transition = sim / rows[:, None]
+    order = np.arange(n)
+    prior = 1.0 / (order + 1.0) ** HYBRID_PRIOR
+    prior /= prior.sum()
+    damping = HYBRID_DAMPING
+    p = prior.copy()
+    for _ in range(100):
+        nxt = (1 - damping) * prior + damping * transition.T @ p
+        if np.abs(nxt - p).sum() < 1e-9:
+            p = nxt
+            break
+        p = nxt
+    length = np.array([min(1.0, len(c.words) / HYBRID_FULL_LENGTH) for c in cands])
+    quoted = np.array([c.quoted for c in cands])
+    score = p * length**HYBRID_LENGTH * (1.0 - HYBRID_QUOTE * quoted)
+    return {c.index: float(score[i]) for i, c in enumerate(cands)}
+
+
+def summary_length(sentences: int, total: int, ratio: float | None = None) -> int:
+    """How many sentences to return: `ratio` of `total` when given, never fewer than 1."""
+    if ratio is not None and 0 < ratio < 1:
+        sentences = max(sentences, round(total * ratio))
+    return max(1, min(sentences, total))
+
+
+def _select(cands: list[Candidate], scores: dict[int, float], n: int) -> list[Candidate]:
+    """The n best-scored candidates, skipping near-duplicates of those already chosen."""
+    stems = dict(zip((c.index for c in cands), _stems(cands), strict=True))
+    ranked = sorted(cands, key=lambda c: (-scores.get(c.index, 0.0), c.index))
+    chosen: list[Candidate] = []
+    for cand in ranked:
+        mine = stems[cand.index]
+        if any(len(mine & stems[c.index]) > REDUNDANT * max(1, len(mine)) for c in chosen):
+            continue
+        chosen.append(cand)
+        if len(chosen) == n:
+            break
+    if len(chosen) < n:  # near-duplicates are still better than a short summary
+        extra = [c for c in ranked if c not in chosen]
+        chosen.extend(extra[: n - len(chosen)])
+    return sorted(chosen, key=lambda c: c.index)
+
+
+def summarize(
+    doc_or_sentences: Doc | Iterable[Span],
+    text: str,
+    n: int = 3,
+    algorithm: str = "hybrid",
+    *,
+    title: str | None = None,
+    ratio: float | None = None,
+) -> tuple[SummarySentence, ...]:
+    """The summary of `text` as sentences in article order, with offsets into `text`.
+
+    `doc_or_sentences` is the spaCy parse of `text` (or its sentence spans). Bylines,
+    captions, page debris, quote-only and very short sentences are never chosen.
+    `ratio` (0-1) asks for that share of the article's sentences when it exceeds `n`.
+    """
+    if algorithm not in ALGORITHMS:
+        raise ValueError(f"unknown summary algorithm {algorithm!r}")
+    cands = [c for c in build_candidates(doc_or_sentences, text) if c.eligible]
+    if not cands:
+        return ()
+    n = summary_length(n, len(cands), ratio)
+    if algorithm == "lead":
+        chosen = cands[:n]
+        scores = {c.index: 1.0 / (1 + i) for i, c in enumerate(chosen)}
+    else:
+        limit = MAX_GRAPH.get(algorithm, MAX_OTHER)
+        pool = preselect(cands, limit, _stems(cands)) if len(cands) > limit else cands
+        if len(pool) <= n:
+            chosen, scores = pool, {c.index: 1.0 for c in pool}
+        else:
+            if algorithm == "hybrid":
+                scores = _hybrid_scores(pool)
+            else:
+                scores = _sumy_scores(pool, algorithm, title)
+            chosen = _select(pool, scores, n)
+    return tuple(
+        SummarySentence(
+            text=text[c.start : c.end],
+            start=c.start,
+            end=c.end,
+            score=round(scores.get(c.index, 0.0), 6),
+        )
+        for c in chosen
+    )
+
+
+def lead_sentences(
+    doc_or_sentences: Doc | Iterable[Span], text: str, n: int = 3
+) -> tuple[SummarySentence, ...]:
+    """The first n sentences exactly as parsed, unfiltered: the lead-n baseline."""
+    out = [c for c in build_candidates(doc_or_sentences, text) if c.start < c.end][:n]
+    return tuple(SummarySentence(text[c.start : c.end], c.start, c.end) for c in out)
