@@ -131,6 +131,7 @@ def safe_filename(title: str, ext: str) -> str:
     stem = re.sub(r"[^\w.]+", "-", stem)  # separators, spaces, controls, punctuation
     stem = re.sub(r"\.{2,}", "-", stem)  # no ".." anywhere
     stem = re.sub(r"-{2,}", "-", stem).strip("-._")
+    stem = stem[:MAX_STEM_BYTES]  # every character is at least one byte
     while len(stem.encode("utf-8")) > MAX_STEM_BYTES:
         stem = stem[:-1]
     stem = stem.rstrip("-._")

@@ -49,6 +49,7 @@ def test_safe_filename(title: str, ext: str, expected: str) -> None:
 
 def test_safe_filename_caps_length() -> None:
     assert len(safe_filename("word " * 200, "md").encode()) <= export.MAX_STEM_BYTES + 3
+    assert safe_filename("a" * 1_000_000, "md") == "a" * export.MAX_STEM_BYTES + ".md"
     long_cjk = safe_filename("\u65b0\u805e" * 200, "md")
     assert len(long_cjk.encode()) <= export.MAX_STEM_BYTES + 3 and long_cjk.endswith(".md")
 
