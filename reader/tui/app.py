@@ -1,0 +1,129 @@
+"""The Textual application: themes, keys, the command palette and `run_app` for the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+from textual.theme import Theme
+
+from reader.paths import Paths
+from reader.resources import samples_dir, themes_dir
+from reader.settings import Settings
+from reader.tui import keys
+from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.main import MainScreen
+from reader.tui.session import Analyser, Session, StateStore, default_analyser
+from reader.tui.themes import load_themes
+
+
+class ReaderApp(App[int]):
+    """Three linked panes over a library of articles; see DESIGN.md for the keys."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "reader"
+    BINDINGS = keys.app_bindings()
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self._theme_problems: list[str] = []
+        themes, self._theme_problems = load_themes(session.theme_dirs)
+        for theme in themes:
+            self.register_theme(theme)
+        self.theme = self._initial_theme()
+        if session.settings.keys:
+            self.set_keymap(dict(session.settings.keys))
+
+    def _initial_theme(self) -> str:
+        for name in (self.session.state.get("theme"), self.session.settings.theme):
+            if isinstance(name, str) and name in self.available_themes:
+                return name
+        if self.session.settings.theme not in self.available_themes:
+            self._theme_problems.append(
+                f"theme {self.session.settings.theme!r} not found; using reader-dark"
+            )
+        return "reader-dark" if "reader-dark" in self.available_themes else "textual-dark"
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(self.session)
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for problem in self._theme_problems:
+            self.notify(problem, severity="warning", markup=False)
+        warning = self.session.state.pop_warning()
+        if warning:
+            self.notify(warning, title="Reading state", severity="warning", markup=False)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        self.session.state.set("theme", theme.name)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(dict(self.session.settings.keys)))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every reader action by its "Area: verb" name (runs on the main screen)."""
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        for command in keys.COMMANDS:
+            if command.action.startswith("app."):
+                action = command.action.removeprefix("app.")
+                yield SystemCommand(command.title, command.help, partial(self.run_action, action))
+            elif main is not None:
+                callback = partial(self.run_action, command.action, main)
+                yield SystemCommand(command.title, command.help, callback)
+        yield SystemCommand(
+            "App: screenshot",
+            "Save an SVG picture of the screen",
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+
+
+def library_paths(paths: list[Path], state: StateStore, settings: Settings) -> list[Path]:
+    """Paths given now, else the last library, else the settings' library, else the samples."""
+    if paths:
+        return [p.absolute() for p in paths]
+    last = state.get("library")
+    if isinstance(last, list) and last and all(isinstance(p, str) for p in last):
+        existing = [Path(p) for p in last if Path(p).exists()]
+        if existing:
+            return existing
+    if settings.library:
+        return [Path(p).expanduser().absolute() for p in settings.library]
+    return [samples_dir()]
+
+
+def build_session(
+    paths: list[Path],
+    app_paths: Paths,
+    settings: Settings,
+    state: StateStore,
+    analyser: Analyser | None = None,
+) -> Session:
+    library = library_paths(paths, state, settings)
+    if paths:
+        state.set("library", [str(p) for p in library])
+    return Session(
+        library=library,
+        settings=settings,
+        state=state,
+        analyser=analyser or default_analyser(settings, app_paths.analysis_cache_dir),
+        theme_dirs=[themes_dir(), app_paths.config_dir / "themes"],
+    )
+
+
+def run_app(paths: list[Path], app_paths: Paths, settings: Settings) -> int:
+    """Run the TUI until the user quits; the exit code for the CLI."""
+    from reader.state import ReadingState
+
+    state = ReadingState.open(app_paths.state_file)
+    try:
+        app = ReaderApp(build_session(paths, app_paths, settings, state))
+        app.run()
+        return app.return_code or 0
+    finally:
+        state.close()

@@ -1,0 +1,97 @@
+"""Every key and command of the reader, declared once: bindings, footer, help and palette."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One action: its key (if any), the footer label and its "Area: verb" palette name."""
+
+    id: str
+    """Binding id; `keys` in config.toml overrides a key by this id."""
+    key: str | None
+    action: str
+    """Action name on the main screen (without `action_`)."""
+    label: str
+    """Short label for the footer."""
+    title: str
+    """Command palette name, "Area: verb"."""
+    help: str
+    footer: bool = False
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("article.next_unread", "n", "next_unread", "next unread", "Article: next unread",
+            "Open the next unread article in the list (next match while searching)"),
+    Command("article.prev_unread", "p", "prev_unread", "prev unread", "Article: previous unread",
+            "Open the previous unread article in the list"),
+    Command("article.toggle_read", "m", "toggle_read", "read", "Article: toggle read",
+            "Mark the current article read or unread"),
+    Command("quote.next", "]", "next_quote", "quote", "Quote: next",
+            "Scroll to the next quote and highlight it", footer=True),
+    Command("quote.prev", "[", "prev_quote", "prev quote", "Quote: previous",
+            "Scroll to the previous quote and highlight it"),
+    Command("summary.next", "}", "next_sentence", "sentence", "Summary: next sentence",
+            "Scroll to the next summary sentence and highlight it"),
+    Command("summary.prev", "{", "prev_sentence", "prev sentence", "Summary: previous sentence",
+            "Scroll to the previous summary sentence and highlight it"),
+    Command("summary.longer", "+", "longer_summary", "longer", "Summary: longer",
+            "One more sentence in the summary"),
+    Command("summary.shorter", "-", "shorter_summary", "shorter", "Summary: shorter",
+            "One sentence fewer in the summary"),
+    Command("summary.copy", "y", "copy_summary", "copy", "Summary: copy",
+            "Copy the summary to the clipboard", footer=True),
+    Command("summary.export", "e", "export_summary", "export", "Summary: export",
+            "Write the summary to a file", footer=True),
+    Command("insight.summary", "1", "show_tab('summary')", "summary", "Insight: show summary",
+            "Show the Summary tab"),
+    Command("insight.actors", "2", "show_tab('actors')", "actors", "Insight: show actors",
+            "Show the Actors tab"),
+    Command("insight.quotes", "3", "show_tab('quotes')", "quotes", "Insight: show quotes",
+            "Show the Quotes tab"),
+    Command("insight.toggle", "i", "toggle_insight", "insight", "Insight: toggle pane",
+            "Show or hide the insight pane", footer=True),
+    Command("quotes.fragments", "f", "toggle_fragments", "fragments",
+            "Quotes: toggle fragments", "Show or hide scare quotes and quoted titles"),
+    Command("find", "/", "find", "find", "Find: filter or search",
+            "Filter the list (when it has focus) or search the text", footer=True),
+    Command("library.filter", None, "filter_list", "filter", "Library: filter",
+            "Filter the article list by title, source or file name"),
+    Command("text.search", None, "search_text", "search", "Text: search",
+            "Search in the article text"),
+    Command("theme.change", "t", "change_theme", "theme", "Theme: change",
+            "Pick a colour theme (remembered)"),
+    Command("app.help", "?", "app.help", "keys", "App: key help", "Show every key",
+            footer=True),
+    Command("app.quit", "q", "app.quit", "quit", "App: quit", "Quit the reader", footer=True),
+)  # fmt: skip
+
+EXTRA_KEYS: tuple[tuple[str, str], ...] = (
+    ("j / k, ↓ / ↑", "move in the focused list, scroll the text"),
+    ("enter", "open the article; jump to a pane item in the text"),
+    ("tab / shift+tab", "move between the list, the text and the insight pane"),
+    ("escape", "close the filter or search; clear highlights"),
+    ("ctrl+p", "command palette: every action by name"),
+)
+
+
+def bindings() -> list[Binding]:
+    """The main screen's bindings, one per command that has a key."""
+    return [
+        Binding(c.key, c.action, c.label, show=c.footer, id=c.id)
+        for c in COMMANDS
+        if c.key and not c.action.startswith("app.")
+    ]
+
+
+def app_bindings() -> list[Binding]:
+    """Bindings that work on every screen (help and quit)."""
+    return [
+        Binding(c.key, c.action.removeprefix("app."), c.label, show=c.footer, id=c.id)
+        for c in COMMANDS
+        if c.key and c.action.startswith("app.")
+    ]

@@ -1,0 +1,128 @@
+"""Small messages that widgets and workers post up to the screen that owns the state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from textual.message import Message
+
+from reader.analysis.models import Analysis
+from reader.library.models import Article, ScanResult
+
+ItemKind = Literal["summary", "actors", "quotes"]
+
+
+@dataclass
+class ArticleHighlighted(Message):
+    """The list cursor moved onto an article (open it as a preview)."""
+
+    path: Path
+
+
+@dataclass
+class ArticleChosen(Message):
+    """An article was picked with enter or a click (open it and read)."""
+
+    path: Path
+
+
+@dataclass
+class LibraryScanned(Message):
+    """A folder scan finished."""
+
+    result: ScanResult
+
+
+@dataclass
+class ArticleLoaded(Message):
+    """A body finished loading in a worker."""
+
+    path: Path
+    article: Article
+
+
+@dataclass
+class ArticleFailed(Message):
+    """A body could not be loaded; `reason` is one line for a person."""
+
+    path: Path
+    reason: str
+
+
+@dataclass
+class AnalysisReady(Message):
+    """An analysis finished; `key` says which article and settings it was made for."""
+
+    key: tuple[str, int, str]
+    analysis: Analysis
+    notices: tuple[str, ...] = ()
+
+
+@dataclass
+class AnalysisFailed(Message):
+    """An analysis raised; the pane shows `reason` and the rest keeps working."""
+
+    key: tuple[str, int, str]
+    reason: str
+
+
+@dataclass
+class ItemHighlighted(Message):
+    """The cursor of an insight list moved onto an item (index into the analysis tuple)."""
+
+    kind: ItemKind
+    index: int
+
+
+@dataclass
+class ItemChosen(Message):
+    """Enter or a click on an insight item: jump to it in the text."""
+
+    kind: ItemKind
+    index: int
+
+
+@dataclass
+class TabChanged(Message):
+    """The insight tab changed (by key, click or restore)."""
+
+    tab: ItemKind
+
+
+@dataclass
+class ReadingMoved(Message):
+    """The text scrolled: the paragraph at the top and how much of the text has been seen."""
+
+    paragraph: int
+    offset: float
+    seen: float
+    scrolled: bool
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ReadingMoved)
+
+
+@dataclass
+class QueryChanged(Message):
+    """The filter or search line changed."""
+
+    target: Literal["filter", "search"]
+    query: str
+
+
+@dataclass
+class QuerySubmitted(Message):
+    """Enter in the filter or search line (`backwards` for shift+enter)."""
+
+    target: Literal["filter", "search"]
+    backwards: bool = False
+
+
+@dataclass
+class QueryClosed(Message):
+    """Escape in the filter or search line; `keep` is true when the query stays applied."""
+
+    target: Literal["filter", "search"]
+    keep: bool = False

@@ -1,0 +1,57 @@
+"""Find text the way a reader expects: any case, curly or straight quotes, across line breaks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reader.library.models import ArticleRef
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+    }
+)  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Lower-case with straight quotes, keeping every character at its offset."""
+    text = text.translate(_QUOTES)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters lower-case to two (for example "İ"); keep those as they are.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def find_matches(text: str, query: str, limit: int = 10_000) -> list[tuple[int, int]]:
+    """(start, end) of each non-overlapping match of `query` in `text`.
+
+    Whitespace in the query matches any run of whitespace, so a phrase is found
+    across a line break in the source.
+    """
+    words = fold(query).split()
+    if not words:
+        return []
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+    matches: list[tuple[int, int]] = []
+    for match in pattern.finditer(fold(text)):
+        matches.append(match.span())
+        if len(matches) >= limit:
+            break
+    return matches
+
+
+def filter_refs(refs: Iterable[ArticleRef], query: str) -> list[ArticleRef]:
+    """The refs whose title, source, file name or folder contain every word of `query`."""
+    words = fold(query).split()
+    if not words:
+        return list(refs)
+    kept = []
+    for ref in refs:
+        haystack = fold(" ".join((ref.title, ref.source or "", ref.path.name, ref.group)))
+        if all(word in haystack for word in words):
+            kept.append(ref)
+    return kept

@@ -1,0 +1,131 @@
+"""What one run of the TUI works with: library, settings, state store, loaders and caches."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from reader.analysis.models import Analysis
+from reader.library.models import Article, ArticleRef, ScanResult
+from reader.settings import Settings
+
+Analyser = Callable[..., tuple[Analysis, list[str]]]
+"""analyser(article, *, sentences, algorithm) -> (Analysis, notices); blocking."""
+Loader = Callable[[Path], Article]
+Scanner = Callable[[list[Path]], ScanResult]
+AnalysisKey = tuple[str, int, str]
+"""(article id, summary sentences, algorithm): what an analysis result was made for."""
+
+
+class StateStore(Protocol):
+    """The part of `reader.state.ReadingState` the TUI uses."""
+
+    def pop_warning(self) -> str | None: ...
+    def set_read(self, article_id: str, path: str | os.PathLike, read: bool) -> None: ...
+    def read_paths(self) -> set[str]: ...
+    def position(self, article_id: str, path: str | os.PathLike) -> Any: ...
+    def set_position(
+        self, article_id: str, path: str | os.PathLike, paragraph: int, offset: float
+    ) -> None: ...
+    def last_article(self) -> tuple[str, str] | None: ...
+    def set_last_article(self, article_id: str, path: str | os.PathLike) -> None: ...
+    def get(self, key: str, default: Any = None) -> Any: ...
+    def set(self, key: str, value: Any) -> None: ...
+
+
+def path_key(path: str | os.PathLike) -> str:
+    """Paths as the state store keeps them (absolute, not resolved)."""
+    return os.path.abspath(os.fspath(path))
+
+
+def default_analyser(settings: Settings, cache_dir: Path | None) -> Analyser:
+    """Analyse through `reader.analysis.service` (spaCy is imported on first use)."""
+
+    def analyse(article: Article, *, sentences: int, algorithm: str):
+        from reader.analysis.service import analyze_article
+
+        return analyze_article(
+            article,
+            sentences=sentences,
+            algorithm=algorithm,
+            model_name=settings.spacy_model,
+            cache_dir=cache_dir,
+        )
+
+    return analyse
+
+
+def default_loader(path: Path) -> Article:
+    from reader.library import load_article
+
+    return load_article(path)
+
+
+def default_scanner(paths: list[Path]) -> ScanResult:
+    from reader.library import scan
+
+    return scan(paths)
+
+
+class LRU(OrderedDict):
+    """A small dict that forgets the least recently stored entries."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def put(self, key: Any, value: Any) -> None:
+        self[key] = value
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
+@dataclass
+class Session:
+    """Everything the main screen needs, injected so tests can swap the slow parts."""
+
+    library: list[Path]
+    settings: Settings
+    state: StateStore
+    analyser: Analyser
+    loader: Loader = default_loader
+    scanner: Scanner = default_scanner
+    theme_dirs: list[Path] = field(default_factory=list)
+    analyse_delay: float = 0.15
+    """Seconds to wait after opening before analysing, so fast j/k through the list stays light."""
+    refs: list[ArticleRef] = field(default_factory=list)
+    articles: LRU = field(default_factory=lambda: LRU(24))
+    analyses: LRU = field(default_factory=lambda: LRU(64))
+    analysis_lock: threading.Lock = field(default_factory=threading.Lock)
+    model_ready: bool = False
+    """True once an analysis has finished (the language model is loaded)."""
+    shown_notices: set[str] = field(default_factory=set)
+
+    def pref(self, key: str, default: Any) -> Any:
+        """A remembered preference of the same type as `default`, else `default`."""
+        value = self.state.get(key, default)
+        if isinstance(default, bool) or isinstance(value, bool):
+            return value if type(value) is type(default) else default
+        return value if isinstance(value, type(default)) else default
+
+    @property
+    def sentences(self) -> int:
+        value = self.pref("summary_sentences", self.settings.summary_sentences)
+        return min(20, max(1, value))
+
+    @property
+    def algorithm(self) -> str:
+        return self.pref("algorithm", self.settings.algorithm)
+
+    @property
+    def show_fragments(self) -> bool:
+        return self.pref("show_fragments", self.settings.show_fragments)
+
+    def key_for(self, article: Article) -> AnalysisKey:
+        return (article.id, self.sentences, self.algorithm)

@@ -1,0 +1,155 @@
+"""Word-wrap an article into screen lines that remember their offsets in the text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.cells import cell_len, get_character_cell_size
+
+LineKind = Literal["title", "meta", "notice", "body", "blank"]
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutLine:
+    """One screen line: `text[start:end]` of the article body, or of a header string."""
+
+    kind: LineKind
+    start: int
+    end: int
+    paragraph: int = -1
+    """Index into `Article.paragraphs` for body lines; -1 for header lines."""
+    source: int = 0
+    """For header lines: which header string (title 0, meta 1, notices 2+)."""
+
+
+def _fold(text: str, start: int, end: int, width: int) -> list[int]:
+    """Break points that cut one over-long word into pieces of at most `width` cells."""
+    cuts: list[int] = []
+    col = 0
+    for pos in range(start, end):
+        size = get_character_cell_size(text[pos])
+        if col + size > width and col:
+            cuts.append(pos)
+            col = 0
+        col += size
+    return cuts
+
+
+def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Line ranges covering `text[start:end]`, broken at spaces, at most `width` cells each.
+
+    Hard newlines inside the range always break. Ranges keep trailing spaces so that
+    consecutive ranges tile the input exactly and offsets map back to the text.
+    """
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    segment_start = start
+    while True:
+        newline = text.find("\n", segment_start, end)
+        segment_end = end if newline < 0 else newline
+        lines.extend(_wrap_segment(text, segment_start, segment_end, width))
+        if newline < 0:
+            return lines
+        segment_start = newline + 1
+
+
+def _wrap_segment(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    if start >= end:
+        return [(start, end)]
+    if end - start <= width and text.isascii():
+        return [(start, end)]
+    lines: list[tuple[int, int]] = []
+    line_start = start
+    col = 0
+    for match in _WORD.finditer(text, start, end):
+        word_start, word_end = match.span()
+        word = match.group()
+        visible = cell_len(word.rstrip())
+        if col and col + visible > width:
+            lines.append((line_start, word_start))
+            line_start, col = word_start, 0
+        if visible > width:
+            cuts = _fold(text, word_start, word_start + len(word.rstrip()), width)
+            for cut in cuts:
+                lines.append((line_start, cut))
+                line_start = cut
+            col = cell_len(text[line_start:word_end])
+            continue
+        col += cell_len(word)
+    lines.append((line_start, end))
+    return lines
+
+
+class ArticleLayout:
+    """Screen lines for a title, a meta line, notices and the body's paragraphs at one width."""
+
+    def __init__(
+        self,
+        body: str,
+        paragraphs: list[tuple[int, int]],
+        headers: list[tuple[LineKind, str]],
+        width: int,
+    ) -> None:
+        self.body = body
+        self.headers = headers
+        self.width = width
+        self.lines: list[LayoutLine] = []
+        self.paragraph_lines: list[int] = []
+        """First screen line of each paragraph."""
+        for index, (kind, string) in enumerate(headers):
+            for a, b in wrap(string, 0, len(string), width):
+                self.lines.append(LayoutLine(kind, a, b, -1, index))
+        if headers:
+            self.lines.append(LayoutLine("blank", 0, 0))
+        for number, (a, b) in enumerate(paragraphs):
+            if number:
+                self.lines.append(LayoutLine("blank", b, b, number))
+            self.paragraph_lines.append(len(self.lines))
+            for start, end in wrap(body, a, b, width):
+                self.lines.append(LayoutLine("body", start, end, number))
+        self._body_starts = [line.start for line in self.lines if line.kind == "body"]
+        self._body_rows = [row for row, line in enumerate(self.lines) if line.kind == "body"]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def text_of(self, line: LayoutLine) -> str:
+        """The characters a line shows (trailing spaces kept; the renderer trims them)."""
+        if line.kind == "body":
+            return self.body[line.start : line.end]
+        if line.kind == "blank":
+            return ""
+        return self.headers[line.source][1][line.start : line.end]
+
+    def row_of_offset(self, offset: int) -> int:
+        """The screen line showing body character `offset` (the nearest one before it)."""
+        if not self._body_starts:
+            return 0
+        index = max(0, bisect_right(self._body_starts, offset) - 1)
+        return self._body_rows[index]
+
+    def _paragraph_height(self, paragraph: int) -> int:
+        first = self.paragraph_lines[paragraph]
+        if paragraph + 1 < len(self.paragraph_lines):
+            return max(1, self.paragraph_lines[paragraph + 1] - 1 - first)
+        return max(1, len(self.lines) - first)
+
+    def position_at(self, row: int) -> tuple[int, float]:
+        """(paragraph, fraction through it) for the screen line `row` at the top of the view."""
+        if not self.paragraph_lines or row < self.paragraph_lines[0]:
+            return 0, 0.0
+        paragraph = max(0, bisect_right(self.paragraph_lines, row) - 1)
+        fraction = (row - self.paragraph_lines[paragraph]) / self._paragraph_height(paragraph)
+        return paragraph, min(1.0, fraction)
+
+    def row_of_position(self, paragraph: int, fraction: float) -> int:
+        """Inverse of `position_at`: where to scroll so that a saved position is on top."""
+        if not self.paragraph_lines:
+            return 0
+        paragraph = min(max(0, paragraph), len(self.paragraph_lines) - 1)
+        height = self._paragraph_height(paragraph)
+        return self.paragraph_lines[paragraph] + round(max(0.0, min(1.0, fraction)) * height)

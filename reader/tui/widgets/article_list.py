@@ -1,0 +1,193 @@
+"""The article list: a virtual list that draws only the rows on screen, for huge libraries."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.library.models import ArticleRef
+from reader.tui.formatting import fit, one_line, ref_meta
+from reader.tui.messages import ArticleChosen, ArticleHighlighted
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    ref: ArticleRef | None
+    header: str = ""
+
+    @property
+    def height(self) -> int:
+        return 1 if self.ref is None else 2
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Two lines per article (unread mark and title; date and source), folder headers between.
+
+    Attributes down: `show()` sets the rows, `read` the read paths. Messages up:
+    `ArticleHighlighted` as the cursor moves, `ArticleChosen` on enter.
+    """
+
+    COMPONENT_CLASSES = {
+        "article-list--title", "article-list--read", "article-list--meta",
+        "article-list--unread", "article-list--cursor", "article-list--group",
+    }  # fmt: skip
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter", "choose", "Open", show=False),
+    ]
+
+    cursor: reactive[int | None] = reactive(None, always_update=True)
+    """Row index of the cursor (always an article row)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: list[_Row] = []
+        self._starts: list[int] = []
+        self._index: dict[Path, int] = {}
+        self.read: set[str] = set()
+        self._quiet = False
+
+    @property
+    def paths(self) -> list[Path]:
+        """The listed articles in display order."""
+        return [row.ref.path for row in self._rows if row.ref is not None]
+
+    @property
+    def current(self) -> Path | None:
+        if self.cursor is None or not self._rows:
+            return None
+        ref = self._rows[self.cursor].ref
+        return ref.path if ref else None
+
+    def show(self, refs: list[ArticleRef], *, grouped: bool, current: Path | None) -> None:
+        """Replace the rows; keeps the cursor on `current` when it is still listed."""
+        rows: list[_Row] = []
+        group = None
+        for ref in refs:
+            if grouped and ref.group != group:
+                group = ref.group
+                rows.append(_Row(None, Path(group).name or group or "Articles"))
+            rows.append(_Row(ref))
+        self._rows = rows
+        self._starts = []
+        self._index = {}
+        line = 0
+        for number, row in enumerate(rows):
+            self._starts.append(line)
+            line += row.height
+            if row.ref is not None:
+                self._index[row.ref.path] = number
+        self.virtual_size = Size(self.scrollable_content_region.width, line)
+        self.select(current)
+        self.refresh()
+
+    def set_read(self, read: set[str]) -> None:
+        self.read = read
+        self.refresh()
+
+    def select(self, path: Path | None) -> None:
+        """Move the cursor to `path` without announcing it (the screen already knows)."""
+        self._quiet = True
+        self.cursor = self._index.get(path) if path is not None else None
+        self._quiet = False
+
+    def watch_cursor(self, cursor: int | None) -> None:
+        self.refresh()
+        if cursor is None:
+            return
+        row = self._rows[cursor]
+        region = Region(0, self._starts[cursor], self.size.width, row.height)
+        self.scroll_to_region(region, animate=False, force=True, immediate=True)
+        if not self._quiet and row.ref is not None:
+            self.post_message(ArticleHighlighted(row.ref.path))
+
+    def _move(self, start: int, direction: int) -> None:
+        index = start
+        while 0 <= index < len(self._rows):
+            if self._rows[index].ref is not None:
+                if index != self.cursor:
+                    self.cursor = index
+                return
+            index += direction
+
+    def action_cursor(self, delta: int) -> None:
+        if self.cursor is None:
+            self._move(0, 1)
+        else:
+            self._move(self.cursor + delta, delta)
+
+    def action_page(self, direction: int) -> None:
+        step = max(1, self.scrollable_content_region.height // 2)
+        index = self.cursor or 0
+        self._move(max(0, min(len(self._rows) - 1, index + direction * step)), direction)
+
+    def action_jump(self, where: int) -> None:
+        if where < 0:
+            self._move(len(self._rows) - 1, -1)
+        else:
+            self._move(0, 1)
+
+    def action_choose(self) -> None:
+        if (path := self.current) is not None:
+            self.post_message(ArticleChosen(path))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self._rows:
+            return
+        row = bisect_right(self._starts, offset.y + self.scroll_offset.y) - 1
+        if 0 <= row < len(self._rows) and self._rows[row].ref is not None:
+            self.focus()
+            self.cursor = row
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.virtual_size.height)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        line = y + self.scroll_offset.y
+        if not self._starts or line >= self._starts[-1] + self._rows[-1].height:
+            return Strip.blank(width, base)
+        number = bisect_right(self._starts, line) - 1
+        row = self._rows[number]
+        style = base
+        if number == self.cursor:
+            style = base + self.get_component_rich_style("article-list--cursor")
+        segments = self._segments(row, line - self._starts[number], width, style)
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def _segments(self, row: _Row, sub: int, width: int, style: Style) -> list[Segment]:
+        component = self.get_component_rich_style
+        if row.ref is None:
+            return [
+                Segment(fit(one_line(row.header), width), style + component("article-list--group"))
+            ]
+        unread = str(row.ref.path) not in self.read
+        if sub == 0:
+            mark = Segment("● " if unread else "  ", style + component("article-list--unread"))
+            title_class = "article-list--title" if unread else "article-list--read"
+            title = fit(one_line(row.ref.title) or row.ref.path.name, width - 2)
+            return [mark, Segment(title, style + component(title_class))]
+        meta = fit(one_line(ref_meta(row.ref)), width - 2)
+        return [Segment("  ", style), Segment(meta, style + component("article-list--meta"))]

@@ -1,0 +1,213 @@
+"""The article pane: title, meta line and wrapped paragraphs, with highlight layers."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+
+from reader.library.models import Article
+from reader.tui.formatting import article_meta, clean
+from reader.tui.messages import ReadingMoved
+from reader.tui.textlayout import ArticleLayout, LineKind
+
+MAX_WIDTH = 96
+"""Lines longer than this are hard to read; wide terminals get a margin instead."""
+LAYERS = ("mention", "match", "focus", "match-current")
+"""Highlight layers, lowest first: a later layer's style wins where they overlap."""
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Draws only the lines on screen, so a long article scrolls as fast as a short one.
+
+    The screen sets the article and the highlight layers (spans of text offsets); the
+    view posts `ReadingMoved` as it scrolls. Colours come from the component classes.
+    """
+
+    COMPONENT_CLASSES = {
+        "article-view--title", "article-view--meta", "article-view--notice",
+        "article-view--mention", "article-view--match", "article-view--focus",
+        "article-view--match-current",
+    }  # fmt: skip
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("b", "page_up", "Page up", show=False),
+    ]
+
+    ALLOW_SELECT = True
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self._headers: list[tuple[LineKind, str]] = []
+        self._layout: ArticleLayout | None = None
+        self._layers: dict[str, tuple[list[int], list[int]]] = {}
+        self._pending: tuple[int, float] | None = None
+        self._cache: dict[int, Strip] = {}
+
+    # attributes down
+
+    def show_article(self, article: Article, position: tuple[int, float] | None = None) -> None:
+        """Show `article`, scrolled to `position` (paragraph, fraction) or the top."""
+        self.article = article
+        self._headers = [
+            ("title", article.title or article.path.name),
+            ("meta", article_meta(article)),
+        ]
+        self._headers += [("notice", notice) for notice in article.notices]
+        self._layers = {}
+        self._pending = position or (0, 0.0)
+        self._relayout()
+
+    def show_message(self, title: str, detail: str = "") -> None:
+        """Show a line (loading, or why the article could not be opened) instead of text."""
+        self.article = None
+        self._headers = [("title", title)] + ([("notice", detail)] if detail else [])
+        self._layers = {}
+        self._pending = (0, 0.0)
+        self._relayout()
+
+    def set_layer(self, name: str, spans: list[tuple[int, int]]) -> None:
+        """Highlight `spans` (text offsets) with the style of layer `name`."""
+        ordered: list[tuple[int, int]] = []
+        for start, end in sorted((s, e) for s, e in spans if e > s):
+            if ordered and start <= ordered[-1][1]:
+                ordered[-1] = (ordered[-1][0], max(end, ordered[-1][1]))
+            else:
+                ordered.append((start, end))
+        if ordered:
+            self._layers[name] = ([s for s, _ in ordered], [e for _, e in ordered])
+        else:
+            self._layers.pop(name, None)
+        self._cache.clear()
+        self.refresh()
+
+    def scroll_to_span(self, start: int) -> None:
+        """Bring text offset `start` into view, a third of the way down."""
+        if self._layout is None:
+            return
+        row = self._layout.row_of_offset(start)
+        target = row - self.scrollable_content_region.height // 3
+        self.scroll_to(y=max(0, target), animate=False, force=True, immediate=True)
+
+    # what the screen reads back
+
+    def position(self) -> tuple[int, float]:
+        if self._layout is None:
+            return 0, 0.0
+        return self._layout.position_at(round(self.scroll_y))
+
+    def top_offset(self) -> int:
+        """The text offset at the top of the view (where stepping starts)."""
+        if self._layout is None:
+            return 0
+        for line in self._layout.lines[round(self.scroll_y) :]:
+            if line.kind == "body":
+                return line.start
+        return 0
+
+    def seen(self) -> float:
+        """How much of the text has been on screen, from 0 to 1."""
+        total = self.virtual_size.height
+        if total <= 0:
+            return 0.0
+        return min(1.0, (self.scroll_y + self.scrollable_content_region.height) / total)
+
+    # layout and scrolling
+
+    def _relayout(self) -> None:
+        self._cache.clear()
+        width = min(MAX_WIDTH, self.scrollable_content_region.width)
+        if width <= 0:
+            self._layout = None
+            return
+        keep = self._pending or (self.position() if self._layout else (0, 0.0))
+        body = self.article.text if self.article else ""
+        paragraphs = self.article.paragraphs if self.article else []
+        self._layout = ArticleLayout(body, paragraphs, self._headers, width)
+        self.virtual_size = Size(width, len(self._layout))
+        self._pending = None
+        row = self._layout.row_of_position(*keep) if keep != (0, 0.0) else 0
+        self.scroll_to(y=row, animate=False, force=True, immediate=True)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        width = min(MAX_WIDTH, self.scrollable_content_region.width)
+        if self._layout is None or self._layout.width != width:
+            self._relayout()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.article is not None and self._layout is not None and self._pending is None:
+            paragraph, offset = self.position()
+            self.post_message(ReadingMoved(paragraph, offset, self.seen(), new_value > 0))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    # rendering
+
+    def _line_text(self, row: int) -> str:
+        assert self._layout is not None
+        return clean(self._layout.text_of(self._layout.lines[row]).rstrip())
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = y + round(self.scroll_y)
+        if self._layout is None or row >= len(self._layout):
+            return Strip.blank(width, self.rich_style)
+        selection = self.text_selection
+        strip = self._cache.get(row) if selection is None else None
+        if strip is None:
+            strip = self._render_row(row, selection)
+            if selection is None:
+                self._cache[row] = strip
+        return strip.crop_extend(0, width, self.rich_style).apply_offsets(0, row)
+
+    def _render_row(self, row: int, selection: Selection | None) -> Strip:
+        assert self._layout is not None
+        line = self._layout.lines[row]
+        string = self._line_text(row)
+        text = Text(string, no_wrap=True, end="")
+        text.stylize(self.rich_style)  # as a span: Text.render() ignores the base style
+        if line.kind in ("title", "meta", "notice"):
+            text.stylize(self.get_component_rich_style(f"article-view--{line.kind}"))
+        elif line.kind == "body":
+            for name in LAYERS:
+                self._stylize(text, name, line.start, line.start + len(string))
+        if selection is not None and (span := selection.get_span(row)) is not None:
+            start, end = span
+            style = self.screen.get_component_rich_style("screen--selection")
+            text.stylize(style, start, len(string) if end == -1 else end)
+        return Strip(text.render(self.app.console), cell_len(string))
+
+    def _stylize(self, text: Text, name: str, start: int, end: int) -> None:
+        if name not in self._layers:
+            return
+        starts, ends = self._layers[name]
+        style: Style = self.get_component_rich_style(f"article-view--{name}")
+        index = bisect_right(ends, start)
+        while index < len(starts) and starts[index] < end:
+            text.stylize(style, max(0, starts[index] - start), min(end, ends[index]) - start)
+            index += 1
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        if self._layout is None:
+            return None
+        lines = "\n".join(self._line_text(row) for row in range(len(self._layout)))
+        return selection.extract(lines), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._cache.clear()
+        self.refresh()
