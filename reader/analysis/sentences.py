@@ -13,6 +13,39 @@ COMPONENT = "reader_news_sentences"
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
 CLOSING = frozenset({'"', "”", "’", "'", "»"})
 OPENING = frozenset({'"', "“", "‘", "«"})
+QUESTION = frozenset({"?", "!", "?!", "!?", "??", "!!"})
+"""After a quoted question ("Who pays?" Alvarado asked.) the parser decides."""
+SPEECH_VERBS = frozenset(
+    (
+        "said",
+        "says",
+        "asked",
+        "asks",
+        "added",
+        "adds",
+        "told",
+        "tells",
+        "wrote",
+        "writes",
+        "replied",
+        "wondered",
+        "shouted",
+        "yelled",
+        "cried",
+        "recalled",
+        "recalls",
+        "insisted",
+        "demanded",
+        "joked",
+        "laughed",
+        "explained",
+        "continued",
+        "noted",
+        "argued",
+        "countered",
+    )
+)
+"""Inflected speech verbs of an attribution after a quoted question."""
 CLOSERS = CLOSING | {")", "]"}
 END_CHARS = (".", "!", "?", "…")
 DASHES = frozenset({"—", "–", "--", "―"})
@@ -74,6 +107,17 @@ def _is_closing_quote(doc: Doc, i: int) -> bool:
     return not prev.whitespace_ and (
         prev.text in TERMINAL or prev.text in CLOSING or prev.text.endswith(".")
     )
+
+
+def _attribution_follows(doc: Doc, i: int) -> bool:
+    """Whether tokens from i read "Mayor Delia Harkness asked" (a name, then a speech verb)."""
+    for k in range(i, min(i + 6, len(doc))):
+        tok = doc[k]
+        if tok.lower_ in SPEECH_VERBS:
+            return k > i
+        if tok.tag_ not in ("NNP", "NNPS") and not tok.text.endswith("."):
+            return False
+    return False
 
 
 def _may_end(doc: Doc, j: int) -> bool:
@@ -143,7 +187,8 @@ def set_boundaries(doc: Doc) -> Doc:
         if _is_closing_quote(doc, i):
             tok.is_sent_start = False
             continue
-        if prev.text in DASHES or prev.text in OPENING:
+        opens = prev.text in OPENING and not prev.whitespace_ and not _is_closing_quote(doc, j)
+        if prev.text in DASHES or opens:
             tok.is_sent_start = False
             continue
         if prev.text.endswith(".") and len(prev.text) > 1:
@@ -154,7 +199,10 @@ def set_boundaries(doc: Doc) -> Doc:
         ended = prev.text in TERMINAL or _is_closing_quote(doc, j)
         if ended and (prev.whitespace_ or j < i - 1):
             first = tok.text[:1]
-            if first.isupper() or first.isdigit() or tok.text in OPENING:
+            asked = prev.text in CLOSING and doc[j - 1].text in QUESTION
+            if asked and first.isupper():
+                tok.is_sent_start = not _attribution_follows(doc, i)
+            elif tok.text in OPENING or first.isupper() or first.isdigit():
                 tok.is_sent_start = True
             elif first.islower():
                 tok.is_sent_start = False
