@@ -1,0 +1,77 @@
+"""One article to one Analysis: a single spaCy parse feeds the summary, actors and quotes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.analysis.models import Actor, Analysis, Quote
+from reader.settings import DEFAULT_ALGORITHM
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from reader.library.models import Article
+
+FAILED = "analysis incomplete"
+"""Prefix of the notice given when one part of the analysis failed; such results are not cached."""
+
+
+def _actors(doc: Doc, text: str, notices: list[str]) -> tuple[Actor, ...]:
+    try:
+        from reader.analysis.actors import extract_actors
+    except ImportError:
+        notices.append(f"{FAILED}: actor extraction is not available in this build")
+        return ()
+    try:
+        return tuple(extract_actors(doc, text))
+    except Exception as exc:  # one bad part must not cost the reader the whole analysis
+        notices.append(f"{FAILED}: actors could not be extracted ({type(exc).__name__}: {exc})")
+        return ()
+
+
+def _quotes(
+    doc: Doc, text: str, actors: tuple[Actor, ...], notices: list[str]
+) -> tuple[Quote, ...]:
+    try:
+        from reader.analysis.quotes import extract_quotes
+    except ImportError:
+        notices.append(f"{FAILED}: quote extraction is not available in this build")
+        return ()
+    try:
+        return tuple(extract_quotes(doc, text, actors))
+    except Exception as exc:  # see _actors
+        notices.append(f"{FAILED}: quotes could not be extracted ({type(exc).__name__}: {exc})")
+        return ()
+
+
+def analyze(
+    article: Article,
+    *,
+    sentences: int = 3,
+    algorithm: str = DEFAULT_ALGORITHM,
+    model_name: str | None = None,
+    ratio: float | None = None,
+) -> tuple[Analysis, list[str]]:
+    """Parse `article.text` once and derive its summary, actors and quotes.
+
+    Returns the analysis and the notices a reader should see (model fallback, failures).
+    """
+    from reader.analysis.nlp import get_nlp, parse
+    from reader.analysis.summary import summarize
+
+    _nlp, label, notices = get_nlp(model_name)
+    text = article.text
+    doc = parse(text, model_name)
+    summary = summarize(doc, text, sentences, algorithm, title=article.title, ratio=ratio)
+    actors = _actors(doc, text, notices)
+    quotes = _quotes(doc, text, actors, notices)
+    analysis = Analysis(
+        article_id=article.id,
+        summary=summary,
+        actors=actors,
+        quotes=quotes,
+        algorithm=algorithm,
+        model=label,
+        notices=tuple(notices),
+    )
+    return analysis, notices
