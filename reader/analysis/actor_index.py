@@ -1,0 +1,98 @@
+"""Full names of people seen in a text, so that surnames and first names can find them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from reader.analysis.lexicon import ORG_HEAD_NOUNS, ORG_SUFFIXES
+from reader.analysis.mentions import Mention
+
+_NAME_KINDS = frozenset({"organization", "other", "group"})
+
+
+def name_shaped(m: Mention) -> bool:
+    """Two or three capitalised words with no company or institution word, or a lone name
+    that does not open a sentence (where any word is capitalised)."""
+    words = m.surface.split()
+    if len(words) == 1:
+        return not m.sentence_initial
+    if len(words) > 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    return not any(w in ORG_SUFFIXES or w in ORG_HEAD_NOUNS for w in m.words)
+
+
+def _extends(longer: list[str], shorter: list[str]) -> bool:
+    """ "sergei ryabkov" extends "ryabkov"; "john f kennedy" extends "john kennedy"."""
+    if len(longer) <= len(shorter):
+        return False
+    if longer[-len(shorter) :] == shorter:
+        return True
+    return longer[0] == shorter[0] and longer[-1] == shorter[-1]
+
+
+class PersonIndex:
+    """Full names (two words or more) and the surnames and first names that point to them."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        votes: dict[str, int] = defaultdict(int)
+        for m in mentions:
+            if len(m.words) == 1:
+                votes[m.key] += 1 if m.kind == "person" else -1
+        bare = {key for key, vote in votes.items() if vote > 0}
+        full: set[str] = set()
+        for m in mentions:
+            if len(m.words) < 2:
+                continue
+            if m.kind == "person" or (
+                m.kind in _NAME_KINDS and name_shaped(m) and m.words[-1] in bare
+            ):
+                full.add(m.key)
+        self.parent: dict[str, str] = {}
+        by_edge: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(full, key=lambda k: (-len(k.split()), k)):
+            words = key.split()
+            candidates = by_edge[words[0]] + by_edge[words[-1]]
+            matches = {self.root(k) for k in candidates if _extends(k.split(), words)}
+            self.parent[key] = matches.pop() if len(matches) == 1 else key
+            by_edge[words[0]].append(key)
+            by_edge[words[-1]].append(key)
+        self.surnames: dict[str, set[str]] = defaultdict(set)
+        self.first_names: dict[str, set[str]] = defaultdict(set)
+        self.first_seen: dict[str, int] = {}
+        self.by_last: dict[str, list[str]] = defaultdict(list)
+        for key in self.parent:
+            words = key.split()
+            self.by_last[words[-1]].append(key)
+            self.surnames[words[-1]].add(self.root(key))
+            self.first_names[words[0]].add(self.root(key))
+        for m in mentions:
+            if m.key in self.parent:
+                root = self.root(m.key)
+                self.first_seen[root] = min(self.first_seen.get(root, m.start), m.start)
+
+    def root(self, key: str) -> str:
+        while self.parent.get(key, key) != key:
+            key = self.parent[key]
+        return key
+
+    def resolve(self, m: Mention) -> str | None:
+        """The full name a mention refers to, or None."""
+        if m.key in self.parent:
+            return self.root(m.key)
+        words = m.words
+        if m.kind == "place" and (m.place_hint > 0 or m.weight > 1):
+            return None
+        if len(words) > 1:
+            roots = {
+                self.root(k)
+                for k in self.by_last.get(words[-1], ())
+                if k.endswith(" " + m.key) and m.kind in {"person", "other"}
+            }
+        else:
+            roots = self.surnames.get(words[0]) or set()
+            if not roots and words[0] not in self.surnames:
+                roots = self.first_names.get(words[0]) or set()
+        if not roots:
+            return None
+        # Two people with one surname: a bare surname is the one introduced first.
+        return min(roots, key=lambda r: self.first_seen.get(r, 0))

@@ -1,0 +1,262 @@
+"""Named actors of an article: entities merged across aliases, with roles and salience."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from reader.analysis.actor_index import PersonIndex, name_shaped
+from reader.analysis.lexicon import ORG_KIND_PLACES, PLACE_ALIASES, TITLE_MODIFIERS
+from reader.analysis.mentions import Mention, entity_mentions, make_mention
+from reader.analysis.models import Actor, ActorKind
+from reader.analysis.names import acronym_of, bare_word, fold, is_honorific, is_title_word
+from reader.analysis.roles import role_for_mention
+
+_KIND_PRIORITY = {"person": 3, "organization": 2, "place": 1, "group": 0, "other": -1}
+
+
+def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
+    """People, organisations, places and groups in `doc`, most salient first."""
+    if not doc.has_annotation("ENT_IOB"):
+        return ()
+    mentions = entity_mentions(doc, text) + _honorific_mentions(doc, text)
+    mentions = _without_place_possessor(doc, text, mentions)
+    people = PersonIndex(mentions)
+    bare = _bare_name_mentions(doc, text)
+    named = [m for m in bare if m.kind == "person"]
+    if named:
+        mentions += named
+        people = PersonIndex(mentions)
+    mentions += [m for m in bare if m.kind != "person" and people.resolve(m) is not None]
+    mentions = _without_overlaps(sorted(mentions, key=lambda m: (m.start, -m.end)))
+    clusters = _cluster(mentions, people)
+    prefixes = {k[2:].split()[0] for k in clusters if k.startswith("n:") and " " in k}
+    actors = [_build_actor(doc, cluster, prefixes) for cluster in clusters.values()]
+    length = max(len(text), 1)
+    scored = [(a, _salience(a, length)) for a in actors if a is not None]
+    scored.sort(key=lambda pair: (-pair[1], pair[0].spans[0][0]))
+    return tuple(actor for actor, _ in scored)
+
+
+def _honorific_mentions(doc: Doc, text: str) -> list[Mention]:
+    """ "Mr. Volkonsky", "Councilor Tomás Reyes" where the model found no entity: people."""
+    found: list[Mention] = []
+    for token in doc:
+        if token.i + 1 >= len(doc) or not _introduces_name(token):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and _bare_proper(doc[end]):
+            end += 1
+        if end > token.i + 1:
+            mention = make_mention(doc, text, token.i + 1, end, "person")
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def _introduces_name(token) -> bool:
+    if is_honorific(token.text):
+        return True
+    word = token.text
+    return word[:1].isupper() and is_title_word(word) and bare_word(word) not in TITLE_MODIFIERS
+
+
+def _bare_name_mentions(doc: Doc, text: str) -> list[Mention]:
+    """Proper nouns the model left untagged: kept if they name a known person, or if the
+    context says person ("Teresa Villarreal, executive director of ..., said")."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        if not _bare_proper(doc[i]) or (i > 0 and _introduces_name(doc[i - 1])):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j - i < 3 and _bare_proper(doc[j]):
+            j += 1
+        for a, b in ([(i, j)] if j - i > 1 else []) + [(k, k + 1) for k in range(i, j)]:
+            mention = make_mention(doc, text, a, b, "other")
+            if mention is not None:
+                if b - a > 1 and (mention.person_hint or mention.speaker_hint):
+                    mention.kind = "person"
+                found.append(mention)
+        i = j
+    return found
+
+
+def _bare_proper(token) -> bool:
+    return token.ent_iob_ == "O" and token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper()
+
+
+def _without_place_possessor(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Chile’s Ministry of Health" -> "Ministry of Health" when Chile is named as a place."""
+    places = {m.key for m in mentions if m.kind == "place"}
+    result: list[Mention] = []
+    for m in mentions:
+        cut = next((t.i for t in doc[m.tok_start : m.tok_end - 1] if t.tag_ == "POS"), None)
+        if (
+            cut is not None
+            and m.kind == "organization"
+            and fold(doc[m.tok_start : cut].text) in places
+        ):
+            trimmed = make_mention(doc, text, cut + 1, m.tok_end, m.kind)
+            if trimmed is not None:
+                result.append(trimmed)
+                continue
+        result.append(m)
+    return result
+
+
+def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Mention]]:
+    clusters: dict[str, list[Mention]] = defaultdict(list)
+    org_keys = {m.key for m in mentions if m.kind == "organization" and len(m.words) > 1}
+    for m in mentions:
+        root = people.resolve(m)
+        if root is not None:
+            m.kind = "person"
+            clusters["p:" + root].append(m)
+        elif m.kind == "person" and len(m.words) > 1 and not _part_of_org(m.key, org_keys):
+            clusters["p:" + m.key].append(m)
+        elif m.kind == "person" and len(m.words) > 1:
+            m.kind = "organization"
+            clusters["n:" + m.key].append(m)
+        elif m.kind != "other":
+            clusters["n:" + _group_key(m)].append(m)
+    _merge_organisations(clusters)
+    return clusters
+
+
+def _part_of_org(key: str, org_keys: set[str]) -> bool:
+    """ "Noordwaal Terminals" tagged as a person while "Noordwaal Terminals Amedzi" is an org."""
+    return any(o != key and (o.startswith(key + " ") or o.endswith(" " + key)) for o in org_keys)
+
+
+def _group_key(m: Mention) -> str:
+    alias = PLACE_ALIASES.get(m.key)
+    if alias is not None:
+        return fold(alias)
+    if m.kind == "group" and m.key.endswith("s"):
+        return m.key[:-1]
+    return m.key
+
+
+def _merge_organisations(clusters: dict[str, list[Mention]]) -> None:
+    """ "WHO" -> "World Health Organization"; "Foreign Ministry" -> "Russian Foreign Ministry"."""
+    orgs = [k for k, ms in clusters.items() if k.startswith("n:") and _kind(ms) == "organization"]
+    by_acronym: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for k in orgs:
+        words = k[2:].split()
+        if len(words) > 1:
+            by_acronym[acronym_of(words)].append(k)
+            by_first[words[0]].append(k)
+            by_last[words[-1]].append(k)
+    for key in orgs:
+        words = key[2:].split()
+        mentions = clusters[key]
+        if len(words) == 1 and all(m.surface.isupper() for m in mentions) and len(words[0]) > 1:
+            targets = by_acronym[words[0]]
+        elif len(words) == 1:
+            targets = by_first[words[0]]
+        else:
+            targets = [
+                k
+                for k in by_last[words[-1]]
+                if len(k) > len(key) and k[2:].split()[-len(words) :] == words
+            ]
+        if len(targets) == 1 and targets[0] in clusters and targets[0] != key:
+            clusters[targets[0]].extend(clusters.pop(key))
+
+
+def _kind(mentions: list[Mention]) -> ActorKind:
+    votes: dict[str, float] = defaultdict(float)
+    for m in mentions:
+        votes[m.kind] += m.weight
+        votes["person"] += m.person_hint
+        votes["place"] += m.place_hint
+        votes["organization"] += m.org_hint
+    best = max(votes, key=lambda k: (votes[k], _KIND_PRIORITY.get(k, -1)))
+    return best if best != "other" else "organization"  # type: ignore[return-value]
+
+
+def _bare_name_kind(
+    mentions: list[Mention], kind: ActorKind, prefixes: set[str]
+) -> ActorKind | None:
+    """A one-word "person" with no first name, title or "Mr.": the context decides, or drop it."""
+    if kind != "person" or any(len(m.words) > 1 or m.honorific for m in mentions):
+        if len(mentions) == 1 and mentions[0].sentence_initial and len(mentions[0].words) == 1:
+            m = mentions[0]
+            if not (m.person_hint or m.place_hint or m.org_hint or m.speaker_hint):
+                return None  # "Hollow means done." - a capitalised first word, not a name
+        return kind
+    if all(m.surface.isupper() for m in mentions):
+        return "organization"  # "NATO", "IAEA": acronyms the model took for people
+    if mentions[0].key in prefixes:
+        return "organization"  # "Sunfield" beside "Sunfield Power"
+    person = sum(m.person_hint + m.speaker_hint + (m.weight > 1) for m in mentions)
+    place = sum(m.place_hint for m in mentions)
+    if place > person:
+        return "place"
+    if person == 0 and len(mentions) == 1 and not name_shaped(mentions[0]):
+        return None
+    return kind
+
+
+def _build_actor(doc: Doc, mentions: list[Mention], prefixes: set[str]) -> Actor | None:
+    mentions = _without_overlaps(sorted(mentions, key=lambda m: m.start))
+    kind = _bare_name_kind(mentions, _kind(mentions), prefixes)
+    if kind is None:
+        return None
+    name = _canonical(mentions, kind)
+    if fold(name) in PLACE_ALIASES:
+        display = PLACE_ALIASES[fold(name)]
+        kind = "organization" if display in ORG_KIND_PLACES else "place"
+    aliases: list[str] = []
+    for m in mentions:
+        forms = [m.surface]
+        if m.honorific:
+            forms.append(f"{doc[m.tok_start - 1].text} {m.surface}")
+        for form in forms:
+            if form != name and form not in aliases:
+                aliases.append(form)
+    role = None
+    if kind == "person":
+        role = next(
+            (r for m in mentions if (r := role_for_mention(doc, m.tok_start, m.tok_end))), None
+        )
+    return Actor(
+        name=name,
+        kind=kind,
+        aliases=tuple(aliases),
+        mentions=len(mentions),
+        role=role,
+        spans=tuple((m.start, m.end) for m in mentions),
+    )
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in mentions:
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return kept
+
+
+def _canonical(mentions: list[Mention], kind: str) -> str:
+    """The longest proper form; mixed case preferred over a shouted dateline form."""
+    same_kind = [m for m in mentions if m.kind == kind] or mentions
+    best = max(
+        same_kind,
+        key=lambda m: (
+            len(m.words),
+            not m.surface.isupper() or len(m.surface) <= 5,
+            len(m.surface),
+        ),
+    )
+    return best.surface
+
+
+def _salience(actor: Actor, length: int) -> float:
+    """Mentions count, earlier ones more: a name in the lead outweighs one in the tail."""
+    return sum(2.0 - start / length for start, _ in actor.spans)

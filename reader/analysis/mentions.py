@@ -1,0 +1,228 @@
+"""Candidate actor mentions from spaCy entities, cleaned and relabelled by rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from reader.analysis.lexicon import (
+    COUNTRIES,
+    ORG_HEAD_NOUNS,
+    ORG_SUFFIXES,
+    PERSON_NOUNS,
+    PLACE_ALIASES,
+    PLACE_NOUNS,
+    PLACE_PREFIXES,
+    PLACE_PREPOSITIONS,
+    PLACE_SUFFIXES,
+    SPEECH_VERBS,
+    TITLE_MODIFIERS,
+)
+from reader.analysis.names import (
+    bare_word,
+    fold,
+    is_honorific,
+    is_junk_name,
+    is_title_word,
+    looks_like_code,
+    strip_possessive,
+)
+
+KIND_BY_LABEL = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+OTHER_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+"""Labels that are never actors by themselves but may be a mislabelled known person."""
+
+_LEADING_SKIP = frozenset({"the", "a", "an"})
+_CODE = re.compile(r"^[A-Z]{1,6}-?\d")
+_OPENING = frozenset({"“", '"', "‘", "'", "(", "«", "„"})
+_DATELINE_FOLLOWERS = frozenset({",", "(", "—", "–", "-", ":"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One occurrence of a name in the text."""
+
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    surface: str
+    key: str
+    kind: str
+    """"person", "organization", "place", "group" or "other" (kept only if it is a known person)."""
+    honorific: str = ""
+    """"mr", "ms", "dr"... written just before the name."""
+    weight: float = 1.0
+    """Vote weight of `kind` when a cluster's kind is decided."""
+    person_hint: float = 0.0
+    """Evidence from the context that the name is a person's (subject of "said", an age...)."""
+    place_hint: float = 0.0
+    """Evidence that it is a place ("in X", "X and <place>")."""
+    org_hint: float = 0.0
+    """Evidence that it is an organisation ("X, a company based in ...")."""
+    speaker_hint: float = 0.0
+    """Subject of a verb of saying: something that speaks (a person or an organisation)."""
+    sentence_initial: bool = False
+    """First word of a sentence or of a quotation, where any word is capitalised."""
+
+    @property
+    def words(self) -> list[str]:
+        return self.key.split()
+
+
+def entity_mentions(doc: Doc, text: str) -> list[Mention]:
+    """Clean mentions for the actor-like entities in the doc, in text order."""
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        kind = KIND_BY_LABEL.get(ent.label_) or ("other" if ent.label_ in OTHER_LABELS else "")
+        if kind:
+            mention = make_mention(doc, text, ent.start, ent.end, kind)
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
+
+
+def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | None:
+    """The name inside tokens [i, j): determiners, titles and possessives trimmed."""
+    while i < j and (doc[i].lower_ in _LEADING_SKIP or doc[i].is_punct):
+        i += 1
+    if kind != "person":
+        named = _name_after_title(doc, i, j)
+        if named is not None:
+            i, kind = named, "person"
+    elif i > 0 and _first_name_before(doc, i, j):
+        i -= 1
+    titled = False
+    while i < j - 1 and (is_honorific(doc[i].text) or _is_title(doc, i, kind)):
+        titled = True
+        i += 1
+    while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct):
+        j -= 1
+    if i >= j:
+        return None
+    start = doc[i].idx
+    surface = strip_possessive(text[start : doc[j - 1].idx + len(doc[j - 1].text)])
+    if is_junk_name(surface) or (kind == "person" and looks_like_code(surface)):
+        return None
+    if kind in {"organization", "other"} and _CODE.match(surface):
+        return None  # "CVB-211", "F-16": products and models
+    words = fold(surface).split()
+    if len(words) == 1 and words[0] in ORG_HEAD_NOUNS:
+        return None  # "Authority", "Ministry": a fragment of a longer name
+    if kind == "person":
+        kind = _person_or_not(words)
+    key = fold(surface)
+    if not key:
+        return None
+    mention = Mention(start, start + len(surface), i, j, surface, key, kind)
+    mention.sentence_initial = doc[i].is_sent_start or (i > 0 and doc[i - 1].text in _OPENING)
+    before = doc[i - 1] if i > 0 else None
+    if before is not None and is_honorific(before.text):
+        mention.honorific = before.text.casefold().rstrip(".")
+        titled = True
+    if titled and kind != "person" and key not in PLACE_ALIASES:
+        mention.kind, mention.weight = "person", 2.0
+    _fix_kind(doc, mention)
+    _add_hints(doc, mention)
+    return mention
+
+
+def _person_or_not(words: list[str]) -> str:
+    """Names the small model often takes for people: companies, countries, towns."""
+    if any(w in ORG_SUFFIXES for w in words[1:]):
+        return "organization"
+    if len(words) == 1 and words[0] in COUNTRIES:
+        return "place"
+    if len(words) > 1 and (words[-1] in PLACE_SUFFIXES or words[0] in PLACE_PREFIXES):
+        return "place"
+    return "person"
+
+
+def _name_after_title(doc: Doc, i: int, j: int) -> int | None:
+    """ "City Councilor Marcus Delgado" tagged as an organisation: the name after the title."""
+    for p in range(j - 2, i - 1, -1):
+        token = doc[p]
+        if token.text[:1].isupper() and (is_title_word(token.text) or is_honorific(token.text)):
+            rest = doc[p + 1 : j]
+            if bare_word(token.text) in TITLE_MODIFIERS or not 2 <= len(rest) <= 3:
+                return None
+            if bare_word(rest[-1].text) in ORG_HEAD_NOUNS | ORG_SUFFIXES:
+                return None
+            if all(t.text[:1].isupper() and t.tag_ in {"NNP", "NNPS"} for t in rest):
+                return p + 1
+            return None
+    return None
+
+
+def _first_name_before(doc: Doc, i: int, j: int) -> bool:
+    """ "Ana" left out of the entity "Kowalczyk" in "Ana Kowalczyk"."""
+    token = doc[i - 1]
+    return (
+        token.ent_iob_ == "O"
+        and token.tag_ == "NNP"
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and token.dep_ == "compound"
+        and i <= token.head.i < j
+        and not is_title_word(token.text)
+        and not is_honorific(token.text)
+    )
+
+
+def _add_hints(doc: Doc, m: Mention) -> None:
+    """Context evidence used when the model's label for a bare name is in doubt."""
+    root = doc[m.tok_end - 1]
+    if m.tok_start > 0:
+        prev = doc[m.tok_start - 1]
+        before_prev = doc[m.tok_start - 2].lower_ if m.tok_start > 1 else ""
+        if before_prev != "according":
+            m.place_hint += PLACE_PREPOSITIONS.get(prev.lower_, 0.0)
+    if root.dep_ == "nsubj" and root.head.lemma_.casefold() in SPEECH_VERBS:
+        m.speaker_hint += 1
+    related = [root.head] if root.dep_ == "appos" else []
+    related += [c for c in root.children if c.dep_ == "appos"]
+    lemmas = {t.lemma_.casefold() for t in related}
+    m.person_hint += bool(lemmas & PERSON_NOUNS)
+    m.org_hint += bool(lemmas & (ORG_HEAD_NOUNS - PERSON_NOUNS - PLACE_NOUNS))
+    m.place_hint += bool(lemmas & PLACE_NOUNS)
+    after = doc[m.tok_end : m.tok_end + 3]
+    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+        m.person_hint += 1  # an age: "Ana Kowalczyk, 67,"
+    places = {"GPE", "LOC"}
+    if root.dep_ == "conj" and root.head.ent_type_ in places:
+        m.place_hint += 1
+    if any(c.dep_ == "conj" and c.ent_type_ in places for c in root.children):
+        m.place_hint += 1
+    if (
+        len(after) >= 2
+        and after[0].lower_ == "in"
+        and (after[1].ent_type_ in places or fold(after[1].text) in COUNTRIES)
+    ):
+        m.place_hint += 1.5
+
+
+def _is_title(doc: Doc, i: int, kind: str) -> bool:
+    token = doc[i]
+    return kind == "person" and token.text[:1].isupper() and is_title_word(token.text)
+
+
+def _fix_kind(doc: Doc, mention: Mention) -> None:
+    """Rule fixes for the small model's usual label errors."""
+    if mention.kind == "person" and mention.key in PLACE_ALIASES:
+        mention.kind = "place"
+    first = doc[mention.tok_start]
+    at_block_start = first.i == 0 or "\n" in doc[first.i - 1].text
+    if at_block_start and mention.surface.isupper():
+        # A dateline ("GENEVA (Reuters) —"): a place whatever the model said.
+        follower = doc[mention.tok_end] if mention.tok_end < len(doc) else None
+        if follower is not None and follower.text in _DATELINE_FOLLOWERS:
+            mention.kind, mention.weight = "place", 2.0

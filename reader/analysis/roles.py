@@ -1,0 +1,113 @@
+"""Roles of people from the parse: titles before a name and appositions around it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from reader.analysis.lexicon import TITLE_EXPANSIONS
+from reader.analysis.names import is_honorific
+
+_MAX_ROLE_TOKENS = 18
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
+_TITLE_HEAD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_KEEP_CASE_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON"})
+_LEADING_DROP = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+def role_for_mention(doc: Doc, start: int, end: int) -> str | None:
+    """The role stated next to the name in tokens [start, end), if any."""
+    root = _name_root(doc, start, end)
+    role = _title_before(doc, start, end, root)
+    if role:
+        return role
+    return _apposition(doc, start, end, root)
+
+
+def _name_root(doc: Doc, start: int, end: int) -> Token:
+    for token in doc[start:end]:
+        if not start <= token.head.i < end or token.head is token:
+            return token
+    return doc[end - 1]
+
+
+def _title_before(doc: Doc, start: int, end: int, root: Token) -> str | None:
+    """ "Deputy Foreign Minister Sergei Ryabkov" -> "deputy foreign minister"."""
+    left = root.left_edge.i
+    first = start
+    while first > left:
+        token = doc[first - 1]
+        if token.is_punct and token.text not in {"-", "–"} or token.dep_ in {"det", "case"}:
+            break
+        if token.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}:
+            break
+        first -= 1
+    tokens = list(doc[first:start])
+    while tokens and is_honorific(tokens[-1].text):
+        tokens.pop()
+    while tokens and tokens[0].lower_ in _LEADING_DROP:
+        tokens.pop(0)
+    if not tokens or tokens[-1].tag_ not in _TITLE_HEAD_TAGS or tokens[-1].ent_type_ == "GPE":
+        return None
+    if len(tokens) > _MAX_ROLE_TOKENS or any(
+        t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in tokens
+    ):
+        return None
+    if not any(t.is_alpha and not is_honorific(t.text) for t in tokens):
+        return None
+    return _render(tokens, lower_titles=True)
+
+
+def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
+    """ "Ned Price, the State Department spokesman" / "the city's finance director, Mara Oyelaran"."""
+    for child in root.rights:
+        if child.dep_ != "appos" or child.i < end:
+            continue
+        if child.like_num or child.ent_type_ in {"DATE", "CARDINAL"}:
+            nested = [c for c in child.rights if c.dep_ == "appos"]
+            if not nested:
+                continue
+            child = nested[0]
+        if child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ != "PERSON":
+            role = _phrase(doc, child.left_edge.i, child)
+            if role:
+                return role
+    head = root.head
+    if root.dep_ == "appos" and head.i < start and head.pos_ == "NOUN":
+        return _phrase(doc, head.left_edge.i, head, stop=root.left_edge.i)
+    return None
+
+
+def _phrase(doc: Doc, first: int, head: Token, stop: int | None = None) -> str | None:
+    """Words of a noun phrase, cut before commas, relative clauses and the stop index."""
+    limit = head.right_edge.i + 1 if stop is None else stop
+    cut = limit
+    for token in doc[head.i + 1 : limit]:
+        if token.text in {",", ";", ":", "(", "—", "–"} or token.dep_ in _CUT_DEPS:
+            cut = token.i
+            break
+        if token.tag_ == "WDT" or token.tag_ == "WP" or token.is_sent_start:
+            cut = token.i
+            break
+    tokens = list(doc[first:cut])
+    while tokens and (tokens[0].lower_ in _LEADING_DROP or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"and", "or", "who"}):
+        tokens.pop()
+    if not tokens or len(tokens) > _MAX_ROLE_TOKENS or "\n" in "".join(t.text for t in tokens):
+        return None
+    if not any(t.pos_ in {"NOUN", "PROPN"} for t in tokens):
+        return None
+    return _render(tokens, lower_titles=False)
+
+
+def _render(tokens: list[Token], *, lower_titles: bool) -> str:
+    parts: list[str] = []
+    for i, token in enumerate(tokens):
+        word = token.text
+        expanded = TITLE_EXPANSIONS.get(word.casefold())
+        if expanded:
+            word = expanded
+        elif lower_titles and token.ent_type_ not in _KEEP_CASE_ENTS and not word.isupper():
+            word = word.lower()
+        parts.append(word + (token.whitespace_ if i < len(tokens) - 1 else ""))
+    return "".join(parts).strip()
