@@ -1,0 +1,179 @@
+"""Attribution of one quotation: the cue next to it and the speaker that cue points to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from reader.analysis.lexicon import PERSON_PRONOUNS, SPEECH_FORMS, SPEECH_VERBS, STATEMENT_NOUNS
+from reader.analysis.models import Actor
+from reader.analysis.speakers import SpeakerResolver
+
+_AFTER_LIMIT = 30
+_BEFORE_LIMIT = 40
+_TIGHT = 6
+"""A cue this close after the closing mark beats one before the quote."""
+_SENTENCE_END = frozenset({".", "!", "?"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: Actor | str | None
+    cue: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Where a quote sits: its mark tokens and the character bounds its attribution may use."""
+
+    doc: Doc
+    resolver: SpeakerResolver
+    open_tok: int
+    close_tok: int
+    floor: int
+    """Attribution text starts at or after this character (previous quote, paragraph start)."""
+    ceiling: int
+    """...and ends before this one (next quote, paragraph end)."""
+    quote_start: int
+
+
+def after_tokens(ctx: Context) -> list[Token]:
+    """The clause after the closing mark, up to its sentence end."""
+    found: list[Token] = []
+    for token in ctx.doc[ctx.close_tok + 1 : ctx.close_tok + 1 + _AFTER_LIMIT]:
+        if token.idx >= ctx.ceiling or "\n" in token.text:
+            break
+        found.append(token)
+        if token.text in _SENTENCE_END:
+            break
+    return found
+
+
+def before_tokens(ctx: Context) -> list[Token]:
+    """The clause before the opening mark back to its sentence start, nearest first."""
+    found: list[Token] = []
+    i = ctx.open_tok - 1
+    while i >= 0 and len(found) < _BEFORE_LIMIT:
+        token = ctx.doc[i]
+        if token.idx < ctx.floor or "\n" in token.text or token.text in _SENTENCE_END:
+            break
+        found.append(token)
+        i -= 1
+    return found
+
+
+def _cue_in(tokens: list[Token]) -> tuple[int, Token, str] | None:
+    """(distance, token, cue text) of the first cue in `tokens`."""
+    for n, token in enumerate(tokens):
+        lower = token.lower_
+        if lower == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            return n, token, "according to"
+        if _is_speech_verb(token):
+            return n, token, lower
+    for n, token in enumerate(tokens):
+        if token.lemma_.casefold() in STATEMENT_NOUNS and token.pos_ == "NOUN":
+            return n, token, "statement"
+    return None
+
+
+def _is_speech_verb(token: Token) -> bool:
+    if token.tag_:
+        return token.tag_.startswith("VB") and token.lemma_.casefold() in SPEECH_VERBS
+    return token.lower_ in SPEECH_FORMS
+
+
+def find_attribution(ctx: Context) -> Attribution | None:
+    """The cue next to the quote and its speaker, or None when no cue is in reach."""
+    after = after_tokens(ctx)
+    before = before_tokens(ctx)
+    after_cue = _cue_in(after)
+    before_cue = _cue_in(before)
+    if after_cue and (after_cue[0] <= _TIGHT or before_cue is None):
+        chosen, window = after_cue, after
+    elif before_cue:
+        chosen, window = before_cue, before
+    else:
+        return _colon_speaker(ctx, before)
+    _, cue_token, cue = chosen
+    return Attribution(_speaker_of(ctx, cue_token, cue, window), cue)
+
+
+def _speaker_of(ctx: Context, cue_token: Token, cue: str, window: list[Token]) -> Actor | None:
+    resolver = ctx.resolver
+    before = min(ctx.quote_start, cue_token.idx)
+    if cue == "according to":
+        obj = next((c for c in cue_token.nbor().children if c.dep_ == "pobj"), None)
+        if obj is None:
+            obj = next(
+                (t for t in window if t.i > cue_token.i + 1 and t.pos_ in {"PROPN", "NOUN"}), None
+            )
+        return _actor(resolver.from_document(obj, before)) if obj is not None else None
+    if cue == "statement":
+        return _nearest_actor(ctx, window, cue_token)
+    subject = _subject(cue_token)
+    if subject is not None:
+        speaker = resolver.from_token(subject, before)
+        if speaker is not None or subject.pos_ == "PRON":
+            return _actor(speaker)
+        if subject.lower_ in PERSON_PRONOUNS:
+            return None
+    if subject is None:
+        return _nearest_actor(ctx, window, cue_token)
+    return None
+
+
+def _actor(speaker: Actor | str | None) -> Actor | None:
+    return speaker if isinstance(speaker, Actor) else None
+
+
+def _subject(verb: Token) -> Token | None:
+    for candidate in (verb, verb.head if verb.dep_ in {"conj", "xcomp", "advcl"} else None):
+        if candidate is None:
+            continue
+        for child in candidate.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+    return None
+
+
+def _nearest_actor(ctx: Context, window: list[Token], cue: Token) -> Actor | None:
+    """A person (else an organisation) named in the window, the closest to the cue."""
+    if not window:
+        return None
+    first = min(t.idx for t in window)
+    last = max(t.idx + len(t.text) for t in window)
+    found = ctx.resolver.actors_in(first, last)
+    for kinds in ({"person"}, {"organization", "group"}):
+        candidates = [(abs(start - cue.idx), a) for start, a in found if a.kind in kinds]
+        if candidates:
+            return min(candidates, key=lambda pair: pair[0])[1]
+    return None
+
+
+def _colon_speaker(ctx: Context, before: list[Token]) -> Attribution | None:
+    """ "The mayor put it plainly: “...”" - the subject of the clause ending in a colon."""
+    if not before or before[0].text != ":":
+        return None
+    speaker = subject_of_sentence(ctx, before[0].i, ctx.floor)
+    return Attribution(speaker, None) if speaker is not None else None
+
+
+def subject_of_sentence(ctx: Context, last: int, floor: int) -> Actor | None:
+    """The actor that is the main subject of the sentence ending at token `last`."""
+    doc = ctx.doc
+    if last < 0 or doc[last].idx < floor:
+        return None
+    first = last
+    while first > 0 and not doc[first].is_sent_start and last - first < 60:
+        if doc[first - 1].idx < floor or "\n" in doc[first - 1].text:
+            break
+        first -= 1
+    root = next((t for t in doc[first : last + 1] if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    subject = _subject(root)
+    if subject is None:
+        return None
+    return _actor(ctx.resolver.from_token(subject, subject.idx))

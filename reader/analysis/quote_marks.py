@@ -1,0 +1,125 @@
+"""Find quoted passages by their double quotation marks, in one linear pass over the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = frozenset("“„‟«")
+CLOSERS = frozenset("”»")
+STRAIGHT = '"'
+MARKS = re.compile(r"[\"“”„‟«»]")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+MAX_CHAIN_PARAGRAPHS = 8
+MAX_CHAIN_CHARS = 6_000
+MAX_UNCLOSED_CHARS = 1_500
+_OPEN_BEFORE = frozenset("([{—–-/:;‘'")
+_CLOSE_AFTER = frozenset(".,;:!?)]}—–-…’'")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """The words between a pair of marks (trimmed) and where the marks are."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None
+    """None when the passage had no closing mark (cut at its paragraph's end)."""
+    paragraphs: int = 1
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: blocks separated by a blank line."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in PARAGRAPH_BREAK.finditer(text):
+        if text[pos : m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    return spans
+
+
+def _direction(text: str, i: int) -> str:
+    """ "open", "close" or "?" for the mark at i, from its glyph and the characters around it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    space_before = before.isspace() or before in _OPEN_BEFORE or before in OPENERS
+    space_after = after.isspace() or after in _CLOSE_AFTER or after in CLOSERS or after == STRAIGHT
+    mark = text[i]
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    if mark in OPENERS:
+        return "open"
+    if mark in CLOSERS:
+        return "close"
+    return "?"
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Quoted passages in text order; they never overlap.
+
+    A passage left open at a paragraph's end continues when the next paragraph opens with
+    a mark (the convention for quotes over several paragraphs); otherwise it ends with its
+    paragraph. Over-long chains without a closing mark fall back to one passage a paragraph.
+    """
+    found: list[QuoteSpan] = []
+    chain: list[tuple[int, int, int]] = []  # (open mark, content start, paragraph end)
+
+    def flush(close: int | None) -> None:
+        if not chain:
+            return
+        first_open, first_start, _ = chain[0]
+        end = close if close is not None else chain[-1][2]
+        total = end - first_start
+        if close is not None and len(chain) <= MAX_CHAIN_PARAGRAPHS and total <= MAX_CHAIN_CHARS:
+            a, b = _trim(text, first_start, end)
+            if b > a:
+                found.append(QuoteSpan(a, b, first_open, close, len(chain)))
+        else:
+            for k, (mark, start, para_end) in enumerate(chain):
+                last = k == len(chain) - 1
+                stop = close if (last and close is not None) else para_end
+                if stop - start <= MAX_UNCLOSED_CHARS or (last and close is not None):
+                    a, b = _trim(text, start, stop)
+                    if b > a:
+                        found.append(QuoteSpan(a, b, mark, close if last else None))
+        chain.clear()
+
+    for p_start, p_end in paragraph_spans(text):
+        marks = [m.start() for m in MARKS.finditer(text, p_start, p_end)]
+        k = 0
+        if chain:
+            lead = _trim(text, p_start, p_end)[0]
+            if marks and marks[0] == lead and _direction(text, lead) != "close":
+                chain.append((lead, lead + 1, p_end))
+                k = 1
+            else:
+                flush(None)
+        for i in marks[k:]:
+            kind = _direction(text, i)
+            if not chain:
+                if kind != "close":
+                    chain.append((i, i + 1, p_end))
+                continue
+            if kind == "open" and i - chain[-1][1] > 0 and text[i] in OPENERS:
+                # A second opening mark: the first one was never closed.
+                chain[-1] = (chain[-1][0], chain[-1][1], i)
+                flush(None)
+                chain.append((i, i + 1, p_end))
+            else:
+                flush(i)
+    flush(None)
+    return found

@@ -1,0 +1,127 @@
+"""Direct quotations with their speakers and cue verbs, found from quote marks and the parse."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from reader.analysis.attribution import Attribution, Context, find_attribution, subject_of_sentence
+from reader.analysis.models import Actor, Quote
+from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_spans
+from reader.analysis.speakers import SpeakerResolver
+
+_TERMINAL = (".", "!", "?", "…", ",", ";", "—", "–", ":")
+_MINOR_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as", "de", "la"])
+
+
+def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quote, ...]:
+    """Quotations in text order, with speakers named as in `actors` when known.
+
+    A quote interrupted by its attribution ("First," she said, "second.") is reported as
+    two items with the same speaker and cue.
+    """
+    spans = find_quote_spans(text)
+    if not spans:
+        return ()
+    quoted = [
+        (s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1) for s in spans
+    ]
+    resolver = SpeakerResolver(doc, text, actors, quoted)
+    paragraphs = paragraph_spans(text)
+    para_starts = [p[0] for p in paragraphs]
+    results: list[Quote] = []
+    previous: tuple[Attribution, int] | None = None  # attribution and paragraph of the last quote
+    for k, span in enumerate(spans):
+        para = max(bisect.bisect_right(para_starts, span.open_mark) - 1, 0)
+        context = Context(
+            doc=doc,
+            resolver=resolver,
+            open_tok=resolver.token_at(span.open_mark),
+            close_tok=resolver.token_at(quoted[k][1] - 1),
+            floor=max(quoted[k - 1][1] if k else 0, paragraphs[para][0]),
+            ceiling=min(
+                spans[k + 1].open_mark if k + 1 < len(spans) else len(text), paragraphs[para][1]
+            ),
+            quote_start=span.open_mark,
+        )
+        found = find_attribution(context)
+        if found is None:
+            found = _continuation(context, span, paragraphs, para, previous, text)
+        attribution = found or Attribution(None, None)
+        fragment = _is_fragment(doc, text, span, resolver, attribution)
+        speaker = attribution.speaker
+        if fragment and attribution.cue is None:
+            speaker = None
+        name = speaker.name if isinstance(speaker, Actor) else speaker
+        results.append(
+            Quote(
+                text=text[span.start : span.end],
+                speaker=name,
+                cue=attribution.cue,
+                start=span.start,
+                end=span.end,
+                fragment=fragment,
+            )
+        )
+        if not fragment:
+            previous = (attribution, para)
+    return tuple(results)
+
+
+def _continuation(
+    context: Context,
+    span: QuoteSpan,
+    paragraphs: list[tuple[int, int]],
+    para: int,
+    previous: tuple[Attribution, int] | None,
+    text: str,
+) -> Attribution | None:
+    """No cue of its own: the sentence before names the speaker, or the previous quote's does."""
+    subject = subject_of_sentence(context, context.open_tok - 1, context.floor)
+    if subject is not None:
+        return Attribution(subject, None)
+    if previous is None or previous[0].speaker is None:
+        return None
+    attribution, previous_para = previous
+    if previous_para == para:
+        return attribution
+    para_start = paragraphs[para][0]
+    if previous_para == para - 1 and span.open_mark == para_start:
+        return Attribution(attribution.speaker, None)
+    return None
+
+
+def _is_fragment(
+    doc: Doc, text: str, span: QuoteSpan, resolver: SpeakerResolver, attribution: Attribution
+) -> bool:
+    """Scare quotes, quoted titles and single words are not statements of their own."""
+    first = resolver.token_at(span.start)
+    last = resolver.token_at(span.end - 1)
+    words = [t for t in doc[first : last + 1] if t.is_alpha or t.like_num]
+    if not words:
+        return True
+    content = text[span.start : span.end].rstrip()
+    if _title_like(words) and len(words) <= 10:
+        return True
+    ends_clause = content.endswith(_TERMINAL)
+    has_verb = any(_is_verb(t) for t in words)
+    if attribution.cue is not None:
+        return len(words) <= 2 or (not ends_clause and len(words) <= 8)
+    if span.paragraphs > 1 or len(words) >= 12:
+        return False
+    return not (ends_clause and has_verb and len(words) >= 4)
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+
+
+def _title_like(words: list[Token]) -> bool:
+    """ "Tides of Trade", "Count Us In": every significant word capitalised."""
+    significant = [t for t in words if t.lower_ not in _MINOR_WORDS or t.i == words[0].i]
+    if len(significant) < 2:
+        return False
+    return all(t.text[:1].isupper() for t in significant) and not all(
+        t.ent_type_ == "PERSON" for t in significant
+    )

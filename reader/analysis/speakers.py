@@ -1,0 +1,198 @@
+"""Who is speaking: map a parsed noun phrase or pronoun to an actor, using the actors' spans."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from reader.analysis.lexicon import (
+    FEMALE_HONORIFICS,
+    MALE_HONORIFICS,
+    ORG_HEAD_NOUNS,
+    PERSON_PRONOUNS,
+    STATEMENT_NOUNS,
+)
+from reader.analysis.models import Actor
+from reader.analysis.names import fold
+
+_HONORIFIC_BEFORE = re.compile(r"(\w+)\.?\s*$")
+_SUBTREE_LIMIT = 24
+_PRONOUN_REACH = 3_000
+"""How far back (in characters) a pronoun may look for its person."""
+
+
+class SpeakerResolver:
+    """Actor look-ups by character offset, pronoun resolution and common-noun matching."""
+
+    def __init__(
+        self, doc: Doc, text: str, actors: tuple[Actor, ...], quoted: list[tuple[int, int]]
+    ):
+        self.doc = doc
+        self.text = text
+        self.actors = actors
+        mentions = sorted(
+            ((s, e, a) for a in actors for s, e in a.spans if not _inside(s, quoted)),
+            key=_by_position,
+        )
+        self.starts = [m[0] for m in mentions]
+        self.mentions = mentions
+        all_spans = sorted(((s, e, a) for a in actors for s, e in a.spans), key=_by_position)
+        self.all_starts = [m[0] for m in all_spans]
+        self.all_spans = all_spans
+        self.tok_starts = [t.idx for t in doc]
+        self.gender = {a.name: self._gender(a) for a in actors if a.kind == "person"}
+
+    def token_at(self, char: int) -> int:
+        """Index of the token that contains (or precedes) character `char`."""
+        return max(bisect.bisect_right(self.tok_starts, char) - 1, 0)
+
+    def actor_at(self, char: int) -> Actor | None:
+        """The actor whose mention covers character `char`."""
+        i = bisect.bisect_right(self.all_starts, char) - 1
+        if i >= 0 and self.all_spans[i][0] <= char < self.all_spans[i][1]:
+            return self.all_spans[i][2]
+        return None
+
+    def actors_in(self, first: int, last: int) -> list[tuple[int, Actor]]:
+        """(char start, actor) of mentions starting inside characters [first, last)."""
+        i = bisect.bisect_left(self.all_starts, first)
+        found = []
+        while i < len(self.all_spans) and self.all_spans[i][0] < last:
+            found.append((self.all_spans[i][0], self.all_spans[i][2]))
+            i += 1
+        return found
+
+    def from_token(self, token: Token, before: int) -> Actor | str | None:
+        """The speaker a subject token stands for; `before` is where the quote starts."""
+        actor = self.actor_at(token.idx)
+        if actor is not None:
+            return actor
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
+            return self.pronoun(PERSON_PRONOUNS[lower], before)
+        if token.pos_ == "PRON":
+            return None
+        inner = self._actor_in_phrase(token)
+        if inner is not None:
+            return inner
+        lemma = token.lemma_.casefold()
+        by_role = self._by_role(lemma, before)
+        if by_role is not None:
+            return by_role
+        if lemma in ORG_HEAD_NOUNS or lemma in STATEMENT_NOUNS:
+            return self._recent_org(lemma, before)
+        return None
+
+    def from_document(self, token: Token, before: int) -> Actor | None:
+        """ "according to a memo Oyelaran sent": the author of a document, never a bystander."""
+        actor = self.actor_at(token.idx)
+        if actor is not None:
+            return actor
+        if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+            return self.pronoun(PERSON_PRONOUNS[token.lower_], before)
+        for child in token.children:
+            if child.dep_ == "poss":
+                found = self.from_token(child, before)
+            elif child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                found = self.actor_at(obj.idx) if obj is not None else None
+            elif child.dep_ in {"relcl", "acl"}:
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                found = self.from_token(subject, before) if subject is not None else None
+            else:
+                continue
+            if isinstance(found, Actor):
+                return found
+        return self._by_role(token.lemma_.casefold(), before)
+
+    def pronoun(self, gender: str, before: int) -> Actor | None:
+        """The most recent person, outside quotes, compatible with the pronoun's gender."""
+        i = bisect.bisect_left(self.starts, before) - 1
+        while i >= 0 and before - self.mentions[i][0] <= _PRONOUN_REACH:
+            actor = self.mentions[i][2]
+            if actor.kind == "person" and self.gender.get(actor.name) in (None, gender):
+                return actor
+            i -= 1
+        return None
+
+    def _actor_in_phrase(self, token: Token) -> Actor | None:
+        """A named actor inside the subject phrase ("a spokesman for the Kremlin, Dmitry Peskov")."""
+        first, last = token.left_edge.i, token.right_edge.i
+        if last - first > _SUBTREE_LIMIT:
+            first, last = max(first, token.i - 8), min(last, token.i + _SUBTREE_LIMIT)
+        doc = self.doc
+        found = self.actors_in(doc[first].idx, doc[last].idx + len(doc[last].text))
+        people = [a for _, a in found if a.kind == "person"]
+        if people:
+            return people[0]
+        orgs = [a for _, a in found if a.kind in {"organization", "group"}]
+        return orgs[0] if orgs else (found[0][1] if found else None)
+
+    def _by_role(self, lemma: str, before: int) -> Actor | None:
+        """ "the spokesman said" -> the person introduced as a spokesman."""
+        best: tuple[int, Actor] | None = None
+        for actor in self.actors:
+            if actor.kind != "person" or not actor.role:
+                continue
+            words = fold(actor.role).split()
+            if lemma in words[-3:]:
+                first = actor.spans[0][0]
+                if first < before and (best is None or first > best[0]):
+                    best = (first, actor)
+        return best[1] if best else None
+
+    def _recent_org(self, lemma: str, before: int) -> Actor | None:
+        """ "the ministry said": the latest organisation named with that word, else the latest one."""
+        i = bisect.bisect_left(self.starts, before) - 1
+        fallback: Actor | None = None
+        while i >= 0:
+            actor = self.mentions[i][2]
+            if actor.kind == "organization":
+                if lemma in fold(actor.name).split():
+                    return actor
+                if fallback is None and before - self.mentions[i][0] <= _PRONOUN_REACH:
+                    fallback = actor
+            i -= 1
+        return fallback if lemma not in STATEMENT_NOUNS else None
+
+    def _gender(self, actor: Actor) -> str | None:
+        """ "m" or "f" from honorifics before the name, else from the pronouns that follow it."""
+        for start, _ in actor.spans:
+            m = _HONORIFIC_BEFORE.search(self.text, max(0, start - 12), start)
+            word = m.group(1).casefold() if m else ""
+            if word in MALE_HONORIFICS:
+                return "m"
+            if word in FEMALE_HONORIFICS:
+                return "f"
+        votes: Counter[str] = Counter()
+        doc = self.doc
+        for _, end in actor.spans:
+            i = self.token_at(end - 1) + 1
+            for token in doc[i : i + 12]:
+                gender = PERSON_PRONOUNS.get(token.lower_)
+                if gender and token.pos_ == "PRON":
+                    votes[gender] += 1
+                    break
+                if (
+                    token.ent_type_ == "PERSON"
+                    or token.text in {".", "!", "?"}
+                    or "\n" in token.text
+                ):
+                    break
+        if votes:
+            gender, count = votes.most_common(1)[0]
+            if count > sum(votes.values()) / 2:
+                return gender
+        return None
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _by_position(mention: tuple[int, int, Actor]) -> tuple[int, int]:
+    return mention[0], mention[1]
