@@ -54,6 +54,9 @@ class AnalysisWorkers:
         if self._analyse_timer is not None:
             self._analyse_timer.stop()
         article = self.article
+        if self.session.analyse_delay <= 0:
+            self._analyse(article, key)
+            return
         self._analyse_timer = self.set_timer(
             self.session.analyse_delay, lambda: self._analyse(article, key)
         )

@@ -1,0 +1,109 @@
+"""Analysis runs off the UI thread: loading state, stale results dropped, errors shown, prefetch."""
+
+from __future__ import annotations
+
+import threading
+
+from reader.tui.widgets.insight_pane import InsightPane
+
+from .conftest import settle
+
+
+def pane_status(app) -> str:
+    return str(app.screen.query_one("#insight-status").render())
+
+
+def quote_speakers(app) -> list[str]:
+    analysis = app.screen.analysis
+    return [q.speaker for q in analysis.quotes] if analysis else []
+
+
+async def test_text_appears_while_the_analysis_is_still_running(make_app, analyser):
+    gate = analyser.gates["a-budget.txt"] = threading.Event()
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if app.screen.article is not None:
+                break
+        assert app.screen.article.path.name == "a-budget.txt"
+        assert "Analysing" in pane_status(app)
+        assert app.screen.analysis is None
+        await pilot.press("j")  # the UI still answers keys
+        gate.set()
+        await settle(pilot)
+        assert app.screen.article.path.name == "b-port.txt"
+
+
+async def test_stale_result_is_dropped(make_app, analyser, monkeypatch):
+    """Open A (analysis held back), switch to B: A's result arrives late and is never shown."""
+    gate = analyser.gates["a-budget.txt"] = threading.Event()
+    shown: list[str] = []
+    original = InsightPane.show_analysis
+
+    def spy(self, analysis, **kwargs):
+        shown.append(analysis.article_id)
+        return original(self, analysis, **kwargs)
+
+    monkeypatch.setattr(InsightPane, "show_analysis", spy)
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("j")
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if app.screen.article is not None:
+                break
+        port_id = app.screen.article.id
+        gate.set()
+        await settle(pilot)
+        assert app.screen.article.path.name == "b-port.txt"
+        assert shown and set(shown) == {port_id}
+        assert quote_speakers(app) == ["Tomas Reyes", "Carla Mendes"]
+        items = app.screen.query_one(InsightPane).item_list("quotes")
+        assert "We will stay out" in str(items.get_option_at_index(0).prompt)
+
+
+async def test_analysis_error_is_shown_and_the_reader_keeps_working(make_app, analyser):
+    analyser.fail_for.add("a-budget.txt")
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert "Analysis failed" in pane_status(app)
+        assert "model exploded" in pane_status(app)
+        assert any("model exploded" in str(n.message) for n in app._notifications)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.screen.analysis is not None
+        assert pane_status(app) == ""
+
+
+async def test_next_article_is_prefetched(make_app, analyser):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert [name for name, _ in analyser.calls] == ["a-budget.txt", "b-port.txt"]
+        await pilot.press("j")
+        await settle(pilot)
+        # B came from memory; C is now prefetched. Nothing was analysed twice.
+        assert [name for name, _ in analyser.calls] == [
+            "a-budget.txt",
+            "b-port.txt",
+            "c-vaccine.txt",
+        ]
+        assert app.screen.analysis.article_id == app.screen.article.id
+
+
+async def test_plus_and_minus_change_the_summary_length(make_app, analyser):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert len(app.screen.analysis.summary) == 3
+        await pilot.press("plus")
+        await settle(pilot)
+        assert ("a-budget.txt", 4) in analyser.calls
+        assert len(app.screen.analysis.summary) == 4
+        assert app.session.state.get("summary_sentences") == 4
+        await pilot.press("minus", "minus")
+        await settle(pilot)
+        assert len(app.screen.analysis.summary) == 2

@@ -1,0 +1,95 @@
+"""`/` filters the list as you type, or searches the text with a count and next match."""
+
+from __future__ import annotations
+
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.query_bar import QueryBar
+
+from .conftest import settle, status_text
+
+
+def layer(app, name: str) -> list[tuple[int, int]]:
+    spans = app.screen.query_one(ArticleView)._layers.get(name)
+    return list(zip(*spans, strict=True)) if spans else []
+
+
+async def test_filter_as_you_type(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        bar = app.screen.query_one("#filter-bar", QueryBar)
+        assert bar.display
+        await pilot.press(*"PORT")
+        articles = app.screen.query_one(ArticleList)
+        assert [p.name for p in articles.paths] == ["b-port.txt"]
+        assert app.screen.query_one("#library").border_title == "Articles · 1 of 3"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert articles.has_focus
+        assert app.screen.current.name == "b-port.txt"
+        assert app.session.state.get("filter") == "PORT"
+        await pilot.press("slash", "escape")
+        assert len(articles.paths) == 3
+        assert not bar.display
+
+
+async def test_filter_with_no_match_keeps_the_open_article(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzz")
+        assert app.screen.query_one(ArticleList).paths == []
+        assert app.screen.current.name == "a-budget.txt"
+        assert app.screen.query_one("#library").border_title == "Articles · 0 of 3"
+
+
+async def test_search_counts_highlights_and_steps(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")  # focus the text
+        assert app.screen.query_one(ArticleView).has_focus
+        await pilot.press("slash", *"harkness")
+        text = app.screen.article.text
+        matches = layer(app, "match")
+        assert len(matches) == 3
+        assert {text[s:e] for s, e in matches} == {"Harkness"}
+        assert status_text(app) == "Match 1 of 3"
+        assert layer(app, "match-current") == matches[:1]
+        await pilot.press("enter")
+        assert status_text(app) == "Match 2 of 3"
+        await pilot.press("enter", "enter")
+        assert status_text(app) == "Match 1 of 3"
+        await pilot.press("shift+enter")
+        assert status_text(app) == "Match 3 of 3"
+        await pilot.press("tab")  # leave the box: n steps through matches while it is open
+        await pilot.press("n")
+        assert status_text(app) == "Match 1 of 3"
+        await pilot.press("escape")
+        assert layer(app, "match") == []
+        await pilot.press("n")  # back to next unread
+        await settle(pilot)
+        assert app.screen.current.name == "b-port.txt"
+
+
+async def test_search_matches_curly_quotes_and_across_line_breaks(make_app, library):
+    (library / "a-budget.txt").write_text(
+        "Quotes test\nBy A. Writer\nMarch 3, 2026\n\n"
+        "She said “It’s fine” and left. It's FINE, they said again.\n"
+        "A second line: it's\nfine across the break.\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "slash", *"it's fine")
+        text = app.screen.article.text
+        found = [text[s:e] for s, e in layer(app, "match")]
+        assert found[:2] == ["It’s fine", "It's FINE"]
+        assert len(found) == 3
+        assert " ".join(found[2].split()) == "it's fine"
+        await pilot.press("backspace", *"xx")
+        assert layer(app, "match") == []
+        assert "no matches" in str(app.screen.query_one("#search-bar .query-count").render())

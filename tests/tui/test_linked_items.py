@@ -1,0 +1,123 @@
+"""Quotes, summary sentences and actors are linked to their places in the text."""
+
+from __future__ import annotations
+
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.insight_pane import InsightPane
+
+from .conftest import long_article, settle, status_text
+
+
+def focus_spans(app) -> list[tuple[int, int]]:
+    layer = app.screen.query_one(ArticleView)._layers.get("focus")
+    return list(zip(*layer, strict=True)) if layer else []
+
+
+def focused_text(app) -> str:
+    ((start, end),) = focus_spans(app)
+    return app.screen.article.text[start:end]
+
+
+async def test_quote_stepping_wraps_with_a_notice(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("]")
+        assert status_text(app) == "Quote 1 of 3 · Mara Oyelaran"
+        assert focused_text(app).startswith("We are not cutting into bone yet")
+        pane = app.screen.query_one(InsightPane)
+        assert pane.tab == "quotes"
+        assert pane.item_list("quotes").highlighted == 0
+        await pilot.press("]", "]")
+        assert status_text(app) == "Quote 3 of 3 · Janelle Okafor"
+        assert pane.item_list("quotes").highlighted == 2
+        await pilot.press("]")
+        assert status_text(app).startswith("Quote 1 of 3 · Mara Oyelaran · wrapped")
+        assert any("Wrapped" in str(n.message) for n in app._notifications)
+        await pilot.press("[")
+        assert status_text(app).startswith("Quote 3 of 3 · Janelle Okafor · wrapped")
+        await pilot.press("[")
+        assert status_text(app) == "Quote 2 of 3 · Delia Harkness"
+        assert focused_text(app) == "Nobody ran for this job to close a library on Saturdays,"
+
+
+async def test_quote_step_scrolls_the_text(make_app, library, analyser):
+    text = long_article(60).replace("(45)", '"The crane will move again," said Tomas Reyes.')
+    (library / "a-budget.txt").write_text(text, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.scroll_y == 0
+        await pilot.press("]")
+        assert status_text(app) == "Quote 1 of 1 · Tomas Reyes"
+        row = view._layout.row_of_offset(focus_spans(app)[0][0])
+        assert view.scroll_y <= row < view.scroll_y + view.scrollable_content_region.height
+
+
+async def test_summary_stepping(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("}")
+        assert status_text(app) == "Summary sentence 1 of 3"
+        assert focused_text(app).startswith("The Riverton City Council approved")
+        await pilot.press("}")
+        assert status_text(app) == "Summary sentence 2 of 3"
+        await pilot.press("{", "{")
+        assert status_text(app).startswith("Summary sentence 3 of 3 · wrapped")
+        assert app.screen.query_one(InsightPane).tab == "summary"
+
+
+async def test_enter_on_a_summary_item_jumps_and_highlights(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        pane = app.screen.query_one(InsightPane)
+        assert pane.item_list("summary").has_focus
+        await pilot.press("down", "down", "enter")
+        assert focused_text(app).startswith('"We are not cutting into bone')
+        assert status_text(app) == "Summary sentence 2 of 3"
+
+
+async def test_enter_on_a_quote_jumps_and_highlights(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "down", "down", "down", "enter")
+        assert focused_text(app) == "Saturday is the only day my kids can get there,"
+        assert status_text(app) == "Quote 3 of 3 · Janelle Okafor"
+
+
+async def test_actor_highlights_all_mentions_and_enter_steps_through_them(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "down")  # the first actor (after the "People" header)
+        view = app.screen.query_one(ArticleView)
+        starts, ends = view._layers["mention"]
+        text = app.screen.article.text
+        assert {text[s:e] for s, e in zip(starts, ends, strict=True)} == {"Oyelaran"}
+        assert len(starts) == 3
+        assert status_text(app) == "Mara Oyelaran · 3 mentions highlighted"
+        await pilot.press("enter")
+        assert status_text(app) == "Mara Oyelaran · mention 1 of 3"
+        first = focus_spans(app)
+        await pilot.press("enter")
+        assert status_text(app) == "Mara Oyelaran · mention 2 of 3"
+        assert focus_spans(app) != first
+        await pilot.press("escape")  # back to the text's own colours
+        assert "mention" not in view._layers and "focus" not in view._layers
+
+
+async def test_clicking_a_tab_and_an_item(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.click("#insight-tabs Tab#--content-tab-quotes")
+        pane = app.screen.query_one(InsightPane)
+        assert pane.tab == "quotes"
+        await pilot.click("#quotes-list", offset=(3, 0))
+        assert status_text(app) == "Quote 1 of 3 · Mara Oyelaran"
+        assert app.session.state.get("tab") == "quotes"

@@ -1,0 +1,88 @@
+"""Read marks (n, p, m, reading to the end) and restoring where the reader left off."""
+
+from __future__ import annotations
+
+from reader.tui.session import path_key
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.insight_pane import InsightPane
+
+from .conftest import long_article, settle, status_text
+
+
+def current_name(app) -> str:
+    return app.screen.current.name
+
+
+async def test_m_toggles_read_and_n_p_skip_read_articles(make_app, library):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("m")
+        assert path_key(library / "a-budget.txt") in articles.read
+        assert status_text(app) == "1 of 3 · read"
+        await pilot.press("n")
+        await settle(pilot)
+        assert current_name(app) == "b-port.txt"
+        await pilot.press("m", "n")
+        await settle(pilot)
+        assert current_name(app) == "c-vaccine.txt"
+        await pilot.press("p")  # a and b are read: wraps round to... nothing else unread
+        await settle(pilot)
+        assert current_name(app) == "c-vaccine.txt"
+        assert "No other unread" in status_text(app)
+        await pilot.press("home")
+        await settle(pilot)
+        await pilot.press("m")  # a is unread again
+        assert path_key(library / "a-budget.txt") not in articles.read
+        await pilot.press("end")
+        await settle(pilot)
+        await pilot.press("n")  # from c, wraps to a
+        await settle(pilot)
+        assert current_name(app) == "a-budget.txt"
+        assert app.session.state.read_paths() == {path_key(library / "b-port.txt")}
+
+
+async def test_reading_to_the_end_marks_read(make_app, library):
+    (library / "a-budget.txt").write_text(long_article(40), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        view.focus()
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert status_text(app).endswith("unread")
+        await pilot.press("end")
+        await pilot.pause()
+        assert path_key(library / "a-budget.txt") in app.session.state.read_paths()
+        assert status_text(app).endswith(" read")
+
+
+async def test_restart_restores_article_position_tab_and_theme(make_app, library, state_file):
+    (library / "b-port.txt").write_text(long_article(60), encoding="utf-8")
+    app = make_app(theme=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        view.focus()
+        for _ in range(3):
+            await pilot.press("pagedown")
+        await pilot.pause(0.6)  # the position is saved after a short stillness
+        paragraph, _ = view.position()
+        assert paragraph > 5
+        await pilot.press("3")
+        app.theme = "reader-light"
+        await pilot.pause()
+
+    again = make_app(theme=None)
+    async with again.run_test(size=(140, 40)) as pilot:  # a different window size
+        await settle(pilot)
+        assert current_name(again) == "b-port.txt"
+        view = again.screen.query_one(ArticleView)
+        assert view.position()[0] == paragraph
+        assert again.screen.query_one(InsightPane).tab == "quotes"
+        assert again.theme == "reader-light"

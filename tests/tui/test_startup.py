@@ -1,0 +1,87 @@
+"""Start-up: the list and the first article appear, articles open from the keyboard and mouse."""
+
+from __future__ import annotations
+
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.insight_pane import InsightPane
+
+from .conftest import settle, status_text
+
+
+def view_lines(app) -> list[str]:
+    view = app.screen.query_one(ArticleView)
+    return [view._line_text(row) for row in range(len(view._layout))]
+
+
+async def test_shows_list_and_first_article(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert [p.name for p in articles.paths] == ["a-budget.txt", "b-port.txt", "c-vaccine.txt"]
+        assert app.screen.query_one("#library").border_title == "Articles · 3"
+        lines = view_lines(app)
+        assert lines[0] == "Council passes budget after late fight over library hours"
+        assert lines[1].startswith("By Hannah Cordero · 3 Mar 2026")
+        assert any("Riverton City Council" in line for line in lines)
+        assert status_text(app) == "1 of 3 · unread"
+        summary = app.screen.query_one(InsightPane).item_list("summary")
+        assert summary.option_count == 3
+
+
+async def test_j_opens_the_next_article(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert view_lines(app)[0] == "Port workers extend strike into a second week"
+        assert app.screen.analysis.article_id == app.screen.article.id
+        await pilot.press("k")
+        await settle(pilot)
+        assert view_lines(app)[0].startswith("Council passes budget")
+
+
+async def test_click_opens_an_article(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        # Rows are two lines each: the third article's title is on line 4 of the list.
+        await pilot.click(ArticleList, offset=(5, 4))
+        await settle(pilot)
+        assert view_lines(app)[0] == "Nasal spray vaccine cuts severe flu in trial"
+        assert app.screen.query_one(ArticleList).has_focus
+
+
+async def test_enter_on_the_list_moves_focus_to_the_text(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        assert app.screen.query_one(ArticleView).has_focus
+
+
+async def test_unreadable_article_shows_its_error_in_place(make_app, library):
+    (library / "d-broken.html").write_bytes(b"\x00\x01\x02 binary \xff\xfe" * 50)
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert "d-broken.html" in [p.name for p in articles.paths]
+        await pilot.press("end")
+        await settle(pilot)
+        lines = view_lines(app)
+        assert "cannot be opened" in lines[0] or "d-broken" in " ".join(lines)
+        await pilot.press("home")
+        await settle(pilot)
+        assert view_lines(app)[0].startswith("Council passes budget")
+
+
+async def test_empty_library_says_so(make_app, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = make_app(library=empty)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert view_lines(app)[0] == "No articles found"
