@@ -28,7 +28,8 @@ _KEY = re.compile(r"^[^\s,]+(,[^\s,]+)*$")  # "ctrl+n" or "j,down": no spaces, n
 
 EXAMPLE_CONFIG = """\
 # reader settings. Every key is optional; delete a line to get the default.
-# Where this file lives: `reader --help` names the config dir (or set READER_CONFIG_DIR).
+# It lives in the config dir: ~/.config/reader on Linux, ~/Library/Application Support/reader
+# on macOS, or the folder given by --config-dir or READER_CONFIG_DIR.
 
 # Colour theme: a built-in Textual theme (textual-dark, textual-light, nord, gruvbox,
 # dracula, tokyo-night, monokai, ...) or the name of a theme file from the themes folder.
