@@ -7,7 +7,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from reader.analysis.actor_index import PersonIndex, name_shaped
-from reader.analysis.lexicon import ORG_KIND_PLACES, PLACE_ALIASES, TITLE_MODIFIERS
+from reader.analysis.lexicon import COUNTRIES, ORG_KIND_PLACES, PLACE_ALIASES, TITLE_MODIFIERS
 from reader.analysis.mentions import Mention, entity_mentions, make_mention
 from reader.analysis.models import Actor, ActorKind
 from reader.analysis.names import acronym_of, bare_word, fold, is_honorific, is_title_word
@@ -28,7 +28,9 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     if named:
         mentions += named
         people = PersonIndex(mentions)
-    mentions += [m for m in bare if m.kind != "person" and people.resolve(m) is not None]
+    mentions += [
+        m for m in bare if m.kind != "person" and (m.surface.isupper() or people.resolve(m))
+    ]
     mentions = _without_overlaps(sorted(mentions, key=lambda m: (m.start, -m.end)))
     clusters = _cluster(mentions, people)
     prefixes = {k[2:].split()[0] for k in clusters if k.startswith("n:") and " " in k}
@@ -85,7 +87,11 @@ def _bare_name_mentions(doc: Doc, text: str) -> list[Mention]:
 
 
 def _bare_proper(token) -> bool:
-    return token.ent_iob_ == "O" and token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper()
+    if token.ent_iob_ != "O":
+        return False
+    if token.is_upper and token.is_alpha and len(token.text) > 1:
+        return True  # "WHO" read as a pronoun
+    return token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper()
 
 
 def _without_place_possessor(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -94,11 +100,8 @@ def _without_place_possessor(doc: Doc, text: str, mentions: list[Mention]) -> li
     result: list[Mention] = []
     for m in mentions:
         cut = next((t.i for t in doc[m.tok_start : m.tok_end - 1] if t.tag_ == "POS"), None)
-        if (
-            cut is not None
-            and m.kind == "organization"
-            and fold(doc[m.tok_start : cut].text) in places
-        ):
+        owner = fold(doc[m.tok_start : cut].text) if cut is not None else ""
+        if cut is not None and m.kind == "organization" and (owner in places or owner in COUNTRIES):
             trimmed = make_mention(doc, text, cut + 1, m.tok_end, m.kind)
             if trimmed is not None:
                 result.append(trimmed)
@@ -109,6 +112,7 @@ def _without_place_possessor(doc: Doc, text: str, mentions: list[Mention]) -> li
 
 def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Mention]]:
     clusters: dict[str, list[Mention]] = defaultdict(list)
+    leftovers: list[Mention] = []
     org_keys = {m.key for m in mentions if m.kind == "organization" and len(m.words) > 1}
     for m in mentions:
         root = people.resolve(m)
@@ -122,6 +126,14 @@ def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Men
             clusters["n:" + m.key].append(m)
         elif m.kind != "other":
             clusters["n:" + _group_key(m)].append(m)
+        else:
+            leftovers.append(m)
+    for m in leftovers:
+        # An acronym the model missed once: it joins the same acronym found elsewhere.
+        key = "n:" + _group_key(m)
+        if m.surface.isupper() and key in clusters:
+            m.weight = 0.0
+            clusters[key].append(m)
     _merge_organisations(clusters)
     return clusters
 

@@ -129,7 +129,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     if before is not None and is_honorific(before.text):
         mention.honorific = before.text.casefold().rstrip(".")
         titled = True
-    if titled and kind != "person" and key not in PLACE_ALIASES:
+    if titled and key not in PLACE_ALIASES:
         mention.kind, mention.weight = "person", 2.0
     _fix_kind(doc, mention)
     _add_hints(doc, mention)
@@ -181,7 +181,8 @@ def _first_name_before(doc: Doc, i: int, j: int) -> bool:
 def _add_hints(doc: Doc, m: Mention) -> None:
     """Context evidence used when the model's label for a bare name is in doubt."""
     root = doc[m.tok_end - 1]
-    if m.tok_start > 0:
+    single = m.tok_end - m.tok_start == 1
+    if single and m.tok_start > 0:
         prev = doc[m.tok_start - 1]
         before_prev = doc[m.tok_start - 2].lower_ if m.tok_start > 1 else ""
         if before_prev != "according":
@@ -204,6 +205,7 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         m.place_hint += 1
     if (
         len(after) >= 2
+        and single
         and after[0].lower_ == "in"
         and (after[1].ent_type_ in places or fold(after[1].text) in COUNTRIES)
     ):

@@ -12,7 +12,27 @@ from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_s
 from reader.analysis.speakers import SpeakerResolver
 
 _TERMINAL = (".", "!", "?", "…", ",", ";", "—", "–", ":")
-_MINOR_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as", "de", "la"])
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "de",
+        "la",
+    ]
+)
 
 
 def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quote, ...]:
@@ -34,6 +54,7 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
     previous: tuple[Attribution, int] | None = None  # attribution and paragraph of the last quote
     for k, span in enumerate(spans):
         para = max(bisect.bisect_right(para_starts, span.open_mark) - 1, 0)
+        last_para = max(bisect.bisect_right(para_starts, quoted[k][1] - 1) - 1, 0)
         context = Context(
             doc=doc,
             resolver=resolver,
@@ -41,7 +62,8 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
             close_tok=resolver.token_at(quoted[k][1] - 1),
             floor=max(quoted[k - 1][1] if k else 0, paragraphs[para][0]),
             ceiling=min(
-                spans[k + 1].open_mark if k + 1 < len(spans) else len(text), paragraphs[para][1]
+                spans[k + 1].open_mark if k + 1 < len(spans) else len(text),
+                paragraphs[last_para][1],
             ),
             quote_start=span.open_mark,
         )

@@ -1,0 +1,205 @@
+"""Actor extraction on the real spaCy model: alias merging, label fixes, roles, gold floors."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.analysis.actors import extract_actors
+from reader.analysis.models import Actor
+from reader.analysis.names import fold
+from reader.analysis.nlp import get_nlp, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module", autouse=True)
+def model() -> None:
+    nlp, label, _ = get_nlp()
+    if label == "blank":
+        pytest.skip("no spaCy model installed")
+
+
+def actors_of(text: str) -> tuple[Actor, ...]:
+    return extract_actors(parse(text), text)
+
+
+def find(actors: tuple[Actor, ...], name: str) -> Actor:
+    matches = [a for a in actors if fold(a.name) == fold(name)]
+    assert matches, f"{name!r} not in {[a.name for a in actors]}"
+    assert len(matches) == 1
+    return matches[0]
+
+
+def people(actors: tuple[Actor, ...]) -> list[str]:
+    return [a.name for a in actors if a.kind == "person"]
+
+
+def test_surname_possessive_and_honorific_join_the_full_name() -> None:
+    text = (
+        "Deputy Foreign Minister Sergei Ryabkov said on Tuesday that the talks had stalled.\n\n"
+        "Ryabkov’s comments came a day later. Mr. Ryabkov said Moscow would wait.\n\n"
+        "Asked again, Ryabkov declined to comment."
+    )
+    actors = actors_of(text)
+    ryabkov = find(actors, "Sergei Ryabkov")
+    assert ryabkov.kind == "person"
+    assert ryabkov.role == "deputy foreign minister"
+    assert ryabkov.mentions == 4
+    assert [text[s:e] for s, e in ryabkov.spans] == [
+        "Sergei Ryabkov",
+        "Ryabkov",
+        "Ryabkov",
+        "Ryabkov",
+    ]
+    assert "Ryabkov" in ryabkov.aliases
+    assert people(actors) == ["Sergei Ryabkov"]
+
+
+def test_possessive_full_name_and_a_surname_seen_first() -> None:
+    text = (
+        "Putin has not commented. Vladimir Putin’s spokesman, Dmitry Peskov, told reporters "
+        "the Kremlin was ready to talk.\n\nPeskov added that Putin would decide."
+    )
+    actors = actors_of(text)
+    putin = find(actors, "Vladimir Putin")
+    assert putin.mentions == 3
+    peskov = find(actors, "Dmitry Peskov")
+    assert peskov.role == "Vladimir Putin’s spokesman"
+    kremlin = find(actors, "Kremlin")
+    assert kremlin.kind == "organization"
+    assert sorted(people(actors)) == ["Dmitry Peskov", "Vladimir Putin"]
+
+
+def test_united_states_aliases_are_one_place() -> None:
+    text = (
+        "The U.S. and Russia met in Geneva. Officials in the United States said America would "
+        "not sign. A US envoy left early, and United States diplomats stayed."
+    )
+    actors = actors_of(text)
+    us = [a for a in actors if fold(a.name) in {"united states", "us", "america"}]
+    assert len(us) == 1
+    assert us[0].kind == "place"
+    assert us[0].name == "United States"
+    assert us[0].mentions >= 4
+
+
+def test_accents_and_case_are_folded() -> None:
+    text = (
+        "Juan Guaidó spoke to supporters in Caracas on Monday. Guaido said elections were "
+        "needed, and GUAIDÓ supporters cheered."
+    )
+    guaido = find(actors_of(text), "Juan Guaidó")
+    assert guaido.mentions >= 2
+
+
+def test_roles_from_appositions_and_titles() -> None:
+    text = (
+        "Ned Price, the State Department spokesman, said the talks would go on.\n\n"
+        "“It is too early,” said Dr. Ana Ruiz, a virologist at the University of Lisbon.\n\n"
+        "Ana Kowalczyk, 67, a retired teacher, said she had waited for hours.\n\n"
+        "The city’s finance director, Mara Oyelaran, warned of cuts. "
+        "Police Chief Roberta Lindqvist disagreed."
+    )
+    actors = actors_of(text)
+    assert find(actors, "Ned Price").role == "State Department spokesman"
+    assert find(actors, "Ana Ruiz").role == "virologist at the University of Lisbon"
+    assert find(actors, "Ana Kowalczyk").role == "retired teacher"
+    assert find(actors, "Mara Oyelaran").role == "city’s finance director"
+    assert find(actors, "Roberta Lindqvist").role == "police chief"
+
+
+def test_abbreviated_military_title_is_spelled_out() -> None:
+    text = "The review was led by retired U.S. Army Gen. Walter Pruitt, who spoke briefly."
+    assert find(actors_of(text), "Walter Pruitt").role == "retired U.S. Army general"
+
+
+def test_two_people_with_one_surname_stay_apart() -> None:
+    text = (
+        "Abena Owusu, 47, runs a fish-smoking business. Her father, Yaw Owusu, owned a canoe.\n\n"
+        "Owusu said the move had been hard."
+    )
+    actors = actors_of(text)
+    assert sorted(people(actors)) == ["Abena Owusu", "Yaw Owusu"]
+    assert find(actors, "Abena Owusu").mentions == 2
+
+
+def test_junk_entities_are_dropped() -> None:
+    text = (
+        "In 2024, about 1,500 people signed the petition on Monday.\n\nThe F-16 and the "
+        "CVB-211 vaccine were discussed. X was listed as 7.\n\nShe said it twice."
+    )
+    for actor in actors_of(text):
+        assert actor.name not in {"2024", "1,500", "Monday", "F-16", "CVB-211", "X", "7"}
+        assert "\n" not in actor.name
+
+
+def test_acronym_joins_its_long_form() -> None:
+    text = (
+        "The World Health Organization issued new guidance on Friday. WHO officials said the "
+        "advice applied to all ages, and the WHO would review it next year."
+    )
+    who = find(actors_of(text), "World Health Organization")
+    assert who.kind == "organization"
+    assert who.mentions == 3
+
+
+def test_surname_tagged_as_organisation_becomes_the_person() -> None:
+    text = (
+        "Kofi Asante-Boateng, the deputy transport minister, opened the port in March.\n\n"
+        "Asante-Boateng said the government would not back down. Asante-Boateng’s critics "
+        "disagree."
+    )
+    actors = actors_of(text)
+    assert people(actors) == ["Kofi Asante-Boateng"]
+    assert find(actors, "Kofi Asante-Boateng").mentions == 3
+
+
+def test_places_the_model_takes_for_people() -> None:
+    text = (
+        "ELM FALLS, Iowa — The county approved the plan. Residents of Elm Falls packed the "
+        "hall, and Germany sent observers. The fishing fleet at Adzato, a settlement of "
+        "3,000 people, sailed at dawn."
+    )
+    actors = actors_of(text)
+    assert not [name for name in people(actors) if name in {"Elm Falls", "Germany", "Adzato"}]
+
+
+def test_salience_orders_by_mentions_and_position() -> None:
+    text = (
+        "Mayor Delia Harkness proposed the budget. Harkness said the city had no choice.\n\n"
+        "Harkness met Tomás Reyes later. Harkness left at ten."
+    )
+    actors = actors_of(text)
+    assert actors[0].name == "Delia Harkness"
+
+
+def test_blank_doc_has_no_actors() -> None:
+    import spacy
+
+    text = "Sergei Ryabkov said so."
+    assert extract_actors(spacy.blank("en")(text), text) == ()
+
+
+def load_quality_benchmark():
+    """benchmarks/quality.py, loaded once per test run (it caches the parsed samples)."""
+    name = "reader_benchmarks_quality"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "quality.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def test_gold_people_and_roles_floors() -> None:
+    total, _ = load_quality_benchmark().evaluate()
+    if total.gold_people == 0:
+        pytest.skip("no gold files")
+    ratios = total.ratios()
+    assert ratios["people_recall"] >= 0.95, total.errors
+    assert ratios["people_precision"] >= 0.95, total.errors
+    assert ratios["role_recall"] >= 0.6, total.errors

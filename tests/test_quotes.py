@@ -1,0 +1,234 @@
+"""Quote extraction on the real spaCy model: every attribution style, marks, fragments, floors."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import spacy
+
+from reader.analysis.actors import extract_actors
+from reader.analysis.models import Quote
+from reader.analysis.nlp import get_nlp, parse
+from reader.analysis.quote_marks import find_quote_spans
+from reader.analysis.quotes import extract_quotes
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_quality_benchmark():
+    """benchmarks/quality.py, loaded once per test run (it caches the parsed samples)."""
+    name = "reader_benchmarks_quality"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "quality.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def model() -> None:
+    _, label, _ = get_nlp()
+    if label == "blank":
+        pytest.skip("no spaCy model installed")
+
+
+def quotes_of(text: str) -> tuple[Quote, ...]:
+    doc = parse(text)
+    quotes = extract_quotes(doc, text, extract_actors(doc, text))
+    check_offsets(text, quotes)
+    return quotes
+
+
+def check_offsets(text: str, quotes: tuple[Quote, ...]) -> None:
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+    for a, b in zip(quotes, quotes[1:], strict=False):
+        assert a.end <= b.start
+
+
+def said(quotes: tuple[Quote, ...]) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.speaker, q.cue) for q in quotes]
+
+
+def test_speaker_after_the_quote_and_pronoun_resolution() -> None:
+    text = (
+        "Ms. Janelle Okafor, a nurse, spoke first. Mr. Ben Whitcomb spoke after her.\n\n"
+        "“Saturday is the only day my kids can get there,” she said.\n\n"
+        "“We spent two hours on libraries,” he added."
+    )
+    assert said(quotes_of(text)) == [
+        ("Saturday is the only day my kids can get there,", "Janelle Okafor", "said"),
+        ("We spent two hours on libraries,", "Ben Whitcomb", "added"),
+    ]
+
+
+def test_inverted_attribution_with_title_and_apposition() -> None:
+    text = "“It is too early to say,” said Dr. Ana Ruiz, a virologist at the University of Lisbon."
+    assert said(quotes_of(text)) == [("It is too early to say,", "Ana Ruiz", "said")]
+
+
+def test_speaker_before_a_colon() -> None:
+    text = 'Ned Price, the State Department spokesman, said: "This is a first step, not a deal."'
+    assert said(quotes_of(text)) == [("This is a first step, not a deal.", "Ned Price", "said")]
+
+
+def test_quote_split_by_its_attribution_is_two_items_with_one_speaker() -> None:
+    text = "“We will not,” Tomás Reyes said, “go back to the old rules.”"
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ["We will not,", "go back to the old rules."]
+    assert {q.speaker for q in quotes} == {"Tomás Reyes"}
+    assert not any(q.fragment for q in quotes)
+
+
+def test_second_quote_of_a_paragraph_continues_the_speaker() -> None:
+    text = (
+        "Carla Whitfield chaired the meeting.\n\n"
+        '"Nobody on this board wanted to do this," Whitfield said. "But the alternative was '
+        'worse."'
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Carla Whitfield", "Carla Whitfield"]
+
+
+def test_quote_over_several_paragraphs_is_one_quote() -> None:
+    text = (
+        "Miguel Arruda founded the group in 1998.\n\n"
+        "“When we started, we were pulling out shopping carts.\n\n"
+        "“Now it’s mostly plastic.\n\n"
+        "“So we come back every June,” Arruda said.\n\n"
+        "The cleanup ends at noon."
+    )
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.text.startswith("When we started") and q.text.endswith("every June,")
+    assert q.text.count("\n\n") == 2 and "“Now" in q.text
+    assert q.speaker == "Miguel Arruda"
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    text = (
+        "“My grandmother used to say, ‘If the dough is sulking, leave it alone,’ and she was "
+        "right,” said Tessa Nowicka-Brandt."
+    )
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    assert "‘If the dough is sulking, leave it alone,’" in quotes[0].text
+    assert quotes[0].speaker == "Tessa Nowicka-Brandt"
+
+
+def test_according_to_names_the_speaker_or_the_author() -> None:
+    text = (
+        "Mara Oyelaran, the finance director, presented the plan.\n\n"
+        '"The reserve is for fires and floods, not for payroll," according to a memo '
+        "Oyelaran sent to council members.\n\n"
+        '"The increase is temporary," according to Raymond Osei, the chief executive.'
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [
+        ("Mara Oyelaran", "according to"),
+        ("Raymond Osei", "according to"),
+    ]
+
+
+def test_organisation_statement() -> None:
+    text = (
+        "Chile’s Ministry of Health, which helped recruit volunteers, welcomed the results.\n\n"
+        "“The results justify the trust of thousands of volunteers,” the ministry said in a "
+        "statement."
+    )
+    quotes = quotes_of(text)
+    assert said(quotes) == [
+        ("The results justify the trust of thousands of volunteers,", "Ministry of Health", "said")
+    ]
+    text = "“Allies will judge any outcome by one measure,” NATO said in a statement on Thursday."
+    assert quotes_of(text)[0].speaker == "NATO"
+
+
+def test_scare_quotes_and_titles_are_fragments_without_speaker() -> None:
+    text = (
+        "The so-called “green corridor” exists mainly on paper. In a report titled "
+        "“Tides of Trade”, the institute warned of debt. Bakeries sell “artisan” loaves."
+    )
+    quotes = quotes_of(text)
+    assert [(q.text, q.fragment, q.speaker) for q in quotes] == [
+        ("green corridor", True, None),
+        ("Tides of Trade", True, None),
+        ("artisan", True, None),
+    ]
+
+
+def test_partial_quote_with_a_cue_is_a_fragment_that_keeps_its_speaker() -> None:
+    text = "Raymond Osei said he was “cautiously hopeful” about the state aid."
+    (q,) = quotes_of(text)
+    assert (q.text, q.fragment, q.speaker) == ("cautiously hopeful", True, "Raymond Osei")
+
+
+def test_pronoun_follows_gender_from_honorifics() -> None:
+    text = (
+        "Mr. Daniel Hart met Ms. Laura Pennington in Geneva on Monday.\n\n"
+        "“We made progress,” he said.\n\n"
+        "“It was a useful start,” she said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Daniel Hart", "Laura Pennington"]
+
+
+def test_curly_and_straight_marks_pair_up() -> None:
+    text = '“We will be there on Saturday," Marcus Delgado said.'
+    assert said(quotes_of(text)) == [("We will be there on Saturday,", "Marcus Delgado", "said")]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = "Russia’s economy is not the economy of the ’90s, and rock ’n’ roll is old. It's fine."
+    assert quotes_of(text) == ()
+
+
+def test_unclosed_quote_does_not_swallow_the_article() -> None:
+    paragraphs = ["“This opening mark is never closed, said the mayor."]
+    paragraphs += [f"Paragraph {i} is ordinary reporting about the budget." for i in range(30)]
+    paragraphs.append("“This one is fine,” said Delia Harkness.")
+    text = "\n\n".join(paragraphs)
+    quotes = quotes_of(text)
+    assert all(len(q.text) < 200 for q in quotes)
+    assert quotes[-1].text == "This one is fine,"
+    assert quotes[-1].speaker == "Delia Harkness"
+
+
+def test_mark_scanner_stays_linear_on_many_quotes_and_unbalanced_text() -> None:
+    many = " ".join(f"“Quote number {i} is here,” she said." for i in range(5000))
+    started = time.perf_counter()
+    assert len(find_quote_spans(many)) == 5000
+    huge = "“" + "word " * 40_000
+    assert find_quote_spans(huge) == []
+    assert time.perf_counter() - started < 5  # a hang guard, not a benchmark
+
+
+def test_thousands_of_quotes_without_a_parser() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "\n\n".join(f"“Quote number {i} is here,” she said." for i in range(5000))
+    doc = nlp(text)
+    started = time.perf_counter()
+    quotes = extract_quotes(doc, text, ())
+    assert len(quotes) == 5000
+    assert all(q.cue == "said" for q in quotes)
+    check_offsets(text, quotes)
+    huge = "“" + "a long unpunctuated run " * 8_000
+    assert extract_quotes(nlp(huge), huge, ()) == ()
+    assert time.perf_counter() - started < 20  # a hang guard, not a benchmark
+
+
+def test_gold_quote_floors() -> None:
+    total, _ = load_quality_benchmark().evaluate()
+    if total.gold_quotes == 0:
+        pytest.skip("no gold files")
+    ratios = total.ratios()
+    assert ratios["required_quote_recall"] >= 0.95, total.errors
+    assert ratios["quote_precision"] >= 0.95, total.errors
+    assert ratios["speaker_accuracy"] >= 0.9, total.errors
+    assert ratios["fragment_accuracy"] >= 0.95, total.errors
