@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 MIN_WORDS = 6
 WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-])*$")
 WORDS_IN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
+LETTER = re.compile(r"[^\W\d_]")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 OPEN_MARKS, CLOSE_MARKS, STRAIGHT = "“«„", "”»", '"'
 QUOTE_MARK = re.compile(r"[“”«»„\"]")
@@ -117,7 +118,7 @@ def _verdict(sentence: str, words: Sequence[str], outside: int, has_verb: bool |
         return "short"
     if outside < 3:
         return "quote"
-    letters = sum(ch.isalpha() for ch in sentence)
+    letters = len(LETTER.findall(sentence))
     if letters < 0.6 * len(sentence.replace(" ", "")) or sentence.isupper():
         return "debris"
     if has_verb is False:
@@ -133,11 +134,20 @@ def _sentences(doc_or_sentences: Doc | Iterable[Span]) -> Iterable[Span]:
 
 def build_candidates(doc_or_sentences: Doc | Iterable[Span], text: str) -> list[Candidate]:
     """Every sentence with trimmed offsets (datelines cut off) and an eligibility verdict."""
+    spans = list(_sentences(doc_or_sentences))
+    if not spans:
+        return []
+    doc = spans[0].doc
+    # Plain lists: making a spaCy Token object per access is the slow part of this loop.
+    words_at = [t.text if WORD.match(t.text) else None for t in doc]
+    idx = [t.idx for t in doc]
+    tagged = doc.has_annotation("TAG")
+    verbs = [t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc] if tagged else None
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
     quotes = quote_spans(text)
     quote_starts = [a for a, _ in quotes]
     out: list[Candidate] = []
-    for span in _sentences(doc_or_sentences):
+    for span in spans:
         start, end = span.start_char, span.end_char
         while start < end and text[start].isspace():
             start += 1
@@ -146,19 +156,17 @@ def build_candidates(doc_or_sentences: Doc | Iterable[Span], text: str) -> list[
         if start >= end:
             continue
         start += dateline_end(text[start:end])
-        tagged = span.doc.has_annotation("TAG")
         words: list[str] = []
         outside = 0
-        has_verb = False if tagged else None
-        for tok in span:
-            if tagged and (tok.tag_.startswith("VB") or tok.tag_ == "MD"):
-                has_verb = True
-            if tok.idx < start or not WORD.match(tok.text):
+        for i in range(span.start, span.end):
+            word = words_at[i]
+            if word is None or idx[i] < start:
                 continue
-            words.append(tok.text)
-            k = bisect.bisect_right(quote_starts, tok.idx) - 1
-            if k < 0 or quotes[k][1] <= tok.idx:
+            words.append(word)
+            k = bisect.bisect_right(quote_starts, idx[i]) - 1
+            if k < 0 or quotes[k][1] <= idx[i]:
                 outside += 1
+        has_verb = any(verbs[span.start : span.end]) if verbs is not None else None
         reason = _verdict(text[start:end], words, outside, has_verb)
         quoted = 1.0 - outside / len(words) if words else 0.0
         paragraph = bisect.bisect_right(breaks, start)

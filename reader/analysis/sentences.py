@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 COMPONENT = "reader_news_sentences"
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
@@ -70,144 +70,156 @@ INITIAL = re.compile(r"^[A-Z]\.$")
 PROPER_OR_NOUN = frozenset({"NNP", "NNPS", "NN", "NNS", "CD", "JJ"})
 
 
-def _starts_line(doc: Doc, i: int) -> bool:
+class _Tokens:
+    """Plain lists of the token attributes the rules read (Token objects are slow to make)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = [t.text for t in doc]
+        self.ws = [t.whitespace_ for t in doc]
+        self.tag = [t.tag_ for t in doc]
+        self.n = len(self.text)
+
+    def space(self, i: int) -> bool:
+        return self.text[i].isspace()
+
+
+def _starts_line(t: _Tokens, i: int) -> bool:
     """Whether token i is the first non-space token after a line break."""
     j = i - 1
-    while j >= 0 and doc[j].is_space:
-        if "\n" in doc[j].text:
+    while j >= 0 and t.space(j):
+        if "\n" in t.text[j]:
             return True
         j -= 1
-    return j >= 0 and "\n" in doc[j].whitespace_
+    return j >= 0 and "\n" in t.ws[j]
 
 
-def _paragraph_break_before(doc: Doc, i: int) -> bool:
+def _paragraph_break_before(t: _Tokens, i: int) -> bool:
     """A line break before token i that is a real break, not a wrapped line."""
-    if not _starts_line(doc, i):
+    if not _starts_line(t, i):
         return False
     j = i - 1
     gap = ""
-    while j >= 0 and doc[j].is_space:
-        gap = doc[j].text + gap
+    while j >= 0 and t.space(j):
+        gap = t.text[j] + gap
         j -= 1
     if j < 0:
         return True
-    gap += doc[j].whitespace_
+    gap += t.ws[j]
     if gap.count("\n") >= 2:
         return True
     # One newline: a wrapped line continues lower-case text after a word or comma.
-    prev, tok = doc[j], doc[i]
-    return not (tok.text[:1].islower() and (prev.is_alpha or prev.text == ","))
+    prev = t.text[j]
+    return not (t.text[i][:1].islower() and (prev.isalpha() or prev == ","))
 
 
-def _is_closing_quote(doc: Doc, i: int) -> bool:
-    tok = doc[i]
-    if tok.text not in CLOSING or i == 0:
+def _is_closing_quote(t: _Tokens, i: int) -> bool:
+    if i == 0 or t.text[i] not in CLOSING or t.ws[i - 1]:
         return False
-    prev = doc[i - 1]
-    return not prev.whitespace_ and (
-        prev.text in TERMINAL or prev.text in CLOSING or prev.text.endswith(".")
-    )
+    prev = t.text[i - 1]
+    return prev in TERMINAL or prev in CLOSING or prev.endswith(".")
 
 
-def _attribution_follows(doc: Doc, i: int) -> bool:
+def _attribution_follows(t: _Tokens, i: int) -> bool:
     """Whether tokens from i read "Mayor Delia Harkness asked" (a name, then a speech verb)."""
-    for k in range(i, min(i + 6, len(doc))):
-        tok = doc[k]
-        if tok.lower_ in SPEECH_VERBS:
+    for k in range(i, min(i + 6, t.n)):
+        if t.text[k].lower() in SPEECH_VERBS:
             return k > i
-        if tok.tag_ not in ("NNP", "NNPS") and not tok.text.endswith("."):
+        if t.tag[k] not in ("NNP", "NNPS") and not t.text[k].endswith("."):
             return False
     return False
 
 
-def _may_end(doc: Doc, j: int) -> bool:
+def _may_end(t: _Tokens, j: int) -> bool:
     """Whether a sentence can end at token j: terminal punctuation, maybe inside closers.
 
     Within a paragraph, news sentences end in . ! ? or an ellipsis; without one the
     parser's split (often before a capitalised word in a quoted title) is wrong.
     """
-    while j > 0 and doc[j].text in CLOSERS and not doc[j - 1].whitespace_:
+    while j > 0 and t.text[j] in CLOSERS and not t.ws[j - 1]:
         j -= 1
-    return doc[j].text.endswith(END_CHARS)
+    return t.text[j].endswith(END_CHARS)
 
 
-def _dateline_end(doc: Doc, start: int) -> int | None:
+def _dateline_end(t: _Tokens, start: int) -> int | None:
     """Index of the dash ending a dateline ("MOSCOW (AP) —") at paragraph start, if any."""
-    for k in range(start, min(start + 12, len(doc))):
-        tok = doc[k]
-        if tok.text in DASHES:
+    for k in range(start, min(start + 12, t.n)):
+        text = t.text[k]
+        if text in DASHES:
             return k if k > start else None
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+        if "\n" in text or "\n" in t.ws[k]:
             return None
-        if tok.is_punct or tok.text in {"(", ")"}:
+        if not any(ch.isalnum() for ch in text):
             continue
-        if tok.is_upper or tok.text[:1].isupper() and tok.tag_ in ("", "NNP", "NNPS"):
+        if text.isupper() or text[:1].isupper() and t.tag[k] in ("", "NNP", "NNPS"):
             continue
         return None
     return None
 
 
-def _after_abbreviation(prev: Token, tok: Token) -> bool | None:
-    """False when `tok` cannot start a sentence after the abbreviation `prev`; else None."""
-    low = prev.lower_
-    if low in TITLES:
+def _after_abbreviation(t: _Tokens, j: int, i: int) -> bool | None:
+    """False when token i cannot start a sentence after the abbreviation at j; else None."""
+    prev, first = t.text[j], t.text[i][:1]
+    if prev.lower() in TITLES:
         return False
-    if INITIAL.match(prev.text) and tok.text[:1].isupper():
+    if INITIAL.match(prev) and first.isupper():
         return False
-    if INITIALISM.match(prev.text) and (tok.text[:1].islower() or tok.tag_ in PROPER_OR_NOUN):
+    if INITIALISM.match(prev) and (first.islower() or t.tag[i] in PROPER_OR_NOUN):
+        return False
+    return None
+
+
+def _decide(t: _Tokens, i: int, j: int) -> bool | None:
+    """Sentence start verdict for token i inside a paragraph (j: previous non-space token)."""
+    prev = t.text[j]
+    if _is_closing_quote(t, i):
+        return False
+    opens = prev in OPENING and not t.ws[j] and not _is_closing_quote(t, j)
+    if prev in DASHES or opens:
+        return False
+    if prev.endswith(".") and len(prev) > 1:
+        verdict = _after_abbreviation(t, j, i)
+        if verdict is not None:
+            return verdict
+    ended = prev in TERMINAL or _is_closing_quote(t, j)
+    if ended and (t.ws[j] or j < i - 1):
+        first = t.text[i][:1]
+        if prev in CLOSING and t.text[j - 1] in QUESTION and first.isupper():
+            return not _attribution_follows(t, i)
+        if t.text[i] in OPENING or first.isupper() or first.isdigit():
+            return True
+        return False if first.islower() else None
+    if not ended and not _may_end(t, j):
         return False
     return None
 
 
 def set_boundaries(doc: Doc) -> Doc:
     """Mark sentence starts the statistical parser gets wrong in news text."""
-    n = len(doc)
-    skip_to = -1
-    for i in range(n):
-        tok = doc[i]
-        if i == 0:
-            end = _dateline_end(doc, 0)
+    from spacy.attrs import SENT_START
+
+    t = _Tokens(doc)
+    starts = doc.to_array(SENT_START).astype("int64")
+    end = _dateline_end(t, 0) if t.n else None
+    skip_to = end + 1 if end is not None else -1
+    for i in range(1, t.n):
+        verdict: bool | None
+        if t.space(i):
+            verdict = False
+        elif _paragraph_break_before(t, i):
+            verdict = True
+            end = _dateline_end(t, i)
             skip_to = end + 1 if end is not None else -1
-            continue
-        if tok.is_space:
-            tok.is_sent_start = False
-            continue
-        if _paragraph_break_before(doc, i):
-            tok.is_sent_start = True
-            end = _dateline_end(doc, i)
-            skip_to = end + 1 if end is not None else -1
-            continue
-        if i <= skip_to:
-            tok.is_sent_start = False
-            continue
-        j = i - 1
-        while j > 0 and doc[j].is_space:
-            j -= 1
-        prev = doc[j]
-        if _is_closing_quote(doc, i):
-            tok.is_sent_start = False
-            continue
-        opens = prev.text in OPENING and not prev.whitespace_ and not _is_closing_quote(doc, j)
-        if prev.text in DASHES or opens:
-            tok.is_sent_start = False
-            continue
-        if prev.text.endswith(".") and len(prev.text) > 1:
-            verdict = _after_abbreviation(prev, tok)
-            if verdict is not None:
-                tok.is_sent_start = verdict
-                continue
-        ended = prev.text in TERMINAL or _is_closing_quote(doc, j)
-        if ended and (prev.whitespace_ or j < i - 1):
-            first = tok.text[:1]
-            asked = prev.text in CLOSING and doc[j - 1].text in QUESTION
-            if asked and first.isupper():
-                tok.is_sent_start = not _attribution_follows(doc, i)
-            elif tok.text in OPENING or first.isupper() or first.isdigit():
-                tok.is_sent_start = True
-            elif first.islower():
-                tok.is_sent_start = False
-        elif not ended and not _may_end(doc, j):
-            tok.is_sent_start = False
+        elif i <= skip_to:
+            verdict = False
+        else:
+            j = i - 1
+            while j > 0 and t.space(j):
+                j -= 1
+            verdict = _decide(t, i, j)
+        if verdict is not None:
+            starts[i] = 1 if verdict else -1
+    if t.n:
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 
 

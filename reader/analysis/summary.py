@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from reader.analysis.candidates import Candidate, build_candidates, preselect
@@ -79,10 +79,11 @@ STIGMA_WORDS = (
 
 @cache
 def _language() -> tuple[Callable[[str], str], frozenset[str]]:
+    """sumy's English stemmer (memoised: news repeats its words) and stop words."""
     from sumy.nlp.stemmers import Stemmer
     from sumy.utils import get_stop_words
 
-    return Stemmer("english"), frozenset(get_stop_words("english"))
+    return lru_cache(maxsize=100_000)(Stemmer("english")), frozenset(get_stop_words("english"))
 
 
 def _dom(cands: Sequence[Candidate], title: str | None):
@@ -169,14 +170,17 @@ def _sumy_scores(cands: list[Candidate], algorithm: str, title: str | None) -> d
     return {info.sentence.index: (count - rank) / count for rank, info in enumerate(ranked)}
 
 
-def _stems(cands: Sequence[Candidate]) -> list[frozenset[str]]:
+def _stems(cands: Sequence[Candidate]) -> dict[int, frozenset[str]]:
+    """Content stems of each candidate, by candidate index."""
     stemmer, stop_words = _language()
-    return [
-        frozenset(stemmer(w.lower()) for w in c.words if w.lower() not in stop_words) for c in cands
-    ]
+    out = {}
+    for c in cands:
+        lowered = (w.lower() for w in c.words)
+        out[c.index] = frozenset(stemmer(w) for w in lowered if w not in stop_words)
+    return out
 
 
-def _hybrid_scores(cands: list[Candidate]) -> dict[int, float]:
+def _hybrid_scores(cands: list[Candidate], stem_map: dict[int, frozenset[str]]) -> dict[int, float]:
     """LexRank centrality with its random jump biased toward the start of the article.
 
     News puts the point first; a plain centrality ranking prefers long background
@@ -184,7 +188,7 @@ def _hybrid_scores(cands: list[Candidate]) -> dict[int, float]:
     """
     import numpy as np
 
-    stems = _stems(cands)
+    stems = [stem_map[c.index] for c in cands]
     vocab: dict[str, int] = {}
     for s in stems:
         for w in s:
@@ -230,9 +234,10 @@ def summary_length(sentences: int, total: int, ratio: float | None = None) -> in
     return max(1, min(sentences, total))
 
 
-def _select(cands: list[Candidate], scores: dict[int, float], n: int) -> list[Candidate]:
+def _select(
+    cands: list[Candidate], scores: dict[int, float], n: int, stems: dict[int, frozenset[str]]
+) -> list[Candidate]:
     """The n best-scored candidates, skipping near-duplicates of those already chosen."""
-    stems = dict(zip((c.index for c in cands), _stems(cands), strict=True))
     ranked = sorted(cands, key=lambda c: (-scores.get(c.index, 0.0), c.index))
     chosen: list[Candidate] = []
     for cand in ranked:
@@ -274,15 +279,20 @@ def summarize(
         scores = {c.index: 1.0 / (1 + i) for i, c in enumerate(chosen)}
     else:
         limit = MAX_GRAPH.get(algorithm, MAX_OTHER)
-        pool = preselect(cands, limit, _stems(cands)) if len(cands) > limit else cands
+        stems = _stems(cands)
+        pool = (
+            preselect(cands, limit, [stems[c.index] for c in cands])
+            if len(cands) > limit
+            else cands
+        )
         if len(pool) <= n:
             chosen, scores = pool, {c.index: 1.0 for c in pool}
         else:
             if algorithm == "hybrid":
-                scores = _hybrid_scores(pool)
+                scores = _hybrid_scores(pool, stems)
             else:
                 scores = _sumy_scores(pool, algorithm, title)
-            chosen = _select(pool, scores, n)
+            chosen = _select(pool, scores, n, stems)
     return tuple(
         SummarySentence(
             text=text[c.start : c.end],
