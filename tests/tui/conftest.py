@@ -151,6 +151,7 @@ def build_app(
     analyser: Callable | None = None,
     settings: Settings | None = None,
     theme: str | None = "reader-dark",
+    theme_dirs: list[Path] | None = None,
 ) -> ReaderApp:
     state = ReadingState.open(state_file)
     if theme:
@@ -160,7 +161,7 @@ def build_app(
         settings=settings or Settings(),
         state=state,
         analyser=analyser or FakeAnalyser(),
-        theme_dirs=[themes_dir()],
+        theme_dirs=[themes_dir(), *(theme_dirs or [])],
         analyse_delay=0,
     )
     return ReaderApp(session)

@@ -30,9 +30,9 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def __init__(self, default_path: Path, render: Render, write: Write) -> None:
         super().__init__()
-        self._default = default_path
-        self._render = render
-        self._write = write
+        self._default_path = default_path
+        self._make_content = render
+        self._write_file = write
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box", classes="dialog") as box:
@@ -42,7 +42,7 @@ class ExportScreen(ModalScreen[Path | None]):
                     yield RadioButton(label, value=index == 0, name=ext)
             yield Checkbox("Include actors and quotes", value=True, id="export-extras")
             yield Label("Save to")
-            yield Input(str(self._default), id="export-path", select_on_focus=False)
+            yield Input(str(self._default_path), id="export-path", select_on_focus=False)
             yield Static("", id="export-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
@@ -93,7 +93,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def _save(self, path: Path, *, overwrite: bool) -> None:
         extras = self.query_one("#export-extras", Checkbox).value
         try:
-            written = self._write(path, self._render(self.fmt, extras), overwrite)
+            written = self._write_file(path, self._make_content(self.fmt, extras), overwrite)
         except Exception as exc:  # the message is for the person; the dialog stays open
             self._error(str(exc) or exc.__class__.__name__)
             return

@@ -1,0 +1,95 @@
+"""The TUI's pure helpers, tested without a terminal: wrapping, search, stepping, filtering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.library.models import ArticleRef
+from reader.tui.formatting import clean, fit, format_date, trim_words
+from reader.tui.navigation import Step, next_unread, step
+from reader.tui.search import filter_refs, find_matches, fold
+from reader.tui.textlayout import ArticleLayout, wrap
+
+
+def test_wrap_breaks_at_spaces_and_folds_long_words():
+    text = "hello world this is averyveryverylongword end"
+    lines = [text[a:b] for a, b in wrap(text, 0, len(text), 12)]
+    assert lines == ["hello world ", "this is ", "averyveryver", "ylongword ", "end"]
+
+
+@given(st.text(alphabet=st.sampled_from("ab  \n界é"), max_size=200), st.integers(1, 30))
+def test_wrap_tiles_the_text_and_respects_the_width(text: str, width: int):
+    lines = wrap(text, 0, len(text), width)
+    joined = "".join(text[a:b] + ("\n" if b < len(text) and text[b] == "\n" else "")
+                     for a, b in lines)  # fmt: skip
+    assert joined.replace("\n", "") == text.replace("\n", "")
+    from rich.cells import cell_len
+
+    for a, b in lines:
+        assert cell_len(text[a:b].rstrip()) <= max(width, 2)
+
+
+def test_layout_maps_offsets_and_positions_both_ways():
+    body = "one two three four five six\n\nseven eight nine ten"
+    paragraphs = [(0, 27), (29, len(body))]
+    layout = ArticleLayout(body, paragraphs, [("title", "T"), ("meta", "M")], 10)
+    row = layout.row_of_offset(body.index("nine"))
+    assert "nine" in layout.text_of(layout.lines[row])
+    for top in range(len(layout)):
+        paragraph, fraction = layout.position_at(top)
+        assert 0 <= fraction <= 1
+        assert layout.position_at(layout.row_of_position(paragraph, fraction))[0] == paragraph
+    narrow = ArticleLayout(body, paragraphs, [], 6)
+    assert narrow.position_at(narrow.row_of_position(1, 0.0)) == (1, 0.0)
+
+
+def test_find_matches_ignores_case_and_quote_style():
+    text = "It’s “fine”. IT'S \"FINE\". it's\nfine"
+    assert [text[s:e] for s, e in find_matches(text, "it's fine")] == ["it's\nfine"]
+    spans = find_matches(text, "it's")
+    assert [text[s:e] for s, e in spans] == ["It’s", "IT'S", "it's"]
+    assert find_matches(text, '"fine"') == [(5, 11), (18, 24)]
+    assert find_matches(text, "   ") == []
+    assert len(fold("İstanbul")) == len("İstanbul")
+
+
+def test_step_wraps_and_starts_from_the_view():
+    starts = [10, 20, 30]
+    assert step(starts, None, True, anchor=15) == Step(1)
+    assert step(starts, None, True, anchor=35) == Step(0, wrapped=True)
+    assert step(starts, None, False, anchor=5) == Step(2, wrapped=True)
+    assert step(starts, 2, True) == Step(0, wrapped=True)
+    assert step(starts, 0, False) == Step(2, wrapped=True)
+    assert step(starts, 1, True) == Step(2)
+    assert step([], None, True) is None
+
+
+def test_next_unread_skips_read_and_wraps():
+    keys = ["a", "b", "c", "d"]
+    assert next_unread(keys, {"b"}, "a", True) == Step(2)
+    assert next_unread(keys, {"d"}, "c", True) == Step(0, wrapped=True)
+    assert next_unread(keys, {"a"}, "b", False) == Step(3, wrapped=True)
+    assert next_unread(keys, {"a", "b", "d"}, "c", True) is None
+    assert next_unread(keys, set(), None, True) == Step(0)
+
+
+def test_filter_refs_on_title_source_and_file_name():
+    refs = [
+        ArticleRef(Path("/x/port.txt"), "txt", "Port strike widens", source="The Ledger"),
+        ArticleRef(Path("/x/vote.md"), "md", "Council vote", source="Harbour Times"),
+    ]
+    assert [r.title for r in filter_refs(refs, "ledger")] == ["Port strike widens"]
+    assert [r.title for r in filter_refs(refs, "vote.md")] == ["Council vote"]
+    assert [r.title for r in filter_refs(refs, "council HARBOUR")] == ["Council vote"]
+    assert filter_refs(refs, "") == refs
+
+
+def test_formatting_helpers():
+    assert format_date("2026-03-03") == "3 Mar 2026"
+    assert format_date("March-ish") == "March-ish"
+    assert fit("abcdef", 4) == "abc…" and fit("abc", 4) == "abc"
+    assert clean("a\x1b[31mb\x07") == "a\ufffd[31mb\ufffd"
+    assert trim_words("one two three four", 10) == "one two…"
