@@ -17,11 +17,8 @@ FAILED = "analysis incomplete"
 
 
 def _actors(doc: Doc, text: str, notices: list[str]) -> tuple[Actor, ...]:
-    try:
-        from reader.analysis.actors import extract_actors
-    except ImportError:
-        notices.append(f"{FAILED}: actor extraction is not available in this build")
-        return ()
+    from reader.analysis.actors import extract_actors
+
     try:
         return tuple(extract_actors(doc, text))
     except Exception as exc:  # one bad part must not cost the reader the whole analysis
@@ -32,11 +29,8 @@ def _actors(doc: Doc, text: str, notices: list[str]) -> tuple[Actor, ...]:
 def _quotes(
     doc: Doc, text: str, actors: tuple[Actor, ...], notices: list[str]
 ) -> tuple[Quote, ...]:
-    try:
-        from reader.analysis.quotes import extract_quotes
-    except ImportError:
-        notices.append(f"{FAILED}: quote extraction is not available in this build")
-        return ()
+    from reader.analysis.quotes import extract_quotes
+
     try:
         return tuple(extract_quotes(doc, text, actors))
     except Exception as exc:  # see _actors
