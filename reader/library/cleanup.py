@@ -22,6 +22,7 @@ is removed only by the strong rules in (1).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.library.dates import TIME_RE, find_date
 
@@ -56,7 +57,7 @@ _STRONG = re.compile(
     )""",
     re.X,
 )
-_STRONG_ANYWHERE = re.compile(r"all rights reserved|©|\bcopyright ©")
+_STRONG_ANYWHERE = ("all rights reserved", "©")
 
 _STAMP = re.compile(r"^(?:(?:last\ )?updated|(?:first\ )?published|posted|modified)\b", re.X)
 
@@ -66,6 +67,7 @@ _VOICE = re.compile(
     r"|\bunsubscribe\b|\bthis\ (?:site|website)\b",
     re.X,
 )
+_VOICE_HINTS = ("our", "you", "by continuing", "we use", "unsubscribe", "this site", "this web")
 _SITE_VOCAB = re.compile(
     r"\bnewsletters?\b|\bsubscri(?:be|bers?|bing|ption)\b|\bsign(?:ing)?\ ?up\b|\bcookies?\b"
     r"|\bprivacy\b|\bterms\ of\ (?:use|service)\b|\bsponsored\b|\badverti[sz]\w*\b|\binbox\b"
@@ -121,31 +123,52 @@ _SOCIAL = re.compile(
     re.X,
 )
 
+_NAV_MARKS = re.compile(r"[|·•›»>/]")
 _SEPARATORS = re.compile(r"\s+[|·•›»>/]\s+|\s{3,}")
 
-_CREDIT_TAIL = re.compile(
-    r"(?:\((?:[^()]{0,80}[/|]\s*)?(?:getty\ images|ap\ photo|ap|afp|reuters|epa|shutterstock"
-    r"|alamy|bloomberg|file\ photo|[^()]{0,60}\bphoto(?:graph)?s?\b[^()]{0,60}|handout)\)"
-    r"|\b(?:photo(?:graph)?|image|credit|picture)s?\s*:\s*[^.:]{2,80}"
-    r"|\b[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty\ Images|AP|AFP|Reuters|EPA"
-    r"|Shutterstock|Alamy|Bloomberg)\b\S{0,30})\s*$",
+# Credits that close a caption. Each is tried only on the tail it could match, because a
+# search from every position of every line is the slow part of judging a line.
+_PAREN_CREDIT = re.compile(
+    r"\((?:[^()]{0,80}[/|]\s*)?(?:getty\ images|ap\ photo|ap|afp|reuters|epa|shutterstock"
+    r"|alamy|bloomberg|file\ photo|handout)\)$|\([^()]{0,60}\bphoto(?:graph)?s?\b[^()]{0,60}\)$",
     re.X | re.I,
 )
+_LABEL_CREDIT = re.compile(r"\b(?:photo(?:graph)?|image|credit|picture)s?\s*:\s*[^.:]{2,80}$", re.I)
+_AGENCY_CREDIT = re.compile(
+    r"\b[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty\ Images|AP|AFP|Reuters|EPA"
+    r"|Shutterstock|Alamy|Bloomberg)\b\S{0,30}$",
+    re.X | re.I,
+)
+_CREDIT_WORDS = ("photo", "image", "credit", "picture")
+
+
+def _credit_tail(s: str, low: str) -> bool:
+    s = s.rstrip()
+    if s.endswith(")"):
+        tail = s[s.rfind("(") :]
+        if _PAREN_CREDIT.search(tail) or _NAME_SLASH_CREDIT.search(tail):
+            return True
+    if ":" in s and any(w in low for w in _CREDIT_WORDS) and _LABEL_CREDIT.search(s):
+        return True
+    return "/" in s and _AGENCY_CREDIT.search(s[-120:]) is not None
+
 
 # "(Ines Vardy/Eastbrook Gazette)" closing a caption: a name, a slash, an organisation.
 _NAME_SLASH_CREDIT = re.compile(
     r"\(\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][^()]{1,60}\)\s*$"
 )
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-
 
 def word_count(line: str) -> int:
-    return len(_WORD.findall(line))
+    """Whitespace-separated tokens: a cheap word count, good enough for length rules."""
+    return len(line.split())
+
+
+_QUOTE_RE = re.compile(f"[{_QUOTE_CHARS}]")
 
 
 def has_quote(line: str) -> bool:
-    return any(ch in line for ch in _QUOTE_CHARS)
+    return _QUOTE_RE.search(line) is not None
 
 
 def is_sentence(line: str) -> bool:
@@ -168,6 +191,7 @@ def is_nav_row(line: str) -> bool:
     return len(parts) >= 3 and all(word_count(p) <= 4 for p in parts) and not is_sentence(line)
 
 
+@lru_cache(maxsize=8192)
 def is_debris(line: str) -> bool:
     """True when a single line is page furniture rather than article text (no context)."""
     s = line.strip()
@@ -179,25 +203,25 @@ def is_debris(line: str) -> bool:
     if n > 60:
         return False
     low = _lower_plain(s)
-    if n <= 40 and (_STRONG.match(low) or _STRONG_ANYWHERE.search(low)):
+    if n <= 40 and (_STRONG.match(low) or any(m in low for m in _STRONG_ANYWHERE)):
         return True
     if n <= 14 and _STAMP.match(low) and (find_date(low) or TIME_RE.search(low)):
         return True
     if n <= 12 and _SOCIAL.match(low):
         return True
-    if n <= 40 and (_CREDIT_TAIL.search(s) or _NAME_SLASH_CREDIT.search(s)) and not has_quote(s):
+    if n <= 40 and _credit_tail(s, low) and not has_quote(s):
         return True
-    if n <= 20 and is_nav_row(s):
+    if n <= 20 and (_NAV_MARKS.search(s) or "   " in s) and is_nav_row(s):
         return True
     if has_quote(s):
         return False
-    if n <= 14 and _CTA_START.match(low):
-        return True
-    if n <= 3 and _BUTTON.match(low.rstrip(".!")):
-        return True
-    if _is_list_header(s):
-        return True
-    if n <= 45 and _VOICE.search(low) and _SITE_VOCAB.search(low):
+    if n <= 14:
+        if _CTA_START.match(low) or _is_list_header(s):
+            return True
+        if n <= 3 and _BUTTON.match(low.rstrip(".!")):
+            return True
+    voiced = any(v in low for v in _VOICE_HINTS)
+    if n <= 45 and voiced and _VOICE.search(low) and _SITE_VOCAB.search(low):
         return True
     return n <= 6 and bool(_SITE_VOCAB.search(low)) and not is_sentence(s)
 

@@ -30,16 +30,14 @@ _WEEKDAY = (
     r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
 )
 
-# Month-name forms first (unambiguous), then ISO, then Y/M/D with slashes or dots.
-_PATTERNS = (
-    (re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
-    (
-        re.compile(
-            rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I
-        )
-    ),
-    (re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?![\d])")),
-    (re.compile(r"\b(?P<year>(?:19|20)\d\d)[/.](?P<month>[01]?\d)[/.](?P<day>[0-3]?\d)\b")),
+# Month-name forms (unambiguous), ISO, and Y/M/D with slashes or dots, in one pass so the
+# leftmost date wins.
+_DATE = re.compile(
+    rf"\b(?P<mon1>{_MONTH})\s+(?P<day1>{_DAY}),?\s+(?P<year1>(?:19|20)\d\d)\b"
+    rf"|\b(?P<day2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MONTH}),?\s+(?P<year2>(?:19|20)\d\d)\b"
+    r"|\b(?P<year3>(?:19|20)\d\d)-(?P<month3>[01]?\d)-(?P<day3>[0-3]?\d)(?!\d)"
+    r"|\b(?P<year4>(?:19|20)\d\d)[/.](?P<month4>[01]?\d)[/.](?P<day4>[0-3]?\d)\b",
+    re.I,
 )
 
 WEEKDAY_RE = re.compile(rf"^{_WEEKDAY}$", re.I)
@@ -50,16 +48,22 @@ TIME_RE = re.compile(
 )
 
 
+_NON_DIGITS = re.compile(r"\D")
+_WEEKDAY_WORD = re.compile(rf"\b{_WEEKDAY}", re.I)
+_ZONE_WORDS = re.compile(r"\b(?:at|on|ET|EST|EDT|PT|PST|PDT|CT|GMT|BST|UTC|CET|CEST)\b")
+_STAMP_PUNCT = re.compile(r"[\s,.|·•—–\-/()]+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first valid date in `text`: (ISO date, start, end), or None."""
-    best: tuple[str, int, int] | None = None
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            iso = _to_iso(m)
-            if iso and (best is None or m.start() < best[1]):
-                best = (iso, m.start(), m.end())
-                break
-    return best
+    if not _YEAR.search(text):
+        return None
+    for m in _DATE.finditer(text):
+        iso = _to_iso(m)
+        if iso:
+            return iso, m.start(), m.end()
+    return None
 
 
 def parse_date(text: str) -> str | None:
@@ -69,23 +73,31 @@ def parse_date(text: str) -> str | None:
 
 
 def _to_iso(m: re.Match[str]) -> str | None:
-    groups = m.groupdict()
+    g = m.groupdict()
     try:
-        year = int(groups["year"])
-        day = int(re.sub(r"\D", "", groups["day"]))
-        month = _MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(groups["month"])
+        if g["year1"] or g["year2"]:
+            n = "1" if g["year1"] else "2"
+            month = _MONTHS[g["mon" + n][:3].lower()]
+        else:
+            n = "3" if g["year3"] else "4"
+            month = int(g["month" + n])
+        year = int(g["year" + n])
+        day = int(_NON_DIGITS.sub("", g["day" + n]))
         return date(year, month, day).isoformat()
     except (ValueError, KeyError):
         return None
 
 
-def is_date_only(text: str) -> bool:
-    """True when `text` is a date stamp and nothing more (weekday, time, separators allowed)."""
-    found = find_date(text)
+def is_date_only(text: str, found: tuple[str, int, int] | None = None) -> bool:
+    """True when `text` is a date stamp and nothing more (weekday, time, separators allowed).
+
+    `found` is `find_date(text)` when the caller already has it.
+    """
+    found = found or find_date(text)
     if not found:
         return False
     rest = text[: found[1]] + " " + text[found[2] :]
     rest = TIME_RE.sub(" ", rest)
-    rest = re.sub(rf"\b{_WEEKDAY}", " ", rest, flags=re.I)
-    rest = re.sub(r"\b(?:at|on|ET|EST|EDT|PT|PST|PDT|CT|GMT|BST|UTC|CET|CEST)\b", " ", rest)
-    return not re.sub(r"[\s,.|·•—–\-/()]+", "", rest)
+    rest = _WEEKDAY_WORD.sub(" ", rest)
+    rest = _ZONE_WORDS.sub(" ", rest)
+    return not _STAMP_PUNCT.sub("", rest)

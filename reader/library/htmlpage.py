@@ -60,10 +60,17 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def page_meta(markup: str) -> PageMeta:
-    """Title, author, date and site name from <meta>, <title>, <h1> and <time> tags."""
+def page_meta(markup: str, byline: bool = True) -> PageMeta:
+    """Title, author, date and site name from <meta>, <title>, <h1> and <time> tags.
+
+    `byline=False` skips the author, which a folder listing does not show.
+    """
     metas: dict[str, str] = {}
-    for tag in _META.finditer(markup):
+    body_at = markup.find("<body")
+    head = markup if body_at < 0 else markup[:body_at]
+    for tag in _META.finditer(head):
+        if "content" not in tag.group(0):
+            continue
         attrs = {k.lower(): (a or b or c) for k, a, b, c in _ATTR.findall(tag.group(0))}
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
         if key and "content" in attrs and key not in metas:
@@ -79,8 +86,9 @@ def page_meta(markup: str) -> PageMeta:
         t = _TITLE.search(markup)
         title = t.group(1) if t else None
     meta.title = strip_site_suffix(_clean(title), meta.source)
-    author = next((metas[k] for k in _AUTHOR_KEYS if metas.get(k)), None)
-    meta.byline = clean_author(_clean(author))
+    if byline:
+        author = next((metas[k] for k in _AUTHOR_KEYS if metas.get(k)), None)
+        meta.byline = clean_author(_clean(author))
     for key in _DATE_KEYS:
         if metas.get(key) and parse_date(metas[key]):
             meta.published = parse_date(metas[key])

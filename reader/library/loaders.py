@@ -164,8 +164,13 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, bool]:
     return raw[:limit], len(raw) > limit
 
 
-def decode_article_bytes(path: Path, raw: bytes, truncated: bool, fmt: str | None) -> str:
-    """Bytes to sanitised text, refusing binaries; HTML honours a declared charset."""
+def decode_article_bytes(
+    path: Path, raw: bytes, truncated: bool, fmt: str | None, clean: bool = True
+) -> str:
+    """Bytes to sanitised text, refusing binaries; HTML honours a declared charset.
+
+    `clean=False` skips `sanitize` for callers that sanitise only the part they use.
+    """
     if not raw.strip():
         raise ArticleLoadError(path, "empty file")
     if looks_binary(raw):
@@ -178,7 +183,8 @@ def decode_article_bytes(path: Path, raw: bytes, truncated: bool, fmt: str | Non
         if declared and declared not in ("utf-8", "utf8"):
             with contextlib.suppress(LookupError):
                 text = raw.decode(declared, errors="replace")
-    text = sanitize(text)
+    if clean:
+        text = sanitize(text)
     if not text.strip():
         raise ArticleLoadError(path, "empty file")
     return text

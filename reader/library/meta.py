@@ -17,6 +17,11 @@ _DATE_LABEL = re.compile(
     r"|modified)\b\s*(?:on|at)?\s*:?\s*",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_TRAILING_LABEL = re.compile(r"\b(?:updated|published|posted|on)\s*:?\s*$", re.I)
+_TRAILING_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.I)
+_DATELINE_DASH = re.compile(r"\s[—–-]{1,2}\s|\(\w[\w .]{0,40}\)\s[—–-]")
 _UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified)\b", re.I)
 _SOURCE_LABEL = re.compile(
     r"^(?:source|publication|published\s+(?:by|in)|publisher|originally\s+published\s+(?:by|in)"
@@ -74,7 +79,7 @@ def names_only(text: str) -> str | None:
     parts = [p.strip() for p in text.split(",")]
     names: list[str] = []
     for index, part in enumerate(parts):
-        pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", part) if p.strip()]
+        pieces = [p.strip() for p in _AND.split(part) if p.strip()]
         if index > 0 and (not pieces or not all(_looks_like_name(p) for p in pieces)):
             break
         if index > 0 and all(len(p.split()) == 1 for p in pieces):
@@ -101,8 +106,8 @@ def parse_byline(line: str) -> tuple[str | None, str | None]:
         published = found[0]
         rest = rest[: found[1]]
         rest = _DATE_LABEL.sub("", rest)
-    rest = re.sub(r"\b(?:updated|published|posted|on)\s*:?\s*$", "", rest.strip(), flags=re.I)
-    rest = re.sub(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", "", rest, flags=re.I)
+    rest = _TRAILING_LABEL.sub("", rest.strip())
+    rest = _TRAILING_WEEKDAY.sub("", rest)
     head = _SPLIT_SEPARATORS.split(rest.strip(" |·•—–-,"), maxsplit=1)[0]
     if word_count(head) > 14:
         return None, None
@@ -117,16 +122,17 @@ def is_byline(line: str) -> bool:
 def parse_date_line(line: str) -> tuple[str | None, bool]:
     """(ISO date, is an 'Updated' stamp) when the line is a date stamp, else (None, False)."""
     s = line.strip().strip("*_ ")
-    if word_count(s) > 16 or len(s) > 120:
+    if len(s) > 120 or not _DIGIT.search(s) or word_count(s) > 16:
         return None, False
     label = _DATE_LABEL.match(s)
     rest = s[label.end() :] if label else s
-    if not label and not is_date_only(rest):
-        return None, False
     found = find_date(rest)
     if not found:
         return None, False
-    if label and not is_date_only(rest):
+    date_only = is_date_only(rest, found)
+    if not label and not date_only:
+        return None, False
+    if label and not date_only:
         # "Published March 3, 2026, 6:00 a.m. ET | Updated ..." still counts; a sentence does not.
         tail = rest[found[2] :]
         if is_sentence(tail) and word_count(tail) > 4 and not TIME_RE.search(tail):
@@ -157,17 +163,22 @@ def _masthead(line: str) -> bool:
     return not lower
 
 
-def extract_header(units: list[str], headings: set[int] | None = None) -> Header:
+def extract_header(
+    units: list[str], headings: set[int] | None = None, quick: bool = False
+) -> Header:
     """Find title, byline, date and source among the first units of a text article.
 
     `headings` holds the indexes of units that were headings in the source (Markdown);
-    the first of them is the title. The scan ends after the second real paragraph.
+    the first of them is the title. The scan ends after the second real paragraph, or,
+    when `quick` (a folder scan needs only title and date), as soon as both are known.
     """
     headings = headings or set()
     header = Header()
     candidates: list[int] = []
     prose_seen = 0
     for i, unit in enumerate(units[:40]):
+        if quick and header.published and (header.title or candidates):
+            break
         line = unit.strip()
         if not line or "\n" in line:
             if "\n" in line and is_prose(line.replace("\n", " ")):
@@ -231,7 +242,7 @@ def _choose_title(units: list[str], candidates: list[int], header: Header) -> No
 def dateline_date(text: str) -> str | None:
     """A date in the dateline that opens a story ("LONDON, March 3, 2026 — ...")."""
     head = text[:120]
-    dash = re.search(r"\s[—–-]{1,2}\s|\(\w[\w .]*\)\s[—–-]", head)
+    dash = _DATELINE_DASH.search(head)
     if not dash:
         return None
     found = find_date(head[: dash.start()])

@@ -88,7 +88,8 @@ def _same(a: str, b: str) -> bool:
     return norm.sub("", a).casefold() == norm.sub("", b).casefold()
 
 
-def _apply_front(header: Header, fields: dict[str, str]) -> None:
+def apply_front(header: Header, fields: dict[str, str]) -> None:
+    """Front matter (title, author, date, source) overrides what the text lines suggested."""
     title = fields.get("title") or fields.get("headline")
     if title:
         header.title = title
@@ -116,7 +117,7 @@ def parse_units(
     """Split units into header metadata and cleaned body paragraphs."""
     header = extract_header(units, headings)
     if fields:
-        _apply_front(header, fields)
+        apply_front(header, fields)
     if header.source is None:
         header.source = next((h for u in reversed(units[-30:]) if (h := copyright_holder(u))), None)
     body = [u for i, u in enumerate(units) if i not in header.consumed]

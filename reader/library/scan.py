@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -9,17 +10,22 @@ from pathlib import Path
 
 from reader.library.loaders import FORMATS, NOT_ARTICLES, decode_article_bytes, format_for
 from reader.library.models import ArticleLoadError, ArticleRef, LoadError, ScanResult
+from reader.library.scancache import ScanCache
+from reader.library.text import sanitize
 
-PEEK_BYTES = 4096
+PEEK_BYTES = 2048
 """Enough of a text article for its title, byline and date lines."""
-PEEK_HTML_BYTES = 32768
+PEEK_HTML_BYTES = 16384
 """HTML heads carry scripts and styles before the <meta> tags we want."""
 
 
-def scan(paths: Iterable[Path]) -> ScanResult:
-    """Every article under `paths` (files or folders), sorted, with one error per bad file."""
+def scan(paths: Iterable[Path], cache: ScanCache | None = None) -> ScanResult:
+    """Every article under `paths` (files or folders), sorted, with one error per bad file.
+
+    With a `cache`, unchanged files are listed from it and the cache is saved afterwards.
+    """
     result = ScanResult()
-    for item in iter_scan(paths):
+    for item in iter_scan(paths, cache):
         if isinstance(item, ArticleRef):
             result.refs.append(item)
         else:
@@ -27,12 +33,15 @@ def scan(paths: Iterable[Path]) -> ScanResult:
     return result
 
 
-def iter_scan(paths: Iterable[Path]) -> Iterator[ArticleRef | LoadError]:
+def iter_scan(
+    paths: Iterable[Path], cache: ScanCache | None = None
+) -> Iterator[ArticleRef | LoadError]:
     """Yield refs and errors as they are found, so a long list can fill in progressively.
 
     Folders are walked recursively in name order; hidden files and folders and files
     with unsupported extensions are skipped; a folder reached twice (a symlink loop or
     a second link to it) is walked once. Files named directly are always tried.
+    The cache, if any, is saved when the iteration completes.
     """
     seen: set[tuple[int, int]] = set()
     for root in paths:
@@ -45,9 +54,11 @@ def iter_scan(paths: Iterable[Path]) -> Iterator[ArticleRef | LoadError]:
             yield LoadError(root, reason)
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(root, group, seen)
+            yield from _walk(root, group, seen, cache)
         else:
-            yield _peek_or_error(root, group, st, explicit=True)
+            yield _peek_or_error(root, group, st, cache)
+    if cache is not None:
+        cache.save()
 
 
 def _os_reason(exc: OSError) -> str:
@@ -55,6 +66,8 @@ def _os_reason(exc: OSError) -> str:
         return "no such file or directory"
     if isinstance(exc, PermissionError):
         return "permission denied"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
     return f"cannot read ({(exc.strerror or str(exc)).lower()})"
 
 
@@ -63,7 +76,7 @@ def _sort_key(entry: os.DirEntry) -> tuple[str, str]:
 
 
 def _walk(
-    directory: Path, group: str, seen: set[tuple[int, int]]
+    directory: Path, group: str, seen: set[tuple[int, int]], cache: ScanCache | None
 ) -> Iterator[ArticleRef | LoadError]:
     try:
         st = os.stat(directory)
@@ -80,13 +93,13 @@ def _walk(
         name = entry.name
         if name.startswith("."):
             continue
-        path = Path(entry.path)
+        path = directory / name
         try:
             is_dir = entry.is_dir()  # follows symlinks
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(path, group, seen)
+            yield from _walk(path, group, seen, cache)
             continue
         suffix = os.path.splitext(name)[1].lower()
         if suffix not in FORMATS:
@@ -97,16 +110,21 @@ def _walk(
             broken = isinstance(exc, FileNotFoundError) and entry.is_symlink()
             yield LoadError(path, "broken symbolic link" if broken else _os_reason(exc))
             continue
-        yield _peek_or_error(path, group, st, explicit=False)
+        yield _peek_or_error(path, group, st, cache)
 
 
 def _peek_or_error(
-    path: Path, group: str, st: os.stat_result, explicit: bool
+    path: Path, group: str, st: os.stat_result, cache: ScanCache | None
 ) -> ArticleRef | LoadError:
+    if cache is not None and (hit := cache.get(path, group, st)) is not None:
+        return hit
     try:
-        return peek_ref(path, group=group, st=st)
+        ref = peek_ref(path, group=group, st=st)
     except ArticleLoadError as exc:
         return LoadError(path, exc.reason)
+    if cache is not None:
+        cache.put(ref, st)
+    return ref
 
 
 def peek_ref(path: Path, group: str = "", st: os.stat_result | None = None) -> ArticleRef:
@@ -114,7 +132,8 @@ def peek_ref(path: Path, group: str = "", st: os.stat_result | None = None) -> A
 
     Raises ArticleLoadError for files the loader would refuse (binary, empty, unreadable).
     """
-    path = Path(path)
+    if not isinstance(path, Path):
+        path = Path(path)
     fmt = format_for(path)
     suffix = path.suffix.lower()
     if fmt is None and suffix in NOT_ARTICLES:
@@ -127,12 +146,15 @@ def peek_ref(path: Path, group: str = "", st: os.stat_result | None = None) -> A
             raise ArticleLoadError(path, "is a folder, not an article file")
         if not stat.S_ISREG(st.st_mode):
             raise ArticleLoadError(path, "not a regular file")
-        with open(path, "rb") as fh:
-            raw = fh.read(limit)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            raw = os.read(fd, limit)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise ArticleLoadError(path, _os_reason(exc)) from None
     truncated = st.st_size > len(raw)
-    text = decode_article_bytes(path, raw, truncated, fmt)
+    text = decode_article_bytes(path, raw, truncated, fmt, clean=False)
     if truncated and fmt != "html":
         cut = text.rfind("\n")
         text = text[:cut] if cut > 0 else text
@@ -148,7 +170,7 @@ def peek_ref(path: Path, group: str = "", st: os.stat_result | None = None) -> A
     return ArticleRef(
         path=path,
         format=fmt,
-        title=" ".join(title.split()),
+        title=" ".join(sanitize(title).split()),
         published=published,
         source=source,
         group=group,
@@ -157,13 +179,48 @@ def peek_ref(path: Path, group: str = "", st: os.stat_result | None = None) -> A
     )
 
 
+def _head_lines(text: str, max_lines: int = 30) -> str:
+    """The top of a text article: up to its second long line, where the body has begun."""
+    kept: list[str] = []
+    long_lines = 0
+    for line in text.split("\n", 200)[:200]:
+        kept.append(line)
+        if len(line) > 200:
+            long_lines += 1
+        if long_lines >= 2 or len(kept) >= max_lines and line.strip():
+            break
+    return "\n".join(kept)
+
+
 def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]:
+    """Title, date and source from the top of a file, the way the loader would find them."""
     if fmt == "html":
         from reader.library.htmlpage import page_meta
 
-        meta = page_meta(text)
+        meta = page_meta(text, byline=False)
         return meta.title, meta.published, meta.source
-    from reader.library.plain import parse_markdown, parse_plain
+    from reader.library.dates import parse_date
+    from reader.library.markdown import front_matter, markdown_units
+    from reader.library.meta import dateline_date, extract_header
+    from reader.library.plain import apply_front
 
-    header, _ = parse_markdown(text) if fmt == "md" else parse_plain(text)
+    text = sanitize(_head_lines(text, 40))
+    fields: dict[str, str] = {}
+    if fmt == "md":
+        fields, text = front_matter(text)
+        title = fields.get("title") or fields.get("headline")
+        date = parse_date(fields.get("date") or fields.get("published") or "")
+        if title and date:
+            return title, date, fields.get("source") or fields.get("publication")
+        units, headings = markdown_units(text)
+    else:
+        # Lines as they are: re-joining hard-wrapped paragraphs costs more than the title
+        # and date it could change.
+        units = [" ".join(ln.split()) for ln in text.split("\n") if ln.strip()]
+        headings = set()
+    header = extract_header(units, headings, quick=True)
+    apply_front(header, fields)
+    if header.published is None:
+        body = [u for i, u in enumerate(units) if i not in header.consumed]
+        header.published = next((d for u in body[:2] if (d := dateline_date(u))), None)
     return header.title, header.published, header.source

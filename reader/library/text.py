@@ -91,16 +91,21 @@ def normalize_quotes(s: str) -> str:
     return s.translate(_QUOTES)
 
 
+_UNSAFE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TABLE if chr(c) != "\n") + "]")
+
+
 def sanitize(s: str) -> str:
     """Make text safe and tidy for a terminal.
 
     Normalises line ends, removes terminal escape sequences, C0/C1 control characters
     (tabs become spaces) and bidi override characters. Quote characters are untouched.
     """
-    s = s.replace("\r\n", "\n").replace("\r", "\n")
+    if not _UNSAFE.search(s):
+        return s  # the common case, found at C speed
+    s = s.replace("\r\n", "\n")
     if "\x1b" in s or "\x9b" in s or "\x9d" in s:
         s = _ESCAPES.sub("", s)
-    return s.translate(_TABLE)
+    return s.replace("\r", "\n").translate(_TABLE)
 
 
 def looks_binary(raw: bytes) -> bool:
@@ -112,8 +117,11 @@ def looks_binary(raw: bytes) -> bool:
         return False
     if b"\x00" in head:
         return _utf16_without_bom(head) is None
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > max(8, len(head) // 20)
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
