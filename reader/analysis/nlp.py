@@ -64,6 +64,11 @@ def _label_of(nlp: Language) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
 
 
+def _reason(exc: Exception) -> str:
+    """spaCy's error text without its advice on downloading (never done here)."""
+    return str(exc).split(". ")[0].strip()
+
+
 def _load(model_name: str | None) -> tuple[Language, str, tuple[str, ...]]:
     import spacy
 
@@ -77,7 +82,8 @@ def _load(model_name: str | None) -> tuple[Language, str, tuple[str, ...]]:
         except Exception as exc:  # any broken model means "try the next one"
             if name == model_name:
                 notices.append(
-                    f"spaCy model {name!r} could not be loaded ({exc}); using the default model"
+                    f"spaCy model {name!r} could not be loaded ({_reason(exc)}); "
+                    "trying the default models"
                 )
             continue
         sentences.configure(nlp)
