@@ -161,7 +161,47 @@ def _body_units(body) -> tuple[list[str], set[int]]:
     return units, headings
 
 
+_TAG_OPEN_CLOSE = re.compile(r"<(/?)([a-zA-Z][\w-]{0,20})[^>]{0,2000}?(/?)>")
+_NO_NESTING = frozenset(
+    [
+        "br",
+        "img",
+        "hr",
+        "meta",
+        "link",
+        "input",
+        "wbr",
+        "source",
+        "area",
+        "col",
+        "embed",
+        "param",
+        "track",
+        "base",
+        "p",
+        "li",
+        "option",
+    ]
+)
+MAX_DEPTH = 400
+"""Deeper markup than this goes straight to the plain fallback: parsers give up on it slowly."""
+
+
+def too_deep(markup: str) -> bool:
+    depth = 0
+    for m in _TAG_OPEN_CLOSE.finditer(markup):
+        name = m.group(2).lower()
+        if name in _NO_NESTING or m.group(3):
+            continue
+        depth += -1 if m.group(1) else 1
+        if depth > MAX_DEPTH:
+            return True
+    return False
+
+
 def _extract(markup: str):
+    if too_deep(markup):
+        return None
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -220,7 +260,7 @@ def _fallback_units(markup: str) -> tuple[list[str], set[int]]:
 
     try:
         tree = lxml_html.document_fromstring(markup)
-    except (ValueError, TypeError, lxml_html.etree.ParserError):
+    except (ValueError, TypeError, RecursionError, lxml_html.etree.LxmlError):
         return [], set()
     for bad in tree.xpath("|".join(f"//{t}" for t in _SKIP_TAGS)):
         bad.drop_tree()
@@ -237,6 +277,31 @@ def _fallback_units(markup: str) -> tuple[list[str], set[int]]:
     return units, headings
 
 
+_HIDDEN = re.compile(
+    r"<(script|style|template|noscript|svg|head)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S
+)
+_BLOCK_BREAK = re.compile(
+    r"</?(?:p|div|br|h[1-6]|li|blockquote|tr|td|section|article|header|footer|nav|aside|table"
+    r"|ul|ol|dl|dd|dt|pre|figure|figcaption|main|form)\b[^>]{0,2000}>",
+    re.I,
+)
+
+
+def _regex_units(markup: str) -> tuple[list[str], set[int]]:
+    """Last resort for markup no parser will take (say, 10,000 nested divs): text between
+    block tags, with hidden elements and all other tags removed."""
+    body_at = markup.lower().find("<body")
+    text = _HIDDEN.sub(" ", markup[body_at:] if body_at >= 0 else markup)
+    units: list[str] = []
+    for chunk in _BLOCK_BREAK.split(text):
+        if "<" in chunk or "&" in chunk:
+            chunk = htmllib.unescape(_TAGS.sub(" ", chunk))
+        words = " ".join(sanitize(chunk).split())
+        if words:
+            units.append(words)
+    return units, set()
+
+
 def parse_html(markup: str) -> tuple[Header, list[str]]:
     """An HTML page to (metadata, cleaned body paragraphs)."""
     markup = _drop_control_refs(markup)
@@ -247,6 +312,8 @@ def parse_html(markup: str) -> tuple[Header, list[str]]:
     header = Header()
     if doc is None:
         units, headings = _fallback_units(markup)
+        if not units:
+            units, headings = _regex_units(markup)
     else:
         units, headings = _body_units(doc.body)
         header.title = _clean(doc.title)

@@ -16,7 +16,7 @@ from reader.library.meta import (
     names_only,
     parse_date_line,
 )
-from reader.library.text import collapse_spaces
+from reader.library.text import collapse_spaces, sanitize
 
 _LIST_ITEM = re.compile(r"^(?:[-*•◦▪–]|\d{1,3}[.)])\s+")
 
@@ -142,5 +142,5 @@ def parse_markdown(text: str) -> tuple[Header, list[str]]:
 
 def fallback_title(path: Path) -> str:
     """A readable title from a file name: 'port-strike_talks' -> 'Port strike talks'."""
-    words = re.sub(r"[-_.]+", " ", path.stem).strip()
-    return (words[:1].upper() + words[1:]) if words else path.name
+    words = " ".join(sanitize(re.sub(r"[-_.]+", " ", path.stem)).split())
+    return (words[:1].upper() + words[1:]) if words else " ".join(sanitize(path.name).split())

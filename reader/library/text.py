@@ -54,7 +54,11 @@ def _build_table() -> dict[int, str | None]:
         table[code] = None  # bidi embeddings, overrides and isolates
     table[0xFEFF] = None  # stray byte-order marks
     table[0x00AD] = None  # soft hyphen: invisible in a browser, noise in a terminal
+    table[0x200B] = None  # zero-width space
+    table[0x2060] = None  # word joiner
     table[0x00A0] = " "
+    for code in range(0xD800, 0xE000):
+        table[code] = "\ufffd"  # lone surrogates (undecodable file names) cannot be printed
     table[0x2028] = "\n"
     table[0x2029] = "\n\n"
     return table
@@ -91,7 +95,11 @@ def normalize_quotes(s: str) -> str:
     return s.translate(_QUOTES)
 
 
-_UNSAFE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TABLE if chr(c) != "\n") + "]")
+_UNSAFE = re.compile(
+    "["
+    + "".join(re.escape(chr(c)) for c in _TABLE if chr(c) != "\n" and not 0xD800 <= c < 0xE000)
+    + "\ud800-\udfff]"
+)
 
 
 def sanitize(s: str) -> str:
