@@ -15,17 +15,19 @@ from reader.tui.keys import COMMANDS, EXTRA_KEYS
 
 
 def key_table(overrides: dict[str, str] | None = None) -> Table:
-    """Two columns, key and what it does, in the order of the command table."""
+    """Key, command name and what it does, in the order of the command table."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style=Style(bold=True), no_wrap=True)
-    table.add_column()
+    table.add_column(no_wrap=True)
+    table.add_column(style=Style(dim=True))
     overrides = overrides or {}
     for command in COMMANDS:
         key = overrides.get(command.id, command.key)
         if key:
-            table.add_row(Text(key), Text(f"{command.help}  ({command.title})"))
+            table.add_row(Text(key), Text(command.title), Text(command.help))
+    table.add_row("", "", "")
     for keys, what in EXTRA_KEYS:
-        table.add_row(Text(keys), Text(what))
+        table.add_row(Text(keys), "", Text(what))
     return table
 
 

@@ -55,6 +55,7 @@ def quote_prompt(quote: Quote) -> Text:
     text.append(f"\n  — {who}", style=BOLD if quote.speaker else DIM)
     if quote.fragment:
         text.append(" (fragment)", style=DIM)
+    text.append("\n")  # a blank line between quotes: they run together otherwise
     return text
 
 
@@ -108,7 +109,7 @@ class InsightPane(Vertical):
     def _summary_options(self, analysis: Analysis) -> list[tuple[Option, int | None]]:
         order = sorted(range(len(analysis.summary)), key=lambda i: analysis.summary[i].start)
         options = [
-            (Option(Text.assemble((f"{n}. ", BOLD), one_line(analysis.summary[i].text))), i)
+            (Option(Text.assemble((f"{n}. ", BOLD), one_line(analysis.summary[i].text), "\n")), i)
             for n, i in enumerate(order, 1)
         ]
         return options or [(_note("No summary: the text is too short."), None)]
