@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 
 ALGORITHMS = ("hybrid", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "lead")
 """Names accepted by `summarize`; "hybrid" is LexRank biased toward the top of the article."""
-MAX_GRAPH = {"lexrank": 200, "textrank": 200, "kl": 120, "hybrid": 400}
-"""Quadratic algorithms see at most this many candidate sentences (cheaply preselected)."""
+MAX_GRAPH = {"lexrank": 150, "textrank": 200, "kl": 60, "lsa": 250, "hybrid": 400}
+"""Slow (quadratic or worse in pure Python) algorithms see at most this many candidates,
+cheaply preselected; the caps keep each under about a second on a long article."""
 MAX_OTHER = 600
 HYBRID_PRIOR = 1.0
 """Exponent of the position prior 1 / (rank + 1) ** k over the candidate sentences."""
