@@ -96,15 +96,16 @@ def role_matches(gold: str, predicted: str | None) -> bool:
     return bool(wanted) and sum(w in have for w in wanted) / len(wanted) >= 0.5
 
 
-def score_quotes(gold: list[dict], quotes: tuple[Quote, ...], name: str) -> Score:
+def score_quotes(gold: list[dict], quotes: tuple[Quote, ...], name: str, text: str) -> Score:
     score = Score()
+    folded = fold(text)
     gold_texts = [fold(g["text"]) for g in gold]
     # A quote inside another gold quote (a single-quoted quote within a quote) cannot be
     # reported on its own: quote spans never overlap.
     kept = [
         g
         for g, t in zip(gold, gold_texts, strict=True)
-        if not any(t != o and t in o for o in gold_texts)
+        if not any(t != o and t in o and folded.count(t) <= folded.count(o) for o in gold_texts)
     ]
     score.nested_skipped = len(gold) - len(kept)
     score.gold_quotes, score.pred_quotes = len(kept), len(quotes)
@@ -193,8 +194,8 @@ def evaluate(samples: Path = SAMPLES, gold_dir: Path = GOLD) -> tuple[Score, dic
         path = samples / gold["file"]
         if not path.exists():
             continue
-        _, actors, quotes, _, _ = analysed(path)
-        score = score_quotes(gold.get("quotes", []), quotes, path.name)
+        text, actors, quotes, _, _ = analysed(path)
+        score = score_quotes(gold.get("quotes", []), quotes, path.name, text)
         score.add(score_actors(gold, actors, path.name))
         per_file[path.name] = score
         total.add(score)

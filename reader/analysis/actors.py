@@ -79,11 +79,21 @@ def _bare_name_mentions(doc: Doc, text: str) -> list[Mention]:
         for a, b in ([(i, j)] if j - i > 1 else []) + [(k, k + 1) for k in range(i, j)]:
             mention = make_mention(doc, text, a, b, "other")
             if mention is not None:
-                if b - a > 1 and (mention.person_hint or mention.speaker_hint):
+                if _named_person(mention, b - a):
                     mention.kind = "person"
                 found.append(mention)
         i = j
     return found
+
+
+def _named_person(m: Mention, length: int) -> bool:
+    """An untagged name the context marks as a person's: two or three words with a cue,
+    or one word with a person-only cue ("Adeyemi, who ...", "Bell, 54,")."""
+    if not name_shaped(m) or m.surface.isupper():
+        return False
+    if length > 1:
+        return bool(m.person_hint or m.speaker_hint)
+    return m.person_hint > 0
 
 
 def _bare_proper(token) -> bool:
@@ -179,6 +189,21 @@ def _merge_organisations(clusters: dict[str, list[Mention]]) -> None:
             ]
         if len(targets) == 1 and targets[0] in clusters and targets[0] != key:
             clusters[targets[0]].extend(clusters.pop(key))
+    _merge_named_possessives(clusters, orgs)
+
+
+def _merge_named_possessives(clusters: dict[str, list[Mention]], orgs: list[str]) -> None:
+    """ "St. Brendan's" (a short name ending in 's) joins "St. Brendan's Hospital"."""
+    for key in list(clusters):
+        mentions = clusters.get(key)
+        if not mentions or not any(m.surface.endswith(("'s", "’s")) for m in mentions):
+            continue
+        prefix = key[2:] + "'s "
+        targets = [k for k in orgs if k[2:].startswith(prefix) and k in clusters and k != key]
+        if len(targets) == 1:
+            for m in clusters.pop(key):
+                m.kind = "organization"
+                clusters[targets[0]].append(m)
 
 
 def _kind(mentions: list[Mention]) -> ActorKind:

@@ -100,6 +100,15 @@ def find_attribution(ctx: Context) -> Attribution | None:
     return Attribution(_speaker_of(ctx, cue_token, cue, window), cue)
 
 
+def attribution_before(ctx: Context) -> Attribution | None:
+    """The cue and speaker in the clause that leads into the quote (ending at `open_tok`)."""
+    before = before_tokens(ctx)
+    cue = _cue_in(before)
+    if cue is None:
+        return _colon_speaker(ctx, before)
+    return Attribution(_speaker_of(ctx, cue[1], cue[2], before), cue[2])
+
+
 def _speaker_of(ctx: Context, cue_token: Token, cue: str, window: list[Token]) -> Actor | None:
     resolver = ctx.resolver
     before = min(ctx.quote_start, cue_token.idx)

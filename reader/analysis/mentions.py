@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from reader.analysis.lexicon import (
     COUNTRIES,
+    INSTITUTIONS,
     ORG_HEAD_NOUNS,
     ORG_SUFFIXES,
     PERSON_NOUNS,
@@ -84,6 +85,8 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
     mentions: list[Mention] = []
     for ent in doc.ents:
         kind = KIND_BY_LABEL.get(ent.label_) or ("other" if ent.label_ in OTHER_LABELS else "")
+        if ent.label_ == "FAC" and bare_word(ent[-1].text) in INSTITUTIONS:
+            kind = "organization"  # "St. Brendan's Hospital" speaks and acts
         if kind:
             mention = make_mention(doc, text, ent.start, ent.end, kind)
             if mention is not None:
@@ -105,12 +108,23 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     while i < j - 1 and (is_honorific(doc[i].text) or _is_title(doc, i, kind)):
         titled = True
         i += 1
-    while j > i and (doc[j - 1].tag_ == "POS" or doc[j - 1].is_punct):
+    while j > i and doc[j - 1].is_punct:
         j -= 1
+    named_possessive = False
+    if j - 1 > i and doc[j - 1].tag_ == "POS":
+        # "at St. Brendan's last July": a name ending in 's, not a possessive.
+        owned = doc[j] if j < len(doc) else None
+        named_possessive = kind != "person" and (
+            owned is None or owned.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}
+        )
+        if not named_possessive:
+            j -= 1
     if i >= j:
         return None
     start = doc[i].idx
-    surface = strip_possessive(text[start : doc[j - 1].idx + len(doc[j - 1].text)])
+    surface = text[start : doc[j - 1].idx + len(doc[j - 1].text)]
+    if not named_possessive:
+        surface = strip_possessive(surface)
     if is_junk_name(surface) or (kind == "person" and looks_like_code(surface)):
         return None
     if kind in {"organization", "other"} and _CODE.match(surface):
@@ -182,11 +196,19 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     """Context evidence used when the model's label for a bare name is in doubt."""
     root = doc[m.tok_end - 1]
     single = m.tok_end - m.tok_start == 1
-    if single and m.tok_start > 0:
+    if m.tok_start > 0:
         prev = doc[m.tok_start - 1]
         before_prev = doc[m.tok_start - 2].lower_ if m.tok_start > 1 else ""
-        if before_prev != "according":
+        if single and before_prev != "according":
             m.place_hint += PLACE_PREPOSITIONS.get(prev.lower_, 0.0)
+        elif prev.lower_ in {"at", "from"} and m.kind == "person":
+            m.org_hint += 1.5  # "an economist at Hanseatic Freight Analytics"
+    for token in reversed(doc[max(m.tok_start - 4, 0) : m.tok_start]):
+        if token.is_punct or token.pos_ in {"VERB", "AUX", "ADP"}:
+            break
+        lemma = token.lemma_.casefold()
+        if token.pos_ == "NOUN" and lemma in ORG_HEAD_NOUNS and lemma not in PERSON_NOUNS:
+            m.org_hint += 1.5  # "the advocacy group Riders United"
     if root.dep_ == "nsubj" and root.head.lemma_.casefold() in SPEECH_VERBS:
         m.speaker_hint += 1
     related = [root.head] if root.dep_ == "appos" else []
@@ -198,6 +220,8 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     after = doc[m.tok_end : m.tok_end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         m.person_hint += 1  # an age: "Ana Kowalczyk, 67,"
+    if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who":
+        m.person_hint += 1
     places = {"GPE", "LOC"}
     if root.dep_ == "conj" and root.head.ent_type_ in places:
         m.place_hint += 1

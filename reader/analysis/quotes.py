@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from reader.analysis.attribution import Attribution, Context, find_attribution, subject_of_sentence
+from reader.analysis.attribution import (
+    Attribution,
+    Context,
+    attribution_before,
+    find_attribution,
+    subject_of_sentence,
+)
 from reader.analysis.models import Actor, Quote
 from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_spans
 from reader.analysis.speakers import SpeakerResolver
@@ -100,6 +107,16 @@ def _continuation(
     text: str,
 ) -> Attribution | None:
     """No cue of its own: the sentence before names the speaker, or the previous quote's does."""
+    para_start = paragraphs[para][0]
+    if span.open_mark == para_start and para > 0:
+        before = text[paragraphs[para - 1][0] : paragraphs[para - 1][1]].rstrip()
+        if before.endswith(":"):
+            # "... said the trash itself has changed:" then the quote as its own paragraph.
+            colon = context.resolver.token_at(paragraphs[para - 1][0] + len(before) - 1)
+            lead = replace(context, open_tok=colon + 1, floor=paragraphs[para - 1][0])
+            found = attribution_before(lead)
+            if found is not None:
+                return found
     subject = subject_of_sentence(context, context.open_tok - 1, context.floor)
     if subject is not None:
         return Attribution(subject, None)
@@ -108,7 +125,6 @@ def _continuation(
     attribution, previous_para = previous
     if previous_para == para:
         return attribution
-    para_start = paragraphs[para][0]
     if previous_para == para - 1 and span.open_mark == para_start:
         return Attribution(attribution.speaker, None)
     return None
@@ -123,16 +139,24 @@ def _is_fragment(
     words = [t for t in doc[first : last + 1] if t.is_alpha or t.like_num]
     if not words:
         return True
-    content = text[span.start : span.end].rstrip()
     if _title_like(words) and len(words) <= 10:
         return True
-    ends_clause = content.endswith(_TERMINAL)
-    has_verb = any(_is_verb(t) for t in words)
-    if attribution.cue is not None:
-        return len(words) <= 2 or (not ends_clause and len(words) <= 8)
+    ends_clause = text[span.start : span.end].rstrip().endswith(_TERMINAL)
+    if ends_clause and _starts_sentence(text, span.open_mark):
+        return False  # "Somebody has to." standing as a sentence of its own
     if span.paragraphs > 1 or len(words) >= 12:
         return False
-    return not (ends_clause and has_verb and len(words) >= 4)
+    if attribution.cue is not None:
+        return len(words) <= 2 or (not ends_clause and len(words) <= 8)
+    return not (ends_clause and len(words) >= 4 and any(_is_verb(t) for t in words))
+
+
+def _starts_sentence(text: str, mark: int) -> bool:
+    """Whether the quote mark at `mark` opens a sentence (or a paragraph, or follows a colon)."""
+    i = mark - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:"
 
 
 def _is_verb(token: Token) -> bool:

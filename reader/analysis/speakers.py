@@ -10,7 +10,9 @@ from spacy.tokens import Doc, Token
 
 from reader.analysis.lexicon import (
     FEMALE_HONORIFICS,
+    FEMALE_NOUNS,
     MALE_HONORIFICS,
+    MALE_NOUNS,
     ORG_HEAD_NOUNS,
     PERSON_PRONOUNS,
     STATEMENT_NOUNS,
@@ -158,6 +160,20 @@ class SpeakerResolver:
             i -= 1
         return fallback if lemma not in STATEMENT_NOUNS else None
 
+    def _pronouns_after(self, i: int) -> list[str]:
+        """The gender of the first he/she after a name, in its sentence or opening the next."""
+        sentence_ended = False
+        for token in self.doc[i : i + 16]:
+            gender = PERSON_PRONOUNS.get(token.lower_)
+            if gender and token.pos_ == "PRON":
+                return [gender]
+            stop = token.ent_type_ == "PERSON" or "\n" in token.text or sentence_ended
+            if stop and not (sentence_ended and (token.is_punct or token.is_space)):
+                return []
+            if token.text in {".", "!", "?"}:
+                sentence_ended = True
+        return []
+
     def _gender(self, actor: Actor) -> str | None:
         """ "m" or "f" from honorifics before the name, else from the pronouns that follow it."""
         for start, _ in actor.spans:
@@ -170,18 +186,14 @@ class SpeakerResolver:
         votes: Counter[str] = Counter()
         doc = self.doc
         for _, end in actor.spans:
-            i = self.token_at(end - 1) + 1
-            for token in doc[i : i + 12]:
-                gender = PERSON_PRONOUNS.get(token.lower_)
-                if gender and token.pos_ == "PRON":
-                    votes[gender] += 1
-                    break
-                if (
-                    token.ent_type_ == "PERSON"
-                    or token.text in {".", "!", "?"}
-                    or "\n" in token.text
-                ):
-                    break
+            root = doc[self.token_at(end - 1)]
+            related = [root.head] if root.dep_ == "appos" else []
+            related += [c for c in root.children if c.dep_ in {"appos", "compound"}]
+            for token in related:
+                lemma = token.lemma_.casefold()
+                if lemma in MALE_NOUNS or lemma in FEMALE_NOUNS:
+                    return "m" if lemma in MALE_NOUNS else "f"
+            votes.update(self._pronouns_after(root.i + 1))
         if votes:
             gender, count = votes.most_common(1)[0]
             if count > sum(votes.values()) / 2:
