@@ -188,9 +188,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_tui(args: argparse.Namespace) -> int:
     paths, settings = _context(args)
+    from reader.library.scan import check_root
+
     for p in args.paths:
-        if not Path(p).exists():
-            raise CliError(f"{p}: no such file or directory")
+        problem = check_root(Path(p))
+        if problem:
+            raise CliError(f"{p}: {problem}")
     from reader.tui.app import run_app
 
     return run_app([Path(p) for p in args.paths], paths, settings)

@@ -224,3 +224,46 @@ def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]
         body = [u for i, u in enumerate(units) if i not in header.consumed]
         header.published = next((d for u in body[:2] if (d := dateline_date(u))), None)
     return header.title, header.published, header.source
+
+
+def check_root(root: Path) -> str | None:
+    """Why `root` cannot open as a library, or None when it can.
+
+    A folder passes as soon as one article-like file is seen under it; a single file is
+    loaded, so an unusable one is refused before any window opens.
+    """
+    from reader.library.loaders import load_article
+
+    root = Path(root)
+    if not os.path.lexists(root):
+        return "no such file or directory"
+    if root.is_dir():
+        return None if _first_article(root, set()) else "no articles found (.txt, .md, .html)"
+    try:
+        load_article(root)
+    except ArticleLoadError as exc:
+        return exc.reason
+    return None
+
+
+def _first_article(directory: Path, seen: set[tuple[int, int]]) -> bool:
+    try:
+        st = os.stat(directory)
+        if (st.st_dev, st.st_ino) in seen:
+            return False
+        seen.add((st.st_dev, st.st_ino))
+        with os.scandir(directory) as it:
+            entries = [e for e in it if not e.name.startswith(".")]
+    except OSError:
+        return False
+    subdirs = []
+    for entry in entries:
+        try:
+            if entry.is_dir():
+                subdirs.append(entry.path)
+                continue
+        except OSError:
+            continue
+        if os.path.splitext(entry.name)[1].lower() in FORMATS:
+            return True
+    return any(_first_article(Path(d), seen) for d in subdirs)
