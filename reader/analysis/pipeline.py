@@ -14,6 +14,23 @@ if TYPE_CHECKING:
 
 FAILED = "analysis incomplete"
 """Prefix of the notice given when one part of the analysis failed; such results are not cached."""
+MAX_ANALYSED_CHARS = 100_000
+"""Longer texts are analysed up to a break before this many characters (about 16,000 words,
+longer than nearly any article): the parse costs seconds per 100,000 characters, so a
+megabyte would stall the reader for minutes."""
+
+
+def analysed_part(text: str, limit: int | None = None) -> str:
+    """`text`, or its start up to the last paragraph (else line, sentence, word) break
+    before `limit` (default MAX_ANALYSED_CHARS) characters; offsets into it fit `text`."""
+    limit = MAX_ANALYSED_CHARS if limit is None else limit
+    if len(text) <= limit:
+        return text
+    for mark in ("\n\n", "\n", ". ", " "):
+        cut = text.rfind(mark, limit // 2, limit)
+        if cut != -1:
+            return text[: cut + (1 if mark == ". " else 0)]
+    return text[:limit]
 
 
 def _actors(doc: Doc, text: str, notices: list[str]) -> tuple[Actor, ...]:
@@ -54,7 +71,12 @@ def analyze(
     from reader.analysis.summary import summarize
 
     _nlp, label, notices = get_nlp(model_name)
-    text = article.text
+    text = analysed_part(article.text)
+    if len(text) < len(article.text):
+        notices.append(
+            f"long article: the summary, actors and quotes cover the first {len(text):,} "
+            f"of {len(article.text):,} characters"
+        )
     doc = parse(text, model_name)
     summary = summarize(doc, text, sentences, algorithm, title=article.title, ratio=ratio)
     actors = _actors(doc, text, notices)
