@@ -138,6 +138,12 @@ def test_short_paragraphs_in_the_middle_stay():
     assert clean_units(units) == [u for u in units if u != "Advertisement"]
 
 
+def test_subheading_above_an_advert_stays():
+    after = "The hearing resumed after lunch, and the first witness was the port engineer."
+    units = [PROSE, "A long fight", "Advertisement", after]
+    assert clean_units(units) == [PROSE, "A long fight", after]
+
+
 def test_edges_drop_fragments_but_keep_a_short_last_quote():
     units = [
         "Menu",

@@ -288,10 +288,17 @@ def _drop_link_runs(units: list[str], keep: list[bool]) -> None:
             i += 1
 
 
+_SIGNUP = re.compile(
+    r"\bnewsletters?\b|\bsubscri|\bsign(?:ing)?\ ?up\b|\binbox\b|\be-?mail\b", re.I
+)
+
+
 def _drop_boxes(units: list[str], keep: list[bool]) -> None:
-    """A short title line right before a sign-up box belongs to the box."""
+    """A short title line right before a sign-up box belongs to the box (an advert does not
+    take the subheading above it)."""
     for i in range(len(units) - 1):
-        if keep[i] and not keep[i + 1] and _site_chrome(units[i + 1]) and _edge_fragment(units[i]):
+        nxt = units[i + 1]
+        if keep[i] and not keep[i + 1] and _SIGNUP.search(nxt) and _edge_fragment(units[i]):
             keep[i] = False
 
 
