@@ -139,10 +139,17 @@ def build_candidates(doc_or_sentences: Doc | Iterable[Span], text: str) -> list[
         return []
     doc = spans[0].doc
     # Plain lists: making a spaCy Token object per access is the slow part of this loop.
-    words_at = [t.text if WORD.match(t.text) else None for t in doc]
-    idx = [t.idx for t in doc]
     tagged = doc.has_annotation("TAG")
-    verbs = [t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc] if tagged else None
+    words_at: list[str | None] = []
+    idx: list[int] = []
+    verbs: list[bool] = []
+    for t in doc:
+        word = t.text
+        words_at.append(word if (t.is_alpha or WORD.match(word)) else None)
+        idx.append(t.idx)
+        if tagged:
+            tag = t.tag_
+            verbs.append(tag[:2] == "VB" or tag == "MD")
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
     quotes = quote_spans(text)
     quote_starts = [a for a, _ in quotes]
@@ -166,7 +173,7 @@ def build_candidates(doc_or_sentences: Doc | Iterable[Span], text: str) -> list[
             k = bisect.bisect_right(quote_starts, idx[i]) - 1
             if k < 0 or quotes[k][1] <= idx[i]:
                 outside += 1
-        has_verb = any(verbs[span.start : span.end]) if verbs is not None else None
+        has_verb = any(verbs[span.start : span.end]) if tagged else None
         reason = _verdict(text[start:end], words, outside, has_verb)
         quoted = 1.0 - outside / len(words) if words else 0.0
         paragraph = bisect.bisect_right(breaks, start)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -190,21 +192,20 @@ def _hybrid_scores(cands: list[Candidate], stem_map: dict[int, frozenset[str]]) 
     import numpy as np
 
     stems = [stem_map[c.index] for c in cands]
-    vocab: dict[str, int] = {}
-    for s in stems:
-        for w in s:
-            vocab.setdefault(w, len(vocab))
     n = len(cands)
-    if not vocab or n < 2:
+    df = Counter(w for s in stems for w in s)
+    idf = {w: math.log1p(n / f) for w, f in df.items()}
+    # Only stems shared by two sentences add to a similarity; the rest only to the norm.
+    shared = {w: k for k, w in enumerate(w for w, f in df.items() if f > 1)}
+    if not shared or n < 2:
         return {c.index: 1.0 / (1 + i) for i, c in enumerate(cands)}
-    x = np.zeros((n, len(vocab)))
+    x = np.zeros((n, len(shared)))
+    norms = np.ones(n)
     for i, s in enumerate(stems):
         for w in s:
-            x[i, vocab[w]] = 1.0
-    df = x.sum(axis=0)
-    x *= np.log1p(n / df)
-    norms = np.linalg.norm(x, axis=1)
-    norms[norms == 0] = 1.0
+            if w in shared:
+                x[i, shared[w]] = idf[w]
+        norms[i] = math.sqrt(sum(idf[w] ** 2 for w in s)) or 1.0
     x /= norms[:, None]
     sim = x @ x.T
     np.fill_diagonal(sim, 0.0)
