@@ -131,6 +131,52 @@ def test_scraped_text_body_has_no_debris_and_keeps_prose():
         assert debris not in article.text, debris
 
 
+@pytest.mark.parametrize(
+    ("name", "title", "byline", "published", "source", "first", "last"),
+    [
+        (
+            "scraped_broadcaster.txt",
+            "Rail strike called off after late-night talks",
+            "Kemi Adeyemi",
+            None,
+            "Northern Broadcasting",
+            "A planned rail strike",
+            "Passengers who had already bought refunds",
+        ),
+        (
+            "scraped_daily.txt",
+            "Harbour seals return to the Thames estuary in record numbers",
+            "Lena Morris",
+            "2024-03-12",
+            None,
+            "Survey counts 1,100 seals",
+            "\"It's a real sign",
+        ),
+    ],
+)
+def test_other_site_layouts(name, title, byline, published, source, first, last):
+    # Two more layouts, with menus, captions, relative times, name-only bylines and
+    # topic lists the rules were not written against line by line.
+    article = load_article(FIXTURES / name)
+    assert (article.title, article.byline, article.published, article.source) == (
+        title,
+        byline,
+        published,
+        source,
+    )
+    paras = paragraphs(article.text)
+    assert paras[0].startswith(first)
+    assert paras[-1].startswith(last)
+    assert '"' in article.text  # the short quote paragraphs survive
+    for debris in (
+        "Accessibility", "account", "Share", "Save", "ago", "Image", "correspondent",
+        "Related", "More on", "Top Stories", "Elsewhere", "Sign up", "Copyright",
+        "more than 2 years old", "Explore", "Marine life", "Reuse", "Most viewed",
+        "Comments", "Sponsored",
+    ):  # fmt: skip
+        assert debris not in article.text, debris
+
+
 def test_plain_text_title_byline_date_are_not_body(tmp_path):
     path = write(
         tmp_path,

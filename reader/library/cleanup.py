@@ -42,6 +42,12 @@ _STRONG = re.compile(
       | (?:photo|photograph|photography|image|picture|illustration|graphic|video|credit|caption)s?
             (?:\ credit)?\s*(?:by\s*)?[:/|]
       | listen\ to\ (?:this\ )?(?:article|story)
+      | (?:photo|image|picture|video)\ (?:caption|source|credit)s?\b\s*[:,]
+      | this\ (?:article|story|page|content)\ is\ (?:more\ than|over)\ \w+\ (?:years?|months?)\ old
+      | \d+\ (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\ ago$
+      | (?:reuse|republish)\ this\ (?:content|article|story)
+      | reprints?\ (?:&|and)\ permissions
+      | (?:accessibility\ help|your\ account|my\ account)$
       | \d+\ (?:min|minute)s?\ (?:read|listen)$
       | (?:loading|please\ wait)\.{0,3}$
       | this\ (?:site|website|page)\ uses\ cookies
@@ -86,7 +92,7 @@ _CTA_START = re.compile(
       | continue\ reading\b | view\ (?:comments|gallery|all)\b | show\ (?:comments|more)\b
       | watch\ (?:now|live|video)\b | listen\ (?:now|live)\b
       | save\ (?:article|story|for\ later)\b | gift\ (?:this\ )?article\b | copy\ link\b
-      | leave\ a\ comment\b | (?:\d+\ )?comments?$
+      | leave\ a\ comment\b | (?:\d+\ )?comments?(?:\s*\(\d+\))?$
       | get\ (?:the|our)\ \w+(?:\ \w+)?\ (?:newsletter|briefing|digest|edition|update)s?\b
       | get\ (?:the|our)\ (?:latest|best|top)\b
       | (?:topics?|tags?|filed\ under|categories|section)\s*:
@@ -111,7 +117,9 @@ _LIST_HEADER = re.compile(
       | (?:read|up)\ next | what\ to\ read\ next | further\ reading | also\ read | don't\ miss
       | (?:trending|popular)(?:\ (?:now|today|stories|articles))?
       | (?:latest|top)\ (?:news|stories|headlines)
-      | in\ other\ news | elsewhere(?:\ on\ \w+)?
+      | in\ other\ news | elsewhere\b.{0,30}
+      | explore\ (?:more|these|the|related)\b.{0,30}
+      | more\ (?:on|about)\ this\ (?:story|topic)
     )\s*:?$""",
     re.X,
 )
@@ -271,7 +279,9 @@ def _headline_like(unit: str) -> bool:
     if has_quote(first) and is_sentence(first):
         return False
     n = word_count(first)
-    return n <= 20 and (first.rstrip()[-1:] not in ".!?" or n <= 3) and not is_prose(unit)
+    end = first.rstrip()[-1:]
+    ends_open = end not in ".!?" or n <= 3 or (end == "?" and n <= 12)
+    return n <= 20 and ends_open and not is_prose(unit)
 
 
 def _drop_link_runs(units: list[str], keep: list[bool]) -> None:

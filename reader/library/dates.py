@@ -43,6 +43,7 @@ _DATE = re.compile(
 WEEKDAY_RE = re.compile(rf"^{_WEEKDAY}$", re.I)
 TIME_RE = re.compile(
     r"\b\d{1,2}(?::\d\d){1,2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+    r"|\b\d{1,2}\.\d\d\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|[ECMP][SD]T)\b"
     r"|\b(?:noon|midnight)\b",
     re.I,
 )

@@ -179,6 +179,8 @@ def extract_header(
     for i, unit in enumerate(units[:40]):
         if quick and header.published and (header.title or candidates):
             break
+        if i in header.consumed:
+            continue
         line = unit.strip()
         if not line or "\n" in line:
             if "\n" in line and is_prose(line.replace("\n", " ")):
@@ -195,6 +197,14 @@ def extract_header(
                 if published and header.published is None:
                     header.published = published
                 header.consumed.add(i)
+                continue
+        if header.byline is None and prose_seen == 0 and (header.title or candidates):
+            names = _bare_byline(line, units[i + 1] if i + 1 < len(units) else "")
+            if names:
+                header.byline = names
+                header.consumed.add(i)
+                if _role_line(units[i + 1]):
+                    header.consumed.add(i + 1)
                 continue
         if prose_seen <= 1:
             published, updated = parse_date_line(line)
@@ -226,15 +236,33 @@ def extract_header(
     return header
 
 
+def _role_line(line: str) -> bool:
+    """'Transport correspondent', 'Staff Writer': a job title on its own line."""
+    s = line.strip()
+    return 1 <= word_count(s) <= 5 and bool(_ROLE_WORDS.search(s)) and s[-1:] not in ".!?"
+
+
+def _bare_byline(line: str, following: str) -> str | None:
+    """A name on its own line counts as a byline when a job title or a date comes next."""
+    s = line.strip()
+    if not 2 <= len(s.split()) <= 4 or not _looks_like_name(s):
+        return None
+    if _role_line(following) or parse_date_line(following)[0]:
+        return s
+    return None
+
+
 def _choose_title(units: list[str], candidates: list[int], header: Header) -> None:
-    # A masthead ("The Riverton Ledger") may precede the headline; the headline is the
-    # first candidate that is not one, and the masthead names the source.
-    chosen = candidates[0]
-    if len(candidates) > 1 and _masthead(units[chosen]) and not _masthead(units[candidates[1]]):
+    # Menu words and labels ("Home", "Your account") come before the headline, which has
+    # a few words; a masthead ("The Riverton Ledger") may precede it too, and then names
+    # the source.
+    pool = [i for i in candidates if word_count(units[i]) >= 3] or candidates
+    chosen = pool[0]
+    if len(pool) > 1 and _masthead(units[chosen]) and not _masthead(units[pool[1]]):
         if header.source is None:
             header.source = units[chosen].strip()
         header.consumed.add(chosen)
-        chosen = candidates[1]
+        chosen = pool[1]
     header.title = units[chosen].strip()
     header.consumed.add(chosen)
 

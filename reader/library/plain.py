@@ -48,9 +48,13 @@ def _join_wrapped(lines: list[str]) -> list[str]:
         return lines
     out: list[str] = []
     current = lines[0]
+    # A lone long line above short ones is a headline over its byline, not a paragraph,
+    # unless the next line carries on mid-sentence (starts in lower case).
+    long_lines = sum(1 for ln in lines if len(ln) >= 0.75 * width)
     for prev, line in zip(lines, lines[1:], strict=False):
         first_word = line.split(" ", 1)[0]
         wrapped = len(prev) + 1 + len(first_word) > width - 2 and not _LIST_ITEM.match(line)
+        wrapped = wrapped and (long_lines >= 2 or first_word[:1].islower())
         if wrapped and not (_standalone(prev) or _standalone(line)):
             current += " " + line
         else:
@@ -65,8 +69,9 @@ def _standalone(line: str) -> bool:
     return is_debris(line) or is_byline(line) or parse_date_line(line)[0] is not None
 
 
+_YEARS = r"\d{4}(?:\s*[-–]\s*\d{4})?"
 _COPYRIGHT = re.compile(
-    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    rf"^(?:(?:copyright\s*)?(?:©|\(c\))\s*(?:{_YEARS})?|copyright\s+{_YEARS})\s*,?\s*"
     r"(?P<name>[A-Z][^.|·]{1,60}?)\s*(?:\.|,|\||·|$)",
     re.I,
 )
