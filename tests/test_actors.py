@@ -195,8 +195,13 @@ def load_quality_benchmark():
     return sys.modules[name]
 
 
-def test_gold_people_and_roles_floors() -> None:
-    total, _ = load_quality_benchmark().evaluate()
+@pytest.mark.parametrize("which", ["samples", "extra"])
+def test_gold_people_and_roles_floors(which: str) -> None:
+    quality = load_quality_benchmark()
+    if which == "samples":
+        total, _ = quality.evaluate()
+    else:
+        total, _ = quality.evaluate(quality.EXTRA, quality.EXTRA / "gold")
     if total.gold_people == 0:
         pytest.skip("no gold files")
     ratios = total.ratios()

@@ -223,8 +223,13 @@ def test_thousands_of_quotes_without_a_parser() -> None:
     assert time.perf_counter() - started < 20  # a hang guard, not a benchmark
 
 
-def test_gold_quote_floors() -> None:
-    total, _ = load_quality_benchmark().evaluate()
+@pytest.mark.parametrize("which", ["samples", "extra"])
+def test_gold_quote_floors(which: str) -> None:
+    quality = load_quality_benchmark()
+    if which == "samples":
+        total, _ = quality.evaluate()
+    else:
+        total, _ = quality.evaluate(quality.EXTRA, quality.EXTRA / "gold")
     if total.gold_quotes == 0:
         pytest.skip("no gold files")
     ratios = total.ratios()

@@ -36,7 +36,7 @@ TITLE_WORDS = _words(
     captain sergeant lieutenant commander commissioner ambassador envoy chairman
     chairwoman chair director spokesman spokeswoman spokesperson councilor councillor
     councilman councilwoman alderman officer inspector detective sheriff superintendent
-    constable coach premier speaker leader attorney prosecutor professor dean provost
+    constable coach premier speaker leader attorney prosecutor professor provost
     rector treasurer comptroller auditor foreign defense defence interior finance health
     justice economy trade energy executive founder manager editor economist analyst
     researcher
@@ -134,7 +134,7 @@ PLACE_SUFFIXES = _words(
     county city town village province river lake street st avenue ave road rd boulevard
     blvd park falls island islands bay valley mountain mountains hills heights harbor
     harbour beach creek gorge square bridge canal strait sea ocean gulf peninsula coast
-    borough township parish springs
+    borough township parish springs head point
     """
 )
 INSTITUTIONS = _words(

@@ -44,6 +44,7 @@ OTHER_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 
 _LEADING_SKIP = frozenset({"the", "a", "an"})
 _CODE = re.compile(r"^[A-Z]{1,6}-?\d")
+_DASHES = frozenset({"—", "–", "--"})
 _OPENING = frozenset({"“", '"', "‘", "'", "(", "«", "„"})
 _DATELINE_FOLLOWERS = frozenset({",", "(", "—", "–", "-", ":"})
 
@@ -87,11 +88,21 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
         kind = KIND_BY_LABEL.get(ent.label_) or ("other" if ent.label_ in OTHER_LABELS else "")
         if ent.label_ == "FAC" and bare_word(ent[-1].text) in INSTITUTIONS:
             kind = "organization"  # "St. Brendan's Hospital" speaks and acts
-        if kind:
-            mention = make_mention(doc, text, ent.start, ent.end, kind)
-            if mention is not None:
-                mentions.append(mention)
+        if not kind:
+            continue
+        start = ent.start
+        for token in ent:
+            if token.text in _DASHES:
+                # "BROOKFIELD — Brookfield Water Works": a dateline run into a name.
+                mentions.extend(_mentions(doc, text, start, token.i, kind))
+                start = token.i + 1
+        mentions.extend(_mentions(doc, text, start, ent.end, kind))
     return mentions
+
+
+def _mentions(doc: Doc, text: str, i: int, j: int, kind: str) -> list[Mention]:
+    mention = make_mention(doc, text, i, j, kind) if i < j else None
+    return [mention] if mention is not None else []
 
 
 def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | None:
@@ -108,6 +119,10 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     while i < j - 1 and (is_honorific(doc[i].text) or _is_title(doc, i, kind)):
         titled = True
         i += 1
+    if kind == "person":
+        last_title = max((k for k in range(i, j - 1) if _is_title(doc, k, kind)), default=None)
+        if last_title is not None and all(t.text[:1].isupper() for t in doc[i:last_title]):
+            i, titled = last_title + 1, True  # "City Councilman Ray Ostrowski"
     while j > i and doc[j - 1].is_punct:
         j -= 1
     named_possessive = False
@@ -196,6 +211,8 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     """Context evidence used when the model's label for a bare name is in doubt."""
     root = doc[m.tok_end - 1]
     single = m.tok_end - m.tok_start == 1
+    if not single and any(w in ORG_SUFFIXES for w in m.words[1:]):
+        m.org_hint += 1  # "Ashcombe Rovers", "Corvane Biologics"
     if m.tok_start > 0:
         prev = doc[m.tok_start - 1]
         before_prev = doc[m.tok_start - 2].lower_ if m.tok_start > 1 else ""
@@ -203,12 +220,16 @@ def _add_hints(doc: Doc, m: Mention) -> None:
             m.place_hint += PLACE_PREPOSITIONS.get(prev.lower_, 0.0)
         elif prev.lower_ in {"at", "from"} and m.kind == "person":
             m.org_hint += 1.5  # "an economist at Hanseatic Freight Analytics"
-    for token in reversed(doc[max(m.tok_start - 4, 0) : m.tok_start]):
-        if token.is_punct or token.pos_ in {"VERB", "AUX", "ADP"}:
-            break
-        lemma = token.lemma_.casefold()
-        if token.pos_ == "NOUN" and lemma in ORG_HEAD_NOUNS and lemma not in PERSON_NOUNS:
-            m.org_hint += 1.5  # "the advocacy group Riders United"
+    k = m.tok_start - 1
+    while k >= max(m.tok_start - 3, 0) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        k -= 1  # "Riders" in "the advocacy group Riders United Lakeport"
+    if k >= 0 and doc[k].pos_ == "NOUN":
+        lemma = doc[k].lemma_.casefold()
+        title = lemma in PERSON_NOUNS or (is_title_word(lemma) and lemma not in TITLE_MODIFIERS)
+        if title and doc[k].tag_ == "NN":
+            m.person_hint += 1  # "board president Gloria Fenwick"
+        elif lemma in ORG_HEAD_NOUNS:
+            m.org_hint += 1.5  # "the advocacy group Riders United Lakeport"
     if root.dep_ == "nsubj" and root.head.lemma_.casefold() in SPEECH_VERBS:
         m.speaker_hint += 1
     related = [root.head] if root.dep_ == "appos" else []

@@ -19,6 +19,8 @@ from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_s
 from reader.analysis.speakers import SpeakerResolver
 
 _TERMINAL = (".", "!", "?", "…", ",", ";", "—", "–", ":")
+_PARTIAL_WORDS = 8
+"""A quote woven into a sentence up to this many words long is a fragment, not a statement."""
 _MINOR_WORDS = frozenset(
     [
         "a",
@@ -78,7 +80,11 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
         if found is None:
             found = _continuation(context, span, paragraphs, para, previous, text)
         attribution = found or Attribution(None, None)
-        fragment = _is_fragment(doc, text, span, resolver, attribution)
+        if k and results and _split_after(text, spans[k - 1], span):
+            # The second half of "First," she said, "second.": as much a statement as the first.
+            fragment = results[-1].fragment
+        else:
+            fragment = _is_fragment(doc, text, span, resolver)
         speaker = attribution.speaker
         if fragment and attribution.cue is None:
             speaker = None
@@ -130,10 +136,16 @@ def _continuation(
     return None
 
 
-def _is_fragment(
-    doc: Doc, text: str, span: QuoteSpan, resolver: SpeakerResolver, attribution: Attribution
-) -> bool:
-    """Scare quotes, quoted titles and single words are not statements of their own."""
+def _split_after(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """Whether `span` resumes `previous` after an attribution ("...," he said, "...")."""
+    if previous.close_mark is None or not text[previous.start : previous.end].endswith(","):
+        return False
+    between = text[previous.close_mark + 1 : span.open_mark]
+    return len(between) <= 80 and between.rstrip().endswith(",") and "\n" not in between
+
+
+def _is_fragment(doc: Doc, text: str, span: QuoteSpan, resolver: SpeakerResolver) -> bool:
+    """Scare quotes, quoted titles and partial quotes woven into the reporter's sentence."""
     first = resolver.token_at(span.start)
     last = resolver.token_at(span.end - 1)
     words = [t for t in doc[first : last + 1] if t.is_alpha or t.like_num]
@@ -141,22 +153,21 @@ def _is_fragment(
         return True
     if _title_like(words) and len(words) <= 10:
         return True
-    ends_clause = text[span.start : span.end].rstrip().endswith(_TERMINAL)
-    if ends_clause and _starts_sentence(text, span.open_mark):
+    content = text[span.start : span.end].rstrip()
+    if content.endswith(_TERMINAL) and _starts_sentence(text, span.open_mark, content):
         return False  # "Somebody has to." standing as a sentence of its own
-    if span.paragraphs > 1 or len(words) >= 12:
-        return False
-    if attribution.cue is not None:
-        return len(words) <= 2 or (not ends_clause and len(words) <= 8)
-    return not (ends_clause and len(words) >= 4 and any(_is_verb(t) for t in words))
+    return span.paragraphs == 1 and len(words) <= _PARTIAL_WORDS
 
 
-def _starts_sentence(text: str, mark: int) -> bool:
-    """Whether the quote mark at `mark` opens a sentence (or a paragraph, or follows a colon)."""
+def _starts_sentence(text: str, mark: int, content: str) -> bool:
+    """Whether the quote opens a sentence: after a sentence end, a paragraph break or a colon,
+    or after a comma when it starts with a capital ("Fidan said, "We will host ...")."""
     i = mark - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    return i < 0 or text[i] in "\n.!?:"
+    if i < 0 or text[i] in "\n.!?:—–":
+        return True
+    return text[i] == "," and content[:1].isupper()
 
 
 def _is_verb(token: Token) -> bool:
@@ -165,6 +176,8 @@ def _is_verb(token: Token) -> bool:
 
 def _title_like(words: list[Token]) -> bool:
     """ "Tides of Trade", "Count Us In": every significant word capitalised."""
+    if any(t.nbor(1).text in {".", "?", "!"} for t in words[:-1] if t.i + 1 < len(t.doc)):
+        return False  # "Failed? No. Paused," is speech, not a title
     significant = [t for t in words if t.lower_ not in _MINOR_WORDS or t.i == words[0].i]
     if len(significant) < 2:
         return False

@@ -11,6 +11,7 @@ _MAX_ROLE_TOKENS = 18
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
 _TITLE_HEAD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _KEEP_CASE_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON"})
+_NOT_TITLE_ENTS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
 _LEADING_DROP = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
@@ -33,12 +34,15 @@ def _name_root(doc: Doc, start: int, end: int) -> Token:
 def _title_before(doc: Doc, start: int, end: int, root: Token) -> str | None:
     """ "Deputy Foreign Minister Sergei Ryabkov" -> "deputy foreign minister"."""
     left = root.left_edge.i
+    entity_start = start
+    while entity_start > 0 and doc[entity_start].ent_iob_ == "I":
+        entity_start -= 1  # titles the model put inside the name ("City Councilman Ray ...")
     first = start
     while first > left:
         token = doc[first - 1]
         if token.is_punct and token.text not in {"-", "–"} or token.dep_ in {"det", "case"}:
             break
-        if token.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}:
+        if token.i < entity_start and token.ent_type_ in _NOT_TITLE_ENTS:
             break
         first -= 1
     tokens = list(doc[first:start])

@@ -15,6 +15,7 @@ from reader.analysis.lexicon import (
     MALE_NOUNS,
     ORG_HEAD_NOUNS,
     PERSON_PRONOUNS,
+    SPEECH_VERBS,
     STATEMENT_NOUNS,
 )
 from reader.analysis.models import Actor
@@ -166,6 +167,8 @@ class SpeakerResolver:
         for token in self.doc[i : i + 16]:
             gender = PERSON_PRONOUNS.get(token.lower_)
             if gender and token.pos_ == "PRON":
+                if token.dep_ == "nsubj" and token.head.lemma_.casefold() in SPEECH_VERBS:
+                    return []  # "Ellison, he says, was ...": the pronoun is someone else
                 return [gender]
             stop = token.ent_type_ == "PERSON" or "\n" in token.text or sentence_ended
             if stop and not (sentence_ended and (token.is_punct or token.is_space)):
