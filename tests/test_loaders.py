@@ -286,6 +286,19 @@ def test_markdown_front_matter_and_readable_prose(tmp_path):
     assert "Snake_case_names and 2*3*4 arithmetic stay as written." in paras
 
 
+def test_markdown_clipped_from_a_web_page():
+    article = load_article(FIXTURES / "clipped_page.md")
+    assert article.title == "Library to stay open on Sundays after petition"
+    assert article.byline == "Ola Nordmann"
+    assert article.published == "2026-02-14"
+    assert paragraphs(article.text) == [
+        "The county library will open on Sundays from next month after more than 3,000 "
+        "residents signed a petition, the county board said on Friday.",
+        '"People asked, and we listened," said board chair Ruth Obi.',
+        "The change costs about $120,000 a year.",
+    ]
+
+
 def test_markdown_without_front_matter(tmp_path):
     path = write(
         tmp_path,

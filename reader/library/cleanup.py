@@ -333,4 +333,6 @@ def _drop_edges(units: list[str], keep: list[bool]) -> None:
 
 def _edge_fragment(unit: str) -> bool:
     s = unit.strip()
-    return "\n" not in s and word_count(s) <= 8 and not has_quote(s) and s[-1:] not in ".!?"
+    if "\n" in s:  # a menu: every item a word or two
+        return all(_edge_fragment(ln) and word_count(ln) <= 3 for ln in s.split("\n"))
+    return word_count(s) <= 8 and not has_quote(s) and s[-1:] not in ".!?"
