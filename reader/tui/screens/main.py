@@ -68,12 +68,14 @@ class MainScreen(AnalysisWorkers, ReadingActions, PaneActions, Screen):
         with Horizontal(id="panes"):
             with Vertical(id="library") as library:
                 library.border_title = "Articles"
-                yield QueryBar("filter", "filter: title, source, file", id="filter-bar")
+                yield QueryBar("filter", "title, source, file", id="filter-bar")
                 yield ArticleList(id="article-list")
             with Vertical(id="reading") as reading:
                 reading.border_title = "Article"
                 yield ArticleView(id="article-view")
-                yield QueryBar("search", "search the text", id="search-bar")
+                yield QueryBar(
+                    "search", "enter next · shift+enter previous · esc close", id="search-bar"
+                )
             insight = InsightPane(id="insight")
             insight.border_title = "Insight"
             yield insight

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from rich.segment import Segment
@@ -18,6 +19,7 @@ from textual.strip import Strip
 from reader.library.models import ArticleRef
 from reader.tui.formatting import fit, one_line, ref_meta
 from reader.tui.messages import ArticleChosen, ArticleHighlighted
+from reader.tui.session import path_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,23 +173,30 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         number = bisect_right(self._starts, line) - 1
         row = self._rows[number]
-        style = base
-        if number == self.cursor:
-            style = base + self.get_component_rich_style("article-list--cursor")
-        segments = self._segments(row, line - self._starts[number], width, style)
+        cursor = number == self.cursor
+        style = base + self.get_component_rich_style("article-list--cursor") if cursor else base
+        segments = self._segments(row, line - self._starts[number], width, style, cursor)
         return Strip(segments).adjust_cell_length(width, style)
 
-    def _segments(self, row: _Row, sub: int, width: int, style: Style) -> list[Segment]:
-        component = self.get_component_rich_style
+    def _colour(self, name: str, on_cursor: bool) -> Style:
+        """A component's colour and text style, without its background (the row's shows)."""
+        full = self.get_component_rich_style(name)
+        if on_cursor:  # the cursor's own colours are chosen for contrast; keep only bold
+            return Style(bold=full.bold)
+        return Style(color=full.color, bold=full.bold, dim=full.dim, italic=full.italic)
+
+    def _segments(
+        self, row: _Row, sub: int, width: int, style: Style, cursor: bool
+    ) -> list[Segment]:
+        colour = partial(self._colour, on_cursor=cursor)
         if row.ref is None:
-            return [
-                Segment(fit(one_line(row.header), width), style + component("article-list--group"))
-            ]
-        unread = str(row.ref.path) not in self.read
+            header = fit(one_line(row.header), width)
+            return [Segment(header, style + colour("article-list--group"))]
+        unread = path_key(row.ref.path) not in self.read
         if sub == 0:
-            mark = Segment("● " if unread else "  ", style + component("article-list--unread"))
+            mark = Segment("● " if unread else "  ", style + colour("article-list--unread"))
             title_class = "article-list--title" if unread else "article-list--read"
             title = fit(one_line(row.ref.title) or row.ref.path.name, width - 2)
-            return [mark, Segment(title, style + component(title_class))]
+            return [mark, Segment(title, style + colour(title_class))]
         meta = fit(one_line(ref_meta(row.ref)), width - 2)
-        return [Segment("  ", style), Segment(meta, style + component("article-list--meta"))]
+        return [Segment("  ", style), Segment(meta, style + colour("article-list--meta"))]

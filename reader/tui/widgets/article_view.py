@@ -127,7 +127,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         self._cache.clear()
-        width = min(MAX_WIDTH, self.scrollable_content_region.width)
+        width = self._wrap_width()
         if width <= 0:
             self._layout = None
             return
@@ -141,8 +141,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=row, animate=False, force=True, immediate=True)
         self.refresh()
 
+    def _wrap_width(self) -> int:
+        # One column short of the content: Textual draws the scrollbar inside the padding.
+        return min(MAX_WIDTH, self.scrollable_content_region.width - 1)
+
     def on_resize(self) -> None:
-        width = min(MAX_WIDTH, self.scrollable_content_region.width)
+        width = self._wrap_width()
         if self._layout is None or self._layout.width != width:
             self._relayout()
 

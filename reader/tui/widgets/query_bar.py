@@ -42,6 +42,7 @@ class QueryBar(Horizontal):
         self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
+        yield Static(f"{self.target}:", classes="query-label", markup=False)
         yield QueryInput(placeholder=self._placeholder, compact=True, select_on_focus=False)
         yield Static("", classes="query-count", markup=False)
 
