@@ -20,8 +20,10 @@ MAX_STEM_BYTES = 120
 # C0/C1 controls (except tab and newline) and bidi overrides: they would act on a terminal
 # or reorder text when an export is printed, so text exports drop them.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# JSON escapes C0 itself; these it leaves raw, so they are written as \\u escapes.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# JSON escapes C0 itself; these it leaves raw, so they are written as \\u escapes. Lone
+# surrogates come from file names that are not UTF-8: raw, they could not even be encoded.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _MD_LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
@@ -115,7 +117,7 @@ def _actor_line(actor, esc, md: bool) -> str:
 
 def _clean(text: str) -> str:
     """One line of plain text: control characters dropped, whitespace runs collapsed."""
-    return " ".join(_UNSAFE.sub("", text).split())
+    return " ".join(_SURROGATES.sub("\ufffd", _UNSAFE.sub("", text)).split())
 
 
 def _md_escape(text: str) -> str:
