@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import json
 import signal
 import sys
 from pathlib import Path
 
 from reader import __version__
-from reader.export import article_json
+from reader.terminal import printable
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 SUBCOMMANDS = ("analyze", "export")
 FORMATS = ("md", "txt", "json")
+
+
+def say(message: str) -> None:
+    """One line on stderr; hostile file names are shown escaped, never acted on."""
+    print(f"reader: {printable(message)}", file=sys.stderr)
 
 
 class CliError(Exception):
@@ -99,7 +103,7 @@ def _context(args: argparse.Namespace):
     paths = resolve_paths(args.config_dir, args.cache_dir)
     settings, warnings = load_settings(paths.config_file)
     for warning in warnings:
-        print(f"reader: {warning}", file=sys.stderr)
+        say(warning)
     return paths, settings
 
 
@@ -108,7 +112,7 @@ def _load(path_arg: str):
     from reader.library.models import ArticleLoadError
 
     path = Path(path_arg)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # the loader names link loops
         raise CliError(f"{path}: no such file or directory")
     if path.is_dir():
         raise CliError(f"{path}: is a folder; give an article file")
@@ -129,7 +133,7 @@ def _analyse(article, args, paths, settings):
         cache_dir=None if args.no_cache else paths.analysis_cache_dir,
     )
     for notice in notices:
-        print(f"reader: {notice}", file=sys.stderr)
+        say(notice)
     return analysis
 
 
@@ -152,15 +156,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         return analyze_folder(target, args, paths, settings)
     article = _load(args.path)
     for notice in article.notices:
-        print(f"reader: {article.path}: {notice}", file=sys.stderr)
+        say(f"{article.path}: {notice}")
     analysis = _analyse(article, args, paths, settings)
-    if args.json:
-        json.dump(article_json(article, analysis), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        from reader.export import render
+    from reader.export import render
 
-        sys.stdout.write(render(article, analysis, "txt"))
+    sys.stdout.write(render(article, analysis, "json" if args.json else "txt"))
     return EXIT_OK
 
 
@@ -175,10 +175,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         if args.output:
             written = write_export(Path(args.output), content, overwrite=args.force)
-            print(f"reader: wrote {written}", file=sys.stderr)
+            say(f"wrote {written}")
         elif args.clipboard:
             where = copy_local_clipboard(content)
-            print(f"reader: copied the summary to {where}", file=sys.stderr)
+            say(f"copied the summary to {where}")
         else:
             sys.stdout.write(content)
     except ExportError as exc:
@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         handler = {"analyze": cmd_analyze, "export": cmd_export}.get(command or "", cmd_tui)
         return handler(args)
     except CliError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
