@@ -159,3 +159,25 @@ def test_blank_pipeline_when_no_model_loads(monkeypatch):
 
 def test_model_label_is_known_without_loading_spacy():
     assert nlp_module.model_label(None) == get_nlp()[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The company, based in Washington, D.C., said it would appeal. Shares fell.",
+         ["The company, based in Washington, D.C., said it would appeal.", "Shares fell."]),
+        ("The meeting starts at 10 a.m. Tuesday in the chamber. It is open to the public.",
+         ["The meeting starts at 10 a.m. Tuesday in the chamber.",
+          "It is open to the public."]),
+        ("He moved to the U.S. He was 12 at the time.",
+         ["He moved to the U.S.", "He was 12 at the time."]),
+        ("The vote — held late Monday — was 5-2. Critics said it was rushed.",
+         ["The vote — held late Monday — was 5-2.", "Critics said it was rushed."]),
+        ("WASHINGTON — The Senate passed the bill 52-48 on Thursday.",
+         ["WASHINGTON — The Senate passed the bill 52-48 on Thursday."]),
+        ("The plan includes:\n- more buses\n- lower fares\n\nIt passed.",
+         ["The plan includes:", "- more buses", "- lower fares", "It passed."]),
+    ],
+)  # fmt: skip
+def test_news_splits(sentences, text, expected):
+    assert sentences(text) == expected
