@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from reader.library.models import ArticleRef
 
@@ -44,14 +44,18 @@ def find_matches(text: str, query: str, limit: int = 10_000) -> list[tuple[int, 
     return matches
 
 
-def filter_refs(refs: Iterable[ArticleRef], query: str) -> list[ArticleRef]:
-    """The refs whose title, source, file name or folder contain every word of `query`."""
+def haystack(ref: ArticleRef) -> str:
+    """What the list filter looks in: title, source, file name and folder, folded."""
+    return fold(" ".join((ref.title, ref.source or "", ref.path.name, ref.group)))
+
+
+def filter_refs(
+    refs: Sequence[ArticleRef], query: str, haystacks: Sequence[str] | None = None
+) -> list[ArticleRef]:
+    """The refs whose haystack contains every word of `query` (pass `haystacks` to reuse)."""
     words = fold(query).split()
     if not words:
         return list(refs)
-    kept = []
-    for ref in refs:
-        haystack = fold(" ".join((ref.title, ref.source or "", ref.path.name, ref.group)))
-        if all(word in haystack for word in words):
-            kept.append(ref)
-    return kept
+    if haystacks is None:
+        haystacks = [haystack(ref) for ref in refs]
+    return [ref for ref, text in zip(refs, haystacks, strict=True) if all(w in text for w in words)]

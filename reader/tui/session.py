@@ -97,6 +97,8 @@ class Session:
     loader: Loader = default_loader
     scanner: Scanner = default_scanner
     theme_dirs: list[Path] = field(default_factory=list)
+    open_delay: float = 0.06
+    """Seconds the list cursor must rest on an article before it opens (j held down)."""
     analyse_delay: float = 0.15
     """Seconds to wait after opening before analysing, so fast j/k through the list stays light."""
     refs: list[ArticleRef] = field(default_factory=list)

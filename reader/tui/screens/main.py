@@ -26,7 +26,7 @@ from reader.tui.messages import (
 from reader.tui.screens.analysis import AnalysisWorkers
 from reader.tui.screens.commands import PaneActions
 from reader.tui.screens.reading import ReadingActions
-from reader.tui.search import filter_refs
+from reader.tui.search import filter_refs, haystack
 from reader.tui.session import Session, path_key
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
@@ -62,6 +62,8 @@ class MainScreen(AnalysisWorkers, ReadingActions, PaneActions, Screen):
         self._auto_read_done = False
         self._save_timer = None
         self._analyse_timer = None
+        self._open_timer = None
+        self._haystacks: list[str] = []
         self.reset_reading()
 
     def compose(self) -> ComposeResult:
@@ -125,6 +127,7 @@ class MainScreen(AnalysisWorkers, ReadingActions, PaneActions, Screen):
             for e in result.errors if e.path.suffix
         ]  # fmt: skip
         self.session.refs = [*result.refs, *broken]
+        self._haystacks = []
         if result.errors:
             first = result.errors[0]
             more = f" (and {len(result.errors) - 1} more)" if len(result.errors) > 1 else ""
@@ -146,7 +149,9 @@ class MainScreen(AnalysisWorkers, ReadingActions, PaneActions, Screen):
 
     def apply_filter(self, query: str, keep: Path | None) -> None:
         self.filter_query = query
-        self.shown = filter_refs(self.session.refs, query)
+        if len(self._haystacks) != len(self.session.refs):
+            self._haystacks = [haystack(ref) for ref in self.session.refs]
+        self.shown = filter_refs(self.session.refs, query, self._haystacks)
         labels = {"Files" if r.group == str(r.path) else r.group for r in self.shown}
         self.article_list.show(self.shown, grouped=len(labels) > 1, current=keep)
         total = len(self.session.refs)
@@ -156,7 +161,13 @@ class MainScreen(AnalysisWorkers, ReadingActions, PaneActions, Screen):
 
     @on(ArticleHighlighted)
     def _highlighted(self, message: ArticleHighlighted) -> None:
-        self.open(message.path)
+        if self._open_timer is not None:
+            self._open_timer.stop()
+        if self.session.open_delay <= 0:
+            self.open(message.path)
+        else:
+            path = message.path
+            self._open_timer = self.set_timer(self.session.open_delay, lambda: self.open(path))
 
     @on(ArticleChosen)
     def _chosen(self, message: ArticleChosen) -> None:
