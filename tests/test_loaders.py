@@ -77,6 +77,24 @@ def test_html_falls_back_to_title_and_meta_tags(tmp_path):
     assert article.text.startswith("The library will close early")
 
 
+def test_html_too_deep_for_a_parser_still_loads(tmp_path):
+    page = write(
+        tmp_path,
+        "deep.html",
+        "<html><head><title>Deep page</title></head><body>"
+        + "<div>" * 10_000
+        + "<p>The harbour board met on Tuesday to discuss the dredging plan for the port.</p>"
+        + "<script>var hidden = 1;</script>"
+        + "</div>" * 10_000
+        + "</body></html>",
+    )
+    article = load_article(page)
+    assert article.title == "Deep page"
+    assert article.text == (
+        "The harbour board met on Tuesday to discuss the dredging plan for the port."
+    )
+
+
 def test_html_without_dates_does_not_invent_one(tmp_path):
     page = write(
         tmp_path,
@@ -477,6 +495,15 @@ def test_utf8_cut_at_the_cap_stays_utf8(tmp_path):
         "Related\n" + "Short headline here\n" * 20_000,
         "---\n" + "key: value\n" * 20_000,
         "<" * 100_000,
+        "<script>" * 50_000 + "<!--" * 50_000,
+        "<div>" * 20_000 + "<p>Deep prose, long enough to be kept as the body of a story.</p>",
+        "&#27;&#x202e;" * 50_000,
+        "`" * 200_000,
+        "<http:" * 100_000,
+        "<h1>" * 200_000,
+        "<a" * 300_000,
+        "<meta " * 100_000,
+        "[x][" * 100_000,
     ],
     ids=lambda b: repr(b[:12]),
 )

@@ -10,17 +10,20 @@ from datetime import datetime
 
 from reader.library.cleanup import clean_units
 from reader.library.dates import parse_date
+from reader.library.htmlfallback import drop_control_refs, plain_units, too_deep, tree_units
 from reader.library.meta import Header, extract_header, names_only, parse_byline
 from reader.library.text import collapse_spaces, sanitize
 
-_META = re.compile(r"<meta\b[^>]{0,2000}>", re.I)
+_META = re.compile(r"<meta\b[^<>]{0,2000}>", re.I)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_TITLE = re.compile(r"<title\b[^>]{0,500}>([^<]{0,1000})</title>", re.I)
-_H1 = re.compile(r"<h1\b[^>]{0,500}>(.{0,2000}?)</h1>", re.I | re.S)
-_TIME = re.compile(r"<time\b[^>]{0,500}\bdatetime\s*=\s*[\"']([^\"']{4,40})[\"']", re.I)
-_TAGS = re.compile(r"<[^>]{0,2000}>")
-_CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([\w-]{2,30})""", re.I)
+_TITLE = re.compile(r"<title\b[^<>]{0,500}>([^<]{0,1000})</title>", re.I)
+_H1 = re.compile(r"<h1\b[^<>]{0,500}>((?:[^<]|<(?!/?h1\b)){0,2000}?)</h1>", re.I)
+_TIME = re.compile(r"<time\b[^<>]{0,500}\bdatetime\s*=\s*[\"']([^\"']{4,40})[\"']", re.I)
+_TAGS = re.compile(r"<[^<>]{0,2000}>")
+_CHARSET = re.compile(rb"""<meta[^<>]{0,200}charset\s*=\s*["']?([\w-]{2,30})""", re.I)
 
+META_WINDOW = 262_144
+"""Page metadata sits at the top; tags past this many characters are not looked for."""
 _TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "headline")
 _AUTHOR_KEYS = (
     "author",
@@ -65,6 +68,7 @@ def page_meta(markup: str, byline: bool = True) -> PageMeta:
 
     `byline=False` skips the author, which a folder listing does not show.
     """
+    markup = markup[:META_WINDOW]
     metas: dict[str, str] = {}
     body_at = markup.find("<body")
     head = markup if body_at < 0 else markup[:body_at]
@@ -161,44 +165,6 @@ def _body_units(body) -> tuple[list[str], set[int]]:
     return units, headings
 
 
-_TAG_OPEN_CLOSE = re.compile(r"<(/?)([a-zA-Z][\w-]{0,20})[^>]{0,2000}?(/?)>")
-_NO_NESTING = frozenset(
-    [
-        "br",
-        "img",
-        "hr",
-        "meta",
-        "link",
-        "input",
-        "wbr",
-        "source",
-        "area",
-        "col",
-        "embed",
-        "param",
-        "track",
-        "base",
-        "p",
-        "li",
-        "option",
-    ]
-)
-MAX_DEPTH = 400
-"""Deeper markup than this goes straight to the plain fallback: parsers give up on it slowly."""
-
-
-def too_deep(markup: str) -> bool:
-    depth = 0
-    for m in _TAG_OPEN_CLOSE.finditer(markup):
-        name = m.group(2).lower()
-        if name in _NO_NESTING or m.group(3):
-            continue
-        depth += -1 if m.group(1) else 1
-        if depth > MAX_DEPTH:
-            return True
-    return False
-
-
 def _extract(markup: str):
     if too_deep(markup):
         return None
@@ -234,86 +200,18 @@ def _extract(markup: str):
     return None
 
 
-_NUMERIC_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?")
-
-
-def _drop_control_refs(markup: str) -> str:
-    """Remove character references to control and bidi characters before parsing."""
-
-    def repl(m: re.Match[str]) -> str:
-        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
-        if code > 0x10FFFF or sanitize(chr(code)) != chr(code):
-            return "" if code not in (9, 10, 13) else " "
-        return m.group(0)
-
-    return _NUMERIC_REF.sub(repl, markup) if "&#" in markup else markup
-
-
-_SKIP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-              "button", "figure", "figcaption", "template", "svg", "iframe")  # fmt: skip
-_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd"}
-
-
-def _fallback_units(markup: str) -> tuple[list[str], set[int]]:
-    """Paragraph-level text straight from the tree, when trafilatura finds no article."""
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.document_fromstring(markup)
-    except (ValueError, TypeError, RecursionError, lxml_html.etree.LxmlError):
-        return [], set()
-    for bad in tree.xpath("|".join(f"//{t}" for t in _SKIP_TAGS)):
-        bad.drop_tree()
-    units: list[str] = []
-    headings: set[int] = set()
-    for el in tree.iter(*_BLOCK_TAGS):
-        if any(a.tag in _BLOCK_TAGS for a in el.iterancestors()):
-            continue
-        text = collapse_spaces(" ".join(el.text_content().split()))
-        if text:
-            if el.tag[:1] == "h":
-                headings.add(len(units))
-            units.append(text)
-    return units, headings
-
-
-_HIDDEN = re.compile(
-    r"<(script|style|template|noscript|svg|head)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S
-)
-_BLOCK_BREAK = re.compile(
-    r"</?(?:p|div|br|h[1-6]|li|blockquote|tr|td|section|article|header|footer|nav|aside|table"
-    r"|ul|ol|dl|dd|dt|pre|figure|figcaption|main|form)\b[^>]{0,2000}>",
-    re.I,
-)
-
-
-def _regex_units(markup: str) -> tuple[list[str], set[int]]:
-    """Last resort for markup no parser will take (say, 10,000 nested divs): text between
-    block tags, with hidden elements and all other tags removed."""
-    body_at = markup.lower().find("<body")
-    text = _HIDDEN.sub(" ", markup[body_at:] if body_at >= 0 else markup)
-    units: list[str] = []
-    for chunk in _BLOCK_BREAK.split(text):
-        if "<" in chunk or "&" in chunk:
-            chunk = htmllib.unescape(_TAGS.sub(" ", chunk))
-        words = " ".join(sanitize(chunk).split())
-        if words:
-            units.append(words)
-    return units, set()
-
-
 def parse_html(markup: str) -> tuple[Header, list[str]]:
     """An HTML page to (metadata, cleaned body paragraphs)."""
-    markup = _drop_control_refs(markup)
+    markup = drop_control_refs(markup)
     tags = page_meta(markup)
     doc = _extract(markup)
     units: list[str] = []
     headings: set[int] = set()
     header = Header()
     if doc is None:
-        units, headings = _fallback_units(markup)
+        units, headings = tree_units(markup)
         if not units:
-            units, headings = _regex_units(markup)
+            units, headings = plain_units(markup)
     else:
         units, headings = _body_units(doc.body)
         header.title = _clean(doc.title)

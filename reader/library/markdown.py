@@ -16,13 +16,14 @@ _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|(?P<num>\d{1,9}[.)]))[ \t]+(?
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]{1,200}\]:\s*\S+")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
-_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\((?:[^()\n]|\([^()\n]{0,500}\)){0,1000}\)")
-_LINK = re.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,500}\)){0,1000}\)")
-_REF_LINK = re.compile(r"\[([^\]\n]{1,500})\]\[[^\]\n]{0,200}\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]{1,2000})>")
-_CODE = re.compile(r"(`+)([^`\n]{1,2000}?)\1")
+_IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\((?:[^()\n]|\([^()\n]{0,500}\)){0,1000}\)")
+_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,500}\)){0,1000}\)")
+_REF_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,200}\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]{1,2000})>")
+# Only the first backtick of a run may open a code span: a run of 100,000 backticks is
+# then one attempt, not 100,000.
+_CODE = re.compile(r"(?<!`)(`++)([^`\n]{1,2000}?)\1")
 _BOLD_STARS = re.compile(r"\*\*(?=\S)([^*\n]{1,2000}?)(?<=\S)\*\*")
 _BOLD_UNDER = re.compile(r"(?<![\w_])__(?=\S)([^_\n]{1,2000}?)(?<=\S)__(?![\w_])")
 _EM_STARS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,2000}?)(?<=\S)\*(?![\w*])")
@@ -83,9 +84,25 @@ def inline(text: str) -> str:
     return collapse_spaces(text)
 
 
+def strip_comments(text: str) -> str:
+    """Drop <!-- ... --> comments; an unclosed one is left as text (linear, no regex)."""
+    if "<!--" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        out.append(text[pos:start])
+        pos = end + 3
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def markdown_units(text: str) -> tuple[list[str], set[int]]:
     """Paragraph units in reading order, and the indexes of those that were headings."""
-    text = _COMMENT.sub("", text)
+    text = strip_comments(text)
     units: list[str] = []
     headings: set[int] = set()
     para: list[str] = []
