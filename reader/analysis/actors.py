@@ -10,7 +10,14 @@ from reader.analysis.actor_index import PersonIndex, name_shaped
 from reader.analysis.lexicon import COUNTRIES, ORG_KIND_PLACES, PLACE_ALIASES, TITLE_MODIFIERS
 from reader.analysis.mentions import Mention, entity_mentions, make_mention
 from reader.analysis.models import Actor, ActorKind
-from reader.analysis.names import acronym_of, bare_word, fold, is_honorific, is_title_word
+from reader.analysis.names import (
+    acronym_of,
+    bare_word,
+    fold,
+    is_honorific,
+    is_possessive,
+    is_title_word,
+)
 from reader.analysis.roles import role_for_mention
 
 _KIND_PRIORITY = {"person": 3, "organization": 2, "place": 1, "group": 0, "other": -1}
@@ -109,7 +116,7 @@ def _without_place_possessor(doc: Doc, text: str, mentions: list[Mention]) -> li
     places = {m.key for m in mentions if m.kind == "place"}
     result: list[Mention] = []
     for m in mentions:
-        cut = next((t.i for t in doc[m.tok_start : m.tok_end - 1] if t.tag_ == "POS"), None)
+        cut = next((t.i for t in doc[m.tok_start : m.tok_end - 1] if is_possessive(t)), None)
         owner = fold(doc[m.tok_start : cut].text) if cut is not None else ""
         if cut is not None and m.kind == "organization" and (owner in places or owner in COUNTRIES):
             trimmed = make_mention(doc, text, cut + 1, m.tok_end, m.kind)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from reader.analysis.lexicon import PERSON_PRONOUNS, SPEECH_FORMS, SPEECH_VERBS, STATEMENT_NOUNS
+from reader.analysis.lexicon import SPEECH_FORMS, SPEECH_VERBS, STATEMENT_NOUNS
 from reader.analysis.models import Actor
 from reader.analysis.speakers import SpeakerResolver
 
@@ -109,7 +109,9 @@ def attribution_before(ctx: Context) -> Attribution | None:
     return Attribution(_speaker_of(ctx, cue[1], cue[2], before), cue[2])
 
 
-def _speaker_of(ctx: Context, cue_token: Token, cue: str, window: list[Token]) -> Actor | None:
+def _speaker_of(
+    ctx: Context, cue_token: Token, cue: str, window: list[Token]
+) -> Actor | str | None:
     resolver = ctx.resolver
     before = min(ctx.quote_start, cue_token.idx)
     if cue == "according to":
@@ -122,15 +124,21 @@ def _speaker_of(ctx: Context, cue_token: Token, cue: str, window: list[Token]) -
     if cue == "statement":
         return _nearest_actor(ctx, window, cue_token)
     subject = _subject(cue_token)
-    if subject is not None:
-        speaker = resolver.from_token(subject, before)
-        if speaker is not None or subject.pos_ == "PRON":
-            return _actor(speaker)
-        if subject.lower_ in PERSON_PRONOUNS:
-            return None
     if subject is None:
         return _nearest_actor(ctx, window, cue_token)
-    return None
+    speaker = _actor(resolver.from_token(subject, before))
+    if speaker is None and subject.tag_ in {"NNP", "NNPS"} and subject.text[:1].isupper():
+        return _proper_name(subject)  # a name the model did not tag ("Trump wrote ...")
+    return speaker
+
+
+def _proper_name(token: Token) -> str | None:
+    """The proper-noun run ending at `token` ("Ruth Adler"), as written."""
+    first = token.i
+    while first > 0 and token.doc[first - 1].tag_ in {"NNP", "NNPS"} and token.i - first < 3:
+        first -= 1
+    name = token.doc[first : token.i + 1].text
+    return name if "\n" not in name and name[:1].isupper() else None
 
 
 def _actor(speaker: Actor | str | None) -> Actor | None:
@@ -186,3 +194,22 @@ def subject_of_sentence(ctx: Context, last: int, floor: int) -> Actor | None:
     if subject is None:
         return None
     return _actor(ctx.resolver.from_token(subject, subject.idx))
+
+
+def speech_subject(ctx: Context, last: int, floor: int) -> Actor | None:
+    """The person who says something (indirectly) in the sentence ending at token `last`:
+    "Sam Ortiz said the project was late." before a quote paragraph of his own."""
+    doc = ctx.doc
+    i = last
+    while i >= 0 and last - i < 60 and doc[i].idx >= floor:
+        token = doc[i]
+        if i < last and (token.text in _SENTENCE_END or "\n" in token.text):
+            break
+        if _is_speech_verb(token):
+            subject = _subject(token)
+            if subject is not None:
+                speaker = _actor(ctx.resolver.from_token(subject, subject.idx))
+                if speaker is not None and speaker.kind == "person":
+                    return speaker
+        i -= 1
+    return None

@@ -26,6 +26,7 @@ from reader.analysis.names import (
     fold,
     is_honorific,
     is_junk_name,
+    is_possessive,
     is_title_word,
     looks_like_code,
     strip_possessive,
@@ -126,7 +127,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     while j > i and doc[j - 1].is_punct:
         j -= 1
     named_possessive = False
-    if j - 1 > i and doc[j - 1].tag_ == "POS":
+    if j - 1 > i and is_possessive(doc[j - 1]):
         # "at St. Brendan's last July": a name ending in 's, not a possessive.
         owned = doc[j] if j < len(doc) else None
         named_possessive = kind != "person" and (

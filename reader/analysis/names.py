@@ -29,6 +29,11 @@ def strip_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name).rstrip()
 
 
+def is_possessive(token) -> bool:
+    """The "'s" of "Putin's", however the tagger read it."""
+    return token.tag_ == "POS" or token.text in {"'s", "’s", "'", "’"}
+
+
 def bare_word(word: str) -> str:
     """A token folded for lexicon look-ups: lower case, no trailing dot."""
     return word.casefold().rstrip(".")

@@ -12,6 +12,7 @@ from reader.analysis.attribution import (
     Context,
     attribution_before,
     find_attribution,
+    speech_subject,
     subject_of_sentence,
 )
 from reader.analysis.models import Actor, Quote
@@ -126,6 +127,12 @@ def _continuation(
     subject = subject_of_sentence(context, context.open_tok - 1, context.floor)
     if subject is not None:
         return Attribution(subject, None)
+    if span.open_mark == para_start and para > 0 and (previous is None or previous[1] < para - 1):
+        # A quote paragraph after a paragraph of indirect speech continues that speaker.
+        last = context.resolver.token_at(paragraphs[para - 1][1] - 1)
+        speaker = speech_subject(context, last, paragraphs[para - 1][0])
+        if speaker is not None:
+            return Attribution(speaker, None)
     if previous is None or previous[0].speaker is None:
         return None
     attribution, previous_para = previous

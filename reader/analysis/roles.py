@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from reader.analysis.lexicon import TITLE_EXPANSIONS
-from reader.analysis.names import is_honorific
+from reader.analysis.names import is_honorific, is_possessive
 
 _MAX_ROLE_TOKENS = 18
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
@@ -18,10 +18,13 @@ _LEADING_DROP = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 def role_for_mention(doc: Doc, start: int, end: int) -> str | None:
     """The role stated next to the name in tokens [start, end), if any."""
     root = _name_root(doc, start, end)
-    role = _title_before(doc, start, end, root)
-    if role:
-        return role
-    return _apposition(doc, start, end, root)
+    title = _title_before(doc, start, end, root)
+    if is_possessive(doc[end - 1]) or end < len(doc) and is_possessive(doc[end]):
+        return title  # "Nowicka’s, a narrow storefront": the apposition is about the shop
+    described = _apposition(doc, start, end, root) or _copula(doc, root)
+    if title and (not described or " " in title):
+        return title
+    return described or title
 
 
 def _name_root(doc: Doc, start: int, end: int) -> Token:
@@ -71,7 +74,8 @@ def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
             if not nested:
                 continue
             child = nested[0]
-        if child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ != "PERSON":
+        nominal = child.pos_ in {"NOUN", "PROPN"} or any(c.dep_ == "det" for c in child.lefts)
+        if nominal and child.ent_type_ != "PERSON":
             role = _phrase(doc, child.left_edge.i, child)
             if role:
                 return role
@@ -79,6 +83,20 @@ def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
     if root.dep_ == "appos" and head.i < start and head.pos_ == "NOUN":
         return _phrase(doc, head.left_edge.i, head, stop=root.left_edge.i)
     return None
+
+
+def _copula(doc: Doc, root: Token) -> str | None:
+    """ "The bakery’s oldest employee is Stan Gorecki" / "Gorecki is the oldest employee"."""
+    verb = root.head
+    if verb.lemma_ != "be" or root.dep_ not in {"attr", "nsubj"}:
+        return None
+    other_dep = "nsubj" if root.dep_ == "attr" else "attr"
+    other = next((c for c in verb.children if c.dep_ == other_dep), None)
+    if other is None or other.pos_ != "NOUN":
+        return None
+    return _phrase(
+        doc, other.left_edge.i, other, stop=root.left_edge.i if other.i < root.i else None
+    )
 
 
 def _phrase(doc: Doc, first: int, head: Token, stop: int | None = None) -> str | None:
@@ -97,11 +115,22 @@ def _phrase(doc: Doc, first: int, head: Token, stop: int | None = None) -> str |
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"and", "or", "who"}):
         tokens.pop()
+    if len(tokens) > _MAX_ROLE_TOKENS:
+        tokens = _shorten(tokens)
     if not tokens or len(tokens) > _MAX_ROLE_TOKENS or "\n" in "".join(t.text for t in tokens):
         return None
     if not any(t.pos_ in {"NOUN", "PROPN"} for t in tokens):
         return None
     return _render(tokens, lower_titles=False)
+
+
+def _shorten(tokens: list[Token]) -> list[Token]:
+    """A long description cut at its first "and", else before its last preposition in reach."""
+    for k, token in enumerate(tokens):
+        if token.dep_ == "cc" and k > 1:
+            return tokens[:k]
+    preps = [k for k, t in enumerate(tokens[:_MAX_ROLE_TOKENS]) if t.dep_ == "prep" and k > 1]
+    return tokens[: preps[-1]] if preps else tokens
 
 
 def _render(tokens: list[Token], *, lower_titles: bool) -> str:
