@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from reader.analysis.models import Analysis
-    from reader.library.models import Article
+    from reader.library.models import Article, ArticleRef
     from reader.tui.session import Session
     from reader.tui.widgets.article_list import ArticleList
     from reader.tui.widgets.article_view import ArticleView
@@ -36,6 +36,7 @@ class PaneActions:
         article: Article | None
         analysis: Analysis | None
         current: Path | None
+        shown: list[ArticleRef]
         filter_query: str
         wide_insight: bool
         narrow_insight: bool
@@ -70,7 +71,8 @@ class PaneActions:
         paths = self.article_list.paths
         keys = [path_key(p) for p in paths]
         current = path_key(self.current) if self.current else None
-        found = next_unread(keys, self.article_list.read, current, forward)
+        broken = {path_key(r.path) for r in self.shown if r.format == "error"}
+        found = next_unread(keys, self.article_list.read | broken, current, forward)
         if found is None:
             self.status.say("No other unread articles.", kind="warning")
             self.notify("No other unread articles.", timeout=3)

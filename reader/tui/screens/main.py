@@ -121,9 +121,10 @@ class MainScreen(AnalysisWorkers, ReadingActions, PaneActions, Screen):
     @on(LibraryScanned)
     def _scanned(self, message: LibraryScanned) -> None:
         result = message.result
+        # Files that cannot be used stay in the list, so opening one shows why in place.
         broken = [
             ArticleRef(e.path, "error", f"{e.path.name} (cannot open)", None, e.reason,
-                       group=str(e.path.parent))
+                       group=self._root_of(e.path))
             for e in result.errors if e.path.suffix
         ]  # fmt: skip
         self.session.refs = [*result.refs, *broken]
@@ -144,6 +145,13 @@ class MainScreen(AnalysisWorkers, ReadingActions, PaneActions, Screen):
         listed = {path_key(r.path): r.path for r in self.shown}
         start = listed.get(last[1]) if last else None
         self.open(start or (self.shown[0].path if self.shown else self.session.refs[0].path))
+
+    def _root_of(self, path: Path) -> str:
+        """The library folder a path was found under (the group the scan gives its refs)."""
+        for root in self.session.library:
+            if path == root or root in path.parents:
+                return str(root)
+        return str(path.parent)
 
     # the list
 

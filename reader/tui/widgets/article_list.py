@@ -42,6 +42,7 @@ class ArticleList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "article-list--title", "article-list--read", "article-list--meta",
         "article-list--unread", "article-list--cursor", "article-list--group",
+        "article-list--broken",
     }  # fmt: skip
 
     BINDINGS = [
@@ -193,6 +194,10 @@ class ArticleList(ScrollView, can_focus=True):
             header = fit(one_line(row.header), width)
             return [Segment(header, style + colour("article-list--group"))]
         unread = path_key(row.ref.path) not in self.read
+        if sub == 0 and row.ref.format == "error":  # listed so that opening it says why
+            mark = Segment("× ", style + colour("article-list--broken"))
+            title = fit(one_line(row.ref.title), width - 2)
+            return [mark, Segment(title, style + colour("article-list--read"))]
         if sub == 0:
             mark = Segment("● " if unread else "  ", style + colour("article-list--unread"))
             title_class = "article-list--title" if unread else "article-list--read"
