@@ -23,11 +23,11 @@ _REF_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,200}\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]{1,2000})>")
 # Only the first backtick of a run may open a code span: a run of 100,000 backticks is
 # then one attempt, not 100,000.
-_CODE = re.compile(r"(?<!`)(`++)([^`\n]{1,2000}?)\1")
+_CODE = re.compile(r"(`(?<!``)`*+)([^`\n]{1,2000}?)\1")
 _BOLD_STARS = re.compile(r"\*\*(?=\S)([^*\n]{1,2000}?)(?<=\S)\*\*")
-_BOLD_UNDER = re.compile(r"(?<![\w_])__(?=\S)([^_\n]{1,2000}?)(?<=\S)__(?![\w_])")
-_EM_STARS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,2000}?)(?<=\S)\*(?![\w*])")
-_EM_UNDER = re.compile(r"(?<![\w_])_(?=\S)([^_\n]{1,2000}?)(?<=\S)_(?![\w_])")
+_BOLD_UNDER = re.compile(r"__(?<![\w_]__)(?=\S)([^_\n]{1,2000}?)(?<=\S)__(?![\w_])")
+_EM_STARS = re.compile(r"\*(?<![\w*]\*)(?=\S)([^*\n]{1,2000}?)(?<=\S)\*(?![\w*])")
+_EM_UNDER = re.compile(r"_(?<![\w_]_)(?=\S)([^_\n]{1,2000}?)(?<=\S)_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)([^~\n]{1,2000}?)(?<=\S)~~")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|<\"'])")
 _TAG = re.compile(r"</?(?:[a-zA-Z][\w-]{0,20})(?:\s[^<>\n]{0,300})?/?>")
@@ -67,18 +67,26 @@ def inline(text: str) -> str:
     """Inline Markdown to plain text: links keep their words, emphasis and code lose marks."""
     if not any(ch in text for ch in "[]*_`~\\<&"):
         return text
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _CODE.sub(r"\2", text)
-    text = _BOLD_STARS.sub(r"\1", text)
-    text = _BOLD_UNDER.sub(r"\1", text)
-    text = _EM_STARS.sub(r"\1", text)
-    text = _EM_UNDER.sub(r"\1", text)
-    text = _STRIKE.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
+    # Each pattern runs only when its mark is present: most paragraphs have none.
+    if "[" in text:
+        text = _IMAGE.sub("", text)
+        text = _LINK.sub(r"\1", text)
+        text = _REF_LINK.sub(r"\1", text)
+    if "`" in text:
+        text = _CODE.sub(r"\2", text)
+    if "*" in text:
+        text = _BOLD_STARS.sub(r"\1", text)
+        text = _EM_STARS.sub(r"\1", text)
+    if "_" in text:
+        text = _BOLD_UNDER.sub(r"\1", text)
+        text = _EM_UNDER.sub(r"\1", text)
+    if "~" in text:
+        text = _STRIKE.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+        text = _TAG.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     if "&" in text:
         text = html.unescape(text)
     return collapse_spaces(text)
