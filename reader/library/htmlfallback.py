@@ -10,27 +10,10 @@ from reader.library.text import collapse_spaces, sanitize
 _TAGS = re.compile(r"<[^<>]{0,2000}>")
 
 _TAG_OPEN_CLOSE = re.compile(r"<(/?)([a-zA-Z][\w-]{0,20})[^<>]{0,2000}?(/?)>")
-_NO_NESTING = frozenset(
-    [
-        "br",
-        "img",
-        "hr",
-        "meta",
-        "link",
-        "input",
-        "wbr",
-        "source",
-        "area",
-        "col",
-        "embed",
-        "param",
-        "track",
-        "base",
-        "p",
-        "li",
-        "option",
-    ]
-)
+_NO_NESTING = frozenset({
+    "br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "col", "embed",
+    "param", "track", "base", "p", "li", "option",
+})  # fmt: skip
 MAX_DEPTH = 400
 """Deeper markup than this goes straight to the plain fallback: parsers give up on it slowly."""
 
