@@ -42,6 +42,17 @@ def path_key(path: str | os.PathLike) -> str:
     return os.path.abspath(os.fspath(path))
 
 
+def _db_path(path: str | os.PathLike) -> str | bytes:
+    """`path_key(path)` as SQLite can take it: a name that is not UTF-8 (it holds lone
+    surrogates, which SQLite cannot encode) is kept as its bytes."""
+    key = path_key(path)
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(key)
+    return key
+
+
 class ReadingState:
     """Per-article read marks and positions, plus preferences, kept as they change.
 
@@ -127,7 +138,7 @@ class ReadingState:
     def read_paths(self) -> set[str]:
         """Paths (see `path_key`) of the articles marked read, for list markers."""
         rows = self._read("SELECT path FROM articles WHERE read = 1", {})
-        return {row[0] for row in rows}
+        return {row[0] if isinstance(row[0], str) else os.fsdecode(row[0]) for row in rows}
 
     def position(self, article_id: str, path: str | os.PathLike) -> Position | None:
         row = self._lookup("para, scroll", article_id, path)
@@ -149,8 +160,8 @@ class ReadingState:
 
     def set_last_article(self, article_id: str, path: str | os.PathLike) -> None:
         """Remember the open article; also records its current path for `read_paths`."""
-        params = {"id": article_id, "path": path_key(path), "now": time.time()}
-        value = json.dumps([article_id, params["path"]])
+        params = {"id": article_id, "path": _db_path(path), "now": time.time()}
+        value = json.dumps([article_id, path_key(path)])
         self._write(
             [
                 (ADOPT, params),
@@ -188,11 +199,11 @@ class ReadingState:
     # Internals
 
     def _lookup(self, cols: str, article_id: str, path: str | os.PathLike) -> tuple | None:
-        rows = self._read(LOOKUP.format(cols=cols), {"id": article_id, "path": path_key(path)})
+        rows = self._read(LOOKUP.format(cols=cols), {"id": article_id, "path": _db_path(path)})
         return rows[0] if rows else None
 
     def _upsert(self, article_id: str, path: str | os.PathLike, values: dict[str, Any]) -> None:
-        params = {"id": article_id, "path": path_key(path), "now": time.time(), **values}
+        params = {"id": article_id, "path": _db_path(path), "now": time.time(), **values}
         sql = UPSERT.format(
             cols=", ".join(values),
             vals=", ".join(f":{k}" for k in values),

@@ -76,3 +76,21 @@ def test_link_loops_and_dangling_links_are_named(tmp_path: Path, dirs, capsys) -
         f"reader: {tmp_path}/gone.txt: broken symbolic link",
         f"reader: {tmp_path}/none.txt: no such file or directory",
     ]
+
+
+def test_reading_state_keeps_a_name_that_is_not_utf8(tmp_path: Path) -> None:
+    from reader.state import ReadingState, path_key
+
+    path = _name_not_utf8(tmp_path)
+    state = ReadingState.open(tmp_path / "config" / "state.db")
+    state.set_last_article("a1", path)
+    state.set_read("a1", path, True)
+    state.set_position("a1", path, 3, 0.5)
+    state.set_read("b2", tmp_path / "plain.txt", True)
+    assert state.warning is None
+    state.close()
+    state = ReadingState.open(tmp_path / "config" / "state.db")
+    assert state.read_paths() == {path_key(path), path_key(tmp_path / "plain.txt")}
+    assert state.is_read("a1", path) and state.position("a1", path).paragraph == 3
+    assert state.last_article() == ("a1", path_key(path))
+    state.close()
