@@ -168,6 +168,15 @@ def test_places_the_model_takes_for_people() -> None:
     assert not [name for name in people(actors) if name in {"Elm Falls", "Germany", "Adzato"}]
 
 
+def test_credit_lines_are_not_actors() -> None:
+    text = (
+        "By Jane Doe\n\nMayor Delia Harkness opened the bridge on Monday. (Photo: Tom Reilly/"
+        "Getty Images)\n\nHarkness said the work was done.\n\nAssociated Press writer Suzan "
+        "Fraser in Ankara contributed to this report."
+    )
+    assert people(actors_of(text)) == ["Delia Harkness"]
+
+
 def test_salience_orders_by_mentions_and_position() -> None:
     text = (
         "Mayor Delia Harkness proposed the budget. Harkness said the city had no choice.\n\n"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 
 from spacy.tokens import Doc
 
 from reader.analysis.actor_index import PersonIndex, name_shaped
+from reader.analysis.credits import credit_spans
 from reader.analysis.lexicon import COUNTRIES, ORG_KIND_PLACES, PLACE_ALIASES, TITLE_MODIFIERS
 from reader.analysis.mentions import Mention, entity_mentions, make_mention
 from reader.analysis.models import Actor, ActorKind
@@ -28,6 +30,9 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     if not doc.has_annotation("ENT_IOB"):
         return ()
     mentions = entity_mentions(doc, text) + _honorific_mentions(doc, text)
+    credits = credit_spans(text)
+    if credits:
+        mentions = [m for m in mentions if not _inside(m.start, credits)]
     mentions = _without_place_possessor(doc, text, mentions)
     people = PersonIndex(mentions)
     bare = _bare_name_mentions(doc, text)
@@ -38,6 +43,8 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     mentions += [
         m for m in bare if m.kind != "person" and (m.surface.isupper() or people.resolve(m))
     ]
+    if credits:
+        mentions = [m for m in mentions if not _inside(m.start, credits)]
     mentions = _without_overlaps(sorted(mentions, key=lambda m: (m.start, -m.end)))
     clusters = _cluster(mentions, people)
     prefixes = {k[2:].split()[0] for k in clusters if k.startswith("n:") and " " in k}
@@ -46,6 +53,11 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     scored = [(a, _salience(a, length)) for a in actors if a is not None]
     scored.sort(key=lambda pair: (-pair[1], pair[0].spans[0][0]))
     return tuple(actor for actor, _ in scored)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _honorific_mentions(doc: Doc, text: str) -> list[Mention]:

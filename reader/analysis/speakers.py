@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from reader.analysis.lexicon import (
@@ -23,6 +24,8 @@ from reader.analysis.names import fold
 
 _HONORIFIC_BEFORE = re.compile(r"(\w+)\.?\s*$")
 _SUBTREE_LIMIT = 24
+_ORG_LOOKBACK = 400
+"""How many earlier mentions "the ministry said" may look through for its organisation."""
 _PRONOUN_REACH = 3_000
 """How far back (in characters) a pronoun may look for its person."""
 
@@ -45,7 +48,7 @@ class SpeakerResolver:
         all_spans = sorted(((s, e, a) for a in actors for s, e in a.spans), key=_by_position)
         self.all_starts = [m[0] for m in all_spans]
         self.all_spans = all_spans
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
         self.gender = {a.name: self._gender(a) for a in actors if a.kind == "person"}
 
     def token_at(self, char: int) -> int:
@@ -151,7 +154,8 @@ class SpeakerResolver:
         """ "the ministry said": the latest organisation named with that word, else the latest one."""
         i = bisect.bisect_left(self.starts, before) - 1
         fallback: Actor | None = None
-        while i >= 0:
+        floor = max(i - _ORG_LOOKBACK, -1)
+        while i > floor:
             actor = self.mentions[i][2]
             if actor.kind == "organization":
                 if lemma in fold(actor.name).split():
