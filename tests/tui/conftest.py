@@ -48,7 +48,7 @@ VACCINE = """Nasal spray vaccine cuts severe flu in trial
 By Priya Raman
 February 14, 2026
 
-A nasal spray vaccine cut severe influenza by half in a large trial, researchers reported on Friday. The study enrolled 12,000 adults.
+A nasal spray vaccine cut severe influenza by half in a large trial, researchers reported on Friday. The study of the so-called "miracle" spray enrolled 12,000 adults.
 
 "This is the result we hoped for," said Dr. Anna Lindqvist, who led the trial. Regulators will review the data this spring.
 """
@@ -103,9 +103,10 @@ def fake_analysis(article: Article, sentences: int = 3) -> Analysis:
         stop = end if stop < 0 else stop + 1
         summary.append(SummarySentence(text[start:stop], start, stop))
     quotes = tuple(
-        Quote(m.group(1), _speaker(text, m.end()), "said", m.start(1), m.end(1))
+        Quote(m.group(1), _speaker(text, m.end()), "said", m.start(1), m.end(1),
+              fragment=len(m.group(1).split()) < 3)
         for m in _QUOTE.finditer(text)
-    )
+    )  # fmt: skip
     actors = []
     for name, role in NAMES:
         if " " not in name:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from textual.command import CommandPalette
 
+from reader.settings import Settings
 from reader.tui.keys import COMMANDS
 from reader.tui.screens.help import HelpScreen, key_table
 
@@ -69,3 +70,16 @@ async def test_palette_runs_a_command(make_app):
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.quote_pos == 0
+
+
+async def test_keys_can_be_remapped_in_the_settings(make_app):
+    app = make_app(settings=Settings(keys={"quote.next": "ctrl+n"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        assert app.screen.quote_pos == 0
+        await pilot.press("question_mark")
+        await pilot.pause()
+        console = Console(width=200, record=True)
+        console.print(key_table(app.session.settings.keys))
+        assert "ctrl+n" in console.export_text()

@@ -121,3 +121,23 @@ async def test_clicking_a_tab_and_an_item(make_app):
         await pilot.click("#quotes-list", offset=(3, 0))
         assert status_text(app) == "Quote 1 of 3 · Mara Oyelaran"
         assert app.session.state.get("tab") == "quotes"
+
+
+async def test_fragments_are_hidden_until_f(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        quotes = app.screen.query_one(InsightPane).item_list("quotes")
+        assert quotes.option_count == 2  # one quote and "1 fragment hidden · f to show"
+        assert "1 fragment hidden" in str(quotes.get_option_at_index(1).prompt)
+        await pilot.press("]")
+        assert status_text(app) == "Quote 1 of 1 · Anna Lindqvist"
+        await pilot.press("f")
+        assert app.session.state.get("show_fragments") is True
+        assert quotes.option_count == 2
+        assert "(fragment)" in str(quotes.get_option_at_index(0).prompt)
+        await pilot.press("]")
+        assert status_text(app) == "Quote 1 of 2 · unattributed"
+        assert focused_text(app) == "miracle"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.events import MouseScrollDown
+
 from reader.tui.session import path_key
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
@@ -86,3 +88,16 @@ async def test_restart_restores_article_position_tab_and_theme(make_app, library
         assert view.position()[0] == paragraph
         assert again.screen.query_one(InsightPane).tab == "quotes"
         assert again.theme == "reader-light"
+
+
+async def test_mouse_wheel_scrolls_the_text(make_app, library):
+    (library / "a-budget.txt").write_text(long_article(40), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        await pilot.hover(ArticleView, offset=(10, 5))
+        for _ in range(3):
+            view.post_message(MouseScrollDown(view, 10, 5, 0, 0, 0, False, False, False))
+        await pilot.pause(0.3)
+        assert view.scroll_y > 0

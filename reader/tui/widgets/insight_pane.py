@@ -89,9 +89,16 @@ class InsightPane(Vertical):
         status.update(Text(message))
         status.set_classes(f"-{kind}" if message else "-hidden")
 
+    def _label_tabs(self, counts: dict[str, int] | None = None) -> None:
+        tabs = self.query_one(TabbedContent)
+        for tab in TABS:
+            count = f" {counts[tab]}" if counts is not None else ""
+            tabs.get_tab(tab).label = f"{tab.title()}{count}"
+
     def show_waiting(self, message: str, *, kind: str = "loading") -> None:
         """Empty the tabs and say why (loading, or what went wrong)."""
         self.show_status(message, kind=kind)
+        self._label_tabs()
         for tab in TABS:
             self._items[tab] = [None]
             self.item_list(tab).set_options([_note("…" if kind == "loading" else "—")])
@@ -101,6 +108,9 @@ class InsightPane(Vertical):
         self._fill("summary", self._summary_options(analysis))
         self._fill("actors", self._actor_options(analysis))
         self._fill("quotes", self._quote_options(analysis, show_fragments))
+        shown = len(visible_quotes(analysis, show_fragments))
+        self._label_tabs({"summary": len(analysis.summary), "actors": len(analysis.actors),
+                          "quotes": shown})  # fmt: skip
 
     def _fill(self, kind: ItemKind, options: list[tuple[Option, int | None]]) -> None:
         self._items[kind] = [index for _, index in options]
