@@ -199,6 +199,40 @@ def test_unclosed_quote_does_not_swallow_the_article() -> None:
     assert quotes[-1].speaker == "Delia Harkness"
 
 
+def test_british_single_quotes_when_there_are_no_double_marks() -> None:
+    text = (
+        "‘We won’t go back,’ said Boris Mills. ‘The players’ union is strong, and the ’90s "
+        "are over.’\n\nHe added that Britain’s ‘red lines’ remained."
+    )
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == [
+        "We won’t go back,",
+        "The players’ union is strong, and the ’90s are over.",
+        "red lines",
+    ]
+    assert [q.speaker for q in quotes[:2]] == ["Boris Mills", "Boris Mills"]
+    assert quotes[2].fragment
+
+
+def test_paragraph_that_lost_its_opening_mark_still_closes_the_quote() -> None:
+    text = (
+        "“The factory will close in June. All the workers will get severance.\n\n"
+        "We did everything we could,” said Tom Baker, the plant manager."
+    )
+    (q,) = quotes_of(text)
+    assert q.text.endswith("we could,") and q.speaker == "Tom Baker"
+
+
+def test_relative_pronoun_and_role_noun_speakers() -> None:
+    text = (
+        "Dmitry Peskov, the Kremlin spokesman, spoke first. Vladimir Putin met the envoy.\n\n"
+        "“We see no reason to change course,” Putin’s spokesman said.\n\n"
+        "The board met Laura Chen, who said “we need a plan that works for every rider in "
+        "the city.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dmitry Peskov", "Laura Chen"]
+
+
 def test_mark_scanner_stays_linear_on_many_quotes_and_unbalanced_text() -> None:
     many = " ".join(f"“Quote number {i} is here,” she said." for i in range(5000))
     started = time.perf_counter()

@@ -9,6 +9,7 @@ OPENERS = frozenset("“„‟«")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
 MARKS = re.compile(r"[\"“”„‟«»]")
+SINGLE_MARKS = re.compile(r"[‘’]")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 MAX_CHAIN_PARAGRAPHS = 8
 MAX_CHAIN_CHARS = 6_000
@@ -60,6 +61,24 @@ def _direction(text: str, i: int) -> str:
     return "?"
 
 
+def _single_direction(text: str, i: int) -> str:
+    """Single curly marks, used only in texts with no double marks (British style).
+
+    Most ’ are apostrophes (don’t, Russia’s, the players’ union): only a ’ with no letter
+    after it, and not a plural possessive before a lower-case word, may close a quote.
+    """
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == "‘":
+        opens = before.isspace() or before in _OPEN_BEFORE or before in OPENERS
+        return "open" if opens and not after.isspace() and not after.isdigit() else "-"
+    if after.isalnum() or before.isspace():
+        return "-"
+    if before == "s" and after == " " and text[i + 2 : i + 3].islower():
+        return "weak"  # "the players’ union" or "‘red lines’ remained": decided by what follows
+    return "close"
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a].isspace():
         a += 1
@@ -75,6 +94,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     a mark (the convention for quotes over several paragraphs); otherwise it ends with its
     paragraph. Over-long chains without a closing mark fall back to one passage a paragraph.
     """
+    marks_re, direction = MARKS, _direction
+    if MARKS.search(text) is None:
+        marks_re, direction = SINGLE_MARKS, _single_direction
     found: list[QuoteSpan] = []
     chain: list[tuple[int, int, int]] = []  # (open mark, content start, paragraph end)
 
@@ -99,17 +121,34 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         chain.clear()
 
     for p_start, p_end in paragraph_spans(text):
-        marks = [m.start() for m in MARKS.finditer(text, p_start, p_end)]
+        marks = [
+            m.start()
+            for m in marks_re.finditer(text, p_start, p_end)
+            if direction(text, m.start()) != "-"
+        ]
         k = 0
         if chain:
             lead = _trim(text, p_start, p_end)[0]
-            if marks and marks[0] == lead and _direction(text, lead) != "close":
+            if marks and marks[0] == lead and direction(text, lead) != "close":
                 chain.append((lead, lead + 1, p_end))
                 k = 1
+            elif marks and direction(text, marks[0]) == "close":
+                # The paragraph lost its opening mark but closes the open quote.
+                chain.append((lead - 1, lead, p_end))
             else:
                 flush(None)
-        for i in marks[k:]:
-            kind = _direction(text, i)
+        kinds = [direction(text, i) for i in marks]
+        strong_ahead = [False] * len(marks)  # a real closing mark before the next opening one
+        ahead = False
+        for n in range(len(marks) - 1, -1, -1):
+            strong_ahead[n] = ahead
+            ahead = kinds[n] == "close" or (ahead and kinds[n] != "open")
+        for n in range(k, len(marks)):
+            i, kind = marks[n], kinds[n]
+            if kind == "weak":
+                if not chain or strong_ahead[n]:
+                    continue
+                kind = "close"
             if not chain:
                 if kind != "close":
                     chain.append((i, i + 1, p_end))

@@ -79,15 +79,21 @@ class SpeakerResolver:
         lower = token.lower_
         if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
             return self.pronoun(PERSON_PRONOUNS[lower], before)
+        if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
+            return self.from_token(token.head.head, before)  # "Smith, who said ..."
         if token.pos_ == "PRON":
             return None
-        inner = self._actor_in_phrase(token)
-        if inner is not None:
-            return inner
+        for child in token.children:
+            named = self.actor_at(child.idx) if child.dep_ == "appos" else None
+            if named is not None:
+                return named  # "a spokesman for the Kremlin, Dmitry Peskov,"
         lemma = token.lemma_.casefold()
         by_role = self._by_role(lemma, before)
         if by_role is not None:
-            return by_role
+            return by_role  # "the spokesman" introduced earlier by name
+        inner = self._actor_in_phrase(token)
+        if inner is not None:
+            return inner
         if lemma in ORG_HEAD_NOUNS or lemma in STATEMENT_NOUNS:
             return self._recent_org(lemma, before)
         return None
