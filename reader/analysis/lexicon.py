@@ -186,6 +186,27 @@ COUNTRIES = _words(
     """
 )
 """Countries and U.S. states (one-word names, folded): places whatever the model says."""
+
+CITIES = _words(
+    """
+    kabul tirana algiers luanda yerevan canberra vienna baku manama dhaka minsk brussels
+    sarajevo gaborone brasilia sofia ouagadougou phnom yaounde ottawa santiago beijing bogota
+    zagreb havana nicosia prague copenhagen quito cairo tallinn addis helsinki paris tbilisi
+    berlin accra athens budapest reykjavik delhi jakarta tehran baghdad dublin jerusalem rome
+    kingston tokyo amman astana nairobi pristina bishkek vientiane riga beirut tripoli vilnius
+    antananarivo lilongwe bamako valletta mexico chisinau ulaanbaatar podgorica rabat maputo
+    windhoek kathmandu amsterdam managua niamey abuja pyongyang skopje oslo muscat islamabad
+    lima manila warsaw lisbon doha bucharest moscow kigali riyadh dakar belgrade bratislava
+    ljubljana mogadishu pretoria seoul madrid khartoum stockholm bern damascus taipei dushanbe
+    bangkok tunis ankara ashgabat kampala kyiv kiev london montevideo tashkent caracas hanoi
+    sanaa lusaka harare gaza ramallah aleppo mosul kharkiv odesa odessa lviv mariupol donetsk
+    luhansk crimea sevastopol istanbul shanghai mumbai karachi lagos kinshasa johannesburg
+    sydney melbourne toronto vancouver montreal chicago houston dallas boston seattle miami
+    atlanta denver detroit philadelphia phoenix geneva zurich munich frankfurt hamburg milan
+    naples barcelona marseille lyon manchester liverpool birmingham glasgow edinburgh
+    """
+)
+"""Capitals and large cities that the small model often takes for people."""
 """Last words that make a name a company's, whatever the model said."""
 
 SPEECH_FORMS = _words(

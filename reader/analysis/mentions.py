@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from reader.analysis.lexicon import (
+    CITIES,
     COUNTRIES,
     INSTITUTIONS,
     ORG_HEAD_NOUNS,
@@ -170,7 +171,7 @@ def _person_or_not(words: list[str]) -> str:
     """Names the small model often takes for people: companies, countries, towns."""
     if any(w in ORG_SUFFIXES for w in words[1:]):
         return "organization"
-    if len(words) == 1 and words[0] in COUNTRIES:
+    if len(words) == 1 and (words[0] in COUNTRIES or words[0] in CITIES):
         return "place"
     if len(words) > 1 and (words[-1] in PLACE_SUFFIXES or words[0] in PLACE_PREFIXES):
         return "place"

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from reader.analysis.lexicon import TITLE_EXPANSIONS
-from reader.analysis.names import is_honorific, is_possessive
+from reader.analysis.names import is_honorific, is_possessive, is_title_word
 
 _MAX_ROLE_TOKENS = 18
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
 _TITLE_HEAD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _KEEP_CASE_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON"})
 _NOT_TITLE_ENTS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
+_WORDY = re.compile(r"[a-z]{3}")
 _LEADING_DROP = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
@@ -41,6 +44,12 @@ def _title_before(doc: Doc, start: int, end: int, root: Token) -> str | None:
     while entity_start > 0 and doc[entity_start].ent_iob_ == "I":
         entity_start -= 1  # titles the model put inside the name ("City Councilman Ray ...")
     first = start
+    if left >= start and start > 0 and is_title_word(doc[start - 1].text):
+        # The parse left the title out of the name's phrase ("Senate Majority Leader Chuck
+        # Schumer" read as a conjunct): take the capitalised run before the name.
+        left = start
+        while left > 0 and start - left < 6 and _capitalised(doc[left - 1]):
+            left -= 1
     while first > left:
         token = doc[first - 1]
         if token.is_punct and token.text not in {"-", "–"} or token.dep_ in {"det", "case"}:
@@ -59,9 +68,15 @@ def _title_before(doc: Doc, start: int, end: int, root: Token) -> str | None:
         t.pos_ in {"VERB", "AUX"} and t.dep_ != "amod" for t in tokens
     ):
         return None
-    if not any(t.is_alpha and not is_honorific(t.text) for t in tokens):
+    if not any(
+        (t.is_alpha or t.lower_ in TITLE_EXPANSIONS) and not is_honorific(t.text) for t in tokens
+    ):
         return None
     return _render(tokens, lower_titles=True)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and (token.is_alpha or token.text.endswith("."))
 
 
 def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
@@ -133,7 +148,7 @@ def _shorten(tokens: list[Token]) -> list[Token]:
     return tokens[: preps[-1]] if preps else tokens
 
 
-def _render(tokens: list[Token], *, lower_titles: bool) -> str:
+def _render(tokens: list[Token], *, lower_titles: bool) -> str | None:
     parts: list[str] = []
     for i, token in enumerate(tokens):
         word = token.text
@@ -143,4 +158,6 @@ def _render(tokens: list[Token], *, lower_titles: bool) -> str:
         elif lower_titles and token.ent_type_ not in _KEEP_CASE_ENTS and not word.isupper():
             word = word.lower()
         parts.append(word + (token.whitespace_ if i < len(tokens) - 1 else ""))
-    return "".join(parts).strip()
+    role = "".join(parts).strip()
+    # A role has a word in it: not "R-Ky." or "D-N.Y." (party and state) or a bare number.
+    return role if _WORDY.search(role) else None
