@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -14,6 +17,7 @@ from reader.paths import Paths
 from reader.resources import samples_dir, themes_dir
 from reader.settings import Settings
 from reader.tui import keys
+from reader.tui.formatting import one_line
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.main import MainScreen
 from reader.tui.session import Analyser, Session, StateStore, default_analyser
@@ -58,6 +62,11 @@ class ReaderApp(App[int]):
         warning = self.session.state.pop_warning()
         if warning:
             self.notify(warning, title="Reading state", severity="warning", markup=False)
+
+    def notify(self, message: str, *, title: str = "", **kwargs) -> None:
+        """Every notification is shown as one line of plain text: messages often carry
+        file names, and a name can hold terminal escapes."""
+        super().notify(one_line(message), title=one_line(title), **kwargs)
 
     def _remember_theme(self, theme: Theme) -> None:
         self.session.state.set("theme", theme.name)
@@ -124,6 +133,18 @@ def run_app(paths: list[Path], app_paths: Paths, settings: Settings) -> int:
     try:
         app = ReaderApp(build_session(paths, app_paths, settings, state))
         app.run()
-        return app.return_code or 0
+        code = app.return_code or 0
     finally:
         state.close()
+    if _busy_threads():
+        # An analysis still running in a worker thread would hold the exit for seconds
+        # (threads cannot be interrupted). Everything worth keeping is written: leave now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
+def _busy_threads() -> bool:
+    main = threading.main_thread()
+    return any(t.is_alive() and not t.daemon and t is not main for t in threading.enumerate())

@@ -101,3 +101,20 @@ async def test_mouse_wheel_scrolls_the_text(make_app, library):
             view.post_message(MouseScrollDown(view, 10, 5, 0, 0, 0, False, False, False))
         await pilot.pause(0.3)
         assert view.scroll_y > 0
+
+
+async def test_a_restored_position_near_the_end_does_not_mark_read(make_app, library):
+    (library / "a-budget.txt").write_text(long_article(40), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = app.screen.article
+        app.session.state.set_position(article.id, app.screen.current, 39, 0.0)
+        app.session.articles.clear()
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        assert app.screen.query_one(ArticleView).position()[0] >= 35
+        await pilot.pause(0.5)
+        assert app.session.state.read_paths() == set()

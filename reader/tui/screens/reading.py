@@ -46,6 +46,13 @@ class ReadingActions:
         self.match_pos: int | None = None
 
     def show_analysis(self, analysis: Analysis) -> None:
+        previous = self.analysis
+        if previous is None or previous.summary != analysis.summary:
+            self.sentence_pos = None
+        if previous is None or previous.quotes != analysis.quotes:
+            self.quote_pos = None
+        if previous is None or previous.actors != analysis.actors:
+            self.actor_index = None
         self.analysis = analysis
         self.pane.show_analysis(analysis, show_fragments=self.session.show_fragments)
 

@@ -136,9 +136,10 @@ class ArticleView(ScrollView, can_focus=True):
         paragraphs = self.article.paragraphs if self.article else []
         self._layout = ArticleLayout(body, paragraphs, self._headers, width)
         self.virtual_size = Size(width, len(self._layout))
-        self._pending = None
         row = self._layout.row_of_position(*keep) if keep != (0, 0.0) else 0
+        # A restored or re-wrapped position is not the reader moving: announce nothing.
         self.scroll_to(y=row, animate=False, force=True, immediate=True)
+        self._pending = None
         self.refresh()
 
     def _wrap_width(self) -> int:
