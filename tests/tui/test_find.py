@@ -93,3 +93,15 @@ async def test_search_matches_curly_quotes_and_across_line_breaks(make_app, libr
         await pilot.press("backspace", *"xx")
         assert layer(app, "match") == []
         assert "no matches" in str(app.screen.query_one("#search-bar .query-count").render())
+
+
+async def test_a_remembered_filter_is_shown(make_app):
+    app = make_app()
+    app.session.state.set("filter", "vaccine")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one("#filter-bar", QueryBar)
+        assert bar.display and bar.query_text == "vaccine"
+        assert [p.name for p in app.screen.query_one(ArticleList).paths] == ["c-vaccine.txt"]
+        assert app.screen.current.name == "c-vaccine.txt"
+        assert app.screen.query_one(ArticleList).has_focus

@@ -49,7 +49,9 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button("Cancel", id="export-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        field = self.query_one("#export-path", Input)
+        field.cursor_position = len(field.value)  # the file name is the part to edit
+        field.focus()
 
     @property
     def fmt(self) -> str:

@@ -109,6 +109,8 @@ class MainScreen(AnalysisWorkers, ReadingActions, PaneActions, Screen):
         self.query_one("#search-bar", QueryBar).close()
         self.pane.set_tab(self.session.pref("tab", "summary"))
         self.filter_query = self.session.pref("filter", "")
+        if self.filter_query:  # a remembered filter is shown, so the short list is explained
+            self.query_one("#filter-bar", QueryBar).open(self.filter_query, focus=False)
         self.view.show_message("Opening the library…")
         self.pane.show_waiting("Waiting for an article.", kind="loading")
         self.article_list.focus()

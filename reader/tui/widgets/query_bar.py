@@ -50,12 +50,14 @@ class QueryBar(Horizontal):
     def query_text(self) -> str:
         return self.query_one(QueryInput).value
 
-    def open(self, value: str | None = None) -> None:
+    def open(self, value: str | None = None, *, focus: bool = True) -> None:
         self.display = True
         field = self.query_one(QueryInput)
         if value is not None:
             field.value = value
-        field.focus()
+            field.cursor_position = len(value)
+        if focus:
+            field.focus()
 
     def close(self) -> None:
         self.display = False
