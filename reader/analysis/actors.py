@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from reader.analysis.actor_index import PersonIndex, name_shaped
 from reader.analysis.credits import credit_spans
-from reader.analysis.lexicon import COUNTRIES, ORG_KIND_PLACES, PLACE_ALIASES, TITLE_MODIFIERS
+from reader.analysis.gazetteer import COUNTRIES, ORG_KIND_PLACES, PLACE_ALIASES
 from reader.analysis.mentions import Mention, entity_mentions, make_mention
 from reader.analysis.models import Actor, ActorKind
+from reader.analysis.name_scan import bare_name_mentions, honorific_mentions
 from reader.analysis.names import (
     acronym_of,
-    bare_word,
     fold,
-    is_honorific,
     is_possessive,
-    is_title_word,
 )
 from reader.analysis.roles import role_for_mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _KIND_PRIORITY = {"person": 3, "organization": 2, "place": 1, "group": 0, "other": -1}
 
@@ -29,13 +29,13 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     """People, organisations, places and groups in `doc`, most salient first."""
     if not doc.has_annotation("ENT_IOB"):
         return ()
-    mentions = entity_mentions(doc, text) + _honorific_mentions(doc, text)
+    mentions = entity_mentions(doc, text) + honorific_mentions(doc, text)
     credits = credit_spans(text)
     if credits:
         mentions = [m for m in mentions if not _inside(m.start, credits)]
     mentions = _without_place_possessor(doc, text, mentions)
     people = PersonIndex(mentions)
-    bare = _bare_name_mentions(doc, text)
+    bare = bare_name_mentions(doc, text)
     named = [m for m in bare if m.kind == "person"]
     if named:
         mentions += named
@@ -58,69 +58,6 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
-def _honorific_mentions(doc: Doc, text: str) -> list[Mention]:
-    """ "Mr. Volkonsky", "Councilor Tomás Reyes" where the model found no entity: people."""
-    found: list[Mention] = []
-    for token in doc:
-        if token.i + 1 >= len(doc) or not _introduces_name(token):
-            continue
-        end = token.i + 1
-        while end < len(doc) and end - token.i <= 3 and _bare_proper(doc[end]):
-            end += 1
-        if end > token.i + 1:
-            mention = make_mention(doc, text, token.i + 1, end, "person")
-            if mention is not None:
-                found.append(mention)
-    return found
-
-
-def _introduces_name(token) -> bool:
-    if is_honorific(token.text):
-        return True
-    word = token.text
-    return word[:1].isupper() and is_title_word(word) and bare_word(word) not in TITLE_MODIFIERS
-
-
-def _bare_name_mentions(doc: Doc, text: str) -> list[Mention]:
-    """Proper nouns the model left untagged: kept if they name a known person, or if the
-    context says person ("Teresa Villarreal, executive director of ..., said")."""
-    found: list[Mention] = []
-    i = 0
-    while i < len(doc):
-        if not _bare_proper(doc[i]) or (i > 0 and _introduces_name(doc[i - 1])):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(doc) and j - i < 3 and _bare_proper(doc[j]):
-            j += 1
-        for a, b in ([(i, j)] if j - i > 1 else []) + [(k, k + 1) for k in range(i, j)]:
-            mention = make_mention(doc, text, a, b, "other")
-            if mention is not None:
-                if _named_person(mention, b - a):
-                    mention.kind = "person"
-                found.append(mention)
-        i = j
-    return found
-
-
-def _named_person(m: Mention, length: int) -> bool:
-    """An untagged name the context marks as a person's: two or three words with a cue,
-    or one word with a person-only cue ("Adeyemi, who ...", "Bell, 54,")."""
-    if not name_shaped(m) or m.surface.isupper():
-        return False
-    if length > 1:
-        return bool(m.person_hint or m.speaker_hint)
-    return m.person_hint > 0
-
-
-def _bare_proper(token) -> bool:
-    if token.ent_iob_ != "O":
-        return False
-    if token.is_upper and token.is_alpha and len(token.text) > 1:
-        return True  # "WHO" read as a pronoun
-    return token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper()
 
 
 def _without_place_possessor(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from reader.analysis.lexicon import SPEECH_FORMS, SPEECH_VERBS, STATEMENT_NOUNS
 from reader.analysis.models import Actor
 from reader.analysis.speakers import SpeakerResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _AFTER_LIMIT = 30
 _BEFORE_LIMIT = 40

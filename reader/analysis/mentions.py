@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from reader.analysis.lexicon import (
+from reader.analysis.gazetteer import (
     CITIES,
     COUNTRIES,
     INSTITUTIONS,
-    ORG_HEAD_NOUNS,
     ORG_SUFFIXES,
-    PERSON_NOUNS,
     PLACE_ALIASES,
     PLACE_NOUNS,
     PLACE_PREFIXES,
     PLACE_PREPOSITIONS,
     PLACE_SUFFIXES,
-    SPEECH_VERBS,
-    TITLE_MODIFIERS,
 )
+from reader.analysis.lexicon import ORG_HEAD_NOUNS, PERSON_NOUNS, SPEECH_VERBS, TITLE_MODIFIERS
 from reader.analysis.names import (
     bare_word,
     fold,
@@ -32,6 +28,9 @@ from reader.analysis.names import (
     looks_like_code,
     strip_possessive,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 KIND_BY_LABEL = {
     "PERSON": "person",

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from reader.analysis.attribution import (
     Attribution,
@@ -18,6 +17,9 @@ from reader.analysis.attribution import (
 from reader.analysis.models import Actor, Quote
 from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_spans
 from reader.analysis.speakers import SpeakerResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _TERMINAL = (".", "!", "?", "…", ",", ";", "—", "–", ":")
 _PARTIAL_WORDS = 8

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from reader.analysis.lexicon import TITLE_EXPANSIONS
 from reader.analysis.names import is_honorific, is_possessive, is_title_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _MAX_ROLE_TOKENS = 18
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})

@@ -5,9 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-
-from spacy.attrs import IDX
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from reader.analysis.lexicon import (
     FEMALE_HONORIFICS,
@@ -21,6 +19,9 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.models import Actor
 from reader.analysis.names import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _HONORIFIC_BEFORE = re.compile(r"(\w+)\.?\s*$")
 _SUBTREE_LIMIT = 24
@@ -48,6 +49,8 @@ class SpeakerResolver:
         all_spans = sorted(((s, e, a) for a in actors for s, e in a.spans), key=_by_position)
         self.all_starts = [m[0] for m in all_spans]
         self.all_spans = all_spans
+        from spacy.attrs import IDX
+
         self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
         self.gender = {a.name: self._gender(a) for a in actors if a.kind == "person"}
 
