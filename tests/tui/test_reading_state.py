@@ -118,3 +118,14 @@ async def test_a_restored_position_near_the_end_does_not_mark_read(make_app, lib
         assert app.screen.query_one(ArticleView).position()[0] >= 35
         await pilot.pause(0.5)
         assert app.session.state.read_paths() == set()
+
+
+async def test_bad_remembered_values_fall_back(make_app):
+    app = make_app(theme="no-such-theme")
+    app.session.state.set("tab", "nonsense")
+    app.session.state.set("summary_sentences", "many")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one(InsightPane).tab == "summary"
+        assert len(app.screen.analysis.summary) == 3
+        assert app.theme in app.available_themes

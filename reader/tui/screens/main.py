@@ -30,7 +30,7 @@ from reader.tui.search import filter_refs, haystack
 from reader.tui.session import Session, path_key
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
-from reader.tui.widgets.insight_pane import InsightPane
+from reader.tui.widgets.insight_pane import TABS, InsightPane
 from reader.tui.widgets.query_bar import QueryBar
 from reader.tui.widgets.status_bar import StatusBar
 
@@ -107,7 +107,8 @@ class MainScreen(AnalysisWorkers, ReadingActions, PaneActions, Screen):
     def on_mount(self) -> None:
         self.query_one("#filter-bar", QueryBar).close()
         self.query_one("#search-bar", QueryBar).close()
-        self.pane.set_tab(self.session.pref("tab", "summary"))
+        tab = self.session.pref("tab", "summary")
+        self.pane.set_tab(tab if tab in TABS else "summary")
         self.filter_query = self.session.pref("filter", "")
         if self.filter_query:  # a remembered filter is shown, so the short list is explained
             self.query_one("#filter-bar", QueryBar).open(self.filter_query, focus=False)
