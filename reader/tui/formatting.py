@@ -8,13 +8,20 @@ from rich.cells import cell_len, set_cell_size
 
 from reader.library.models import Article, ArticleRef
 
-_CONTROLS = {c: "\ufffd" for c in [*range(0, 32), *range(127, 160)]}
+# C0, DEL and C1 controls, bidi embeddings/overrides/isolates (they reorder the rest of the
+# line on screen) and lone surrogates (from file names that are not UTF-8: unencodable).
+_CONTROLS = {
+    c: "\ufffd"
+    for c in [*range(0, 32), *range(127, 160), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    + [*range(0xD800, 0xE000)]
+}
 _CONTROLS[ord("\t")] = " "
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def clean(text: str) -> str:
-    """Control characters made visible as one replacement character each (same length)."""
+    """Control, bidi-override and undecodable characters made visible as one replacement
+    character each (same length)."""
     return text.translate(_CONTROLS)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from reader.tui.formatting import one_line
+
 
 class StatusBar(Static):
     """Plain text only: it often shows names and quotes taken from an article."""
@@ -14,5 +16,5 @@ class StatusBar(Static):
 
     def say(self, message: str, *, kind: str = "info") -> None:
         """Show `message`; `kind` (info, warning, error) picks the colour from the theme."""
-        self.update(Text(" ".join(message.split())))
+        self.update(Text(one_line(message)))
         self.set_classes(f"-{kind}")
