@@ -57,6 +57,13 @@ def article_json(article, analysis) -> dict[str, Any]:
     return data
 
 
+def to_json(data: Any, indent: int | None = None) -> str:
+    """JSON text that is safe to print and always encodable: readable UTF-8, but C1 controls,
+    bidi overrides, line separators and lone surrogates (undecodable file names) escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def render(article, analysis, fmt: str, extras: bool = True) -> str:
     """The export text in `fmt` ("md", "txt" or "json").
 
@@ -64,8 +71,7 @@ def render(article, analysis, fmt: str, extras: bool = True) -> str:
     DESIGN.md object, so that its shape never depends on a flag.
     """
     if fmt == "json":
-        text = json.dumps(article_json(article, analysis), ensure_ascii=False, indent=2)
-        return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+        return to_json(article_json(article, analysis), indent=2) + "\n"
     if fmt not in ("md", "txt"):
         raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     md = fmt == "md"
