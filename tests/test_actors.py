@@ -112,6 +112,20 @@ def test_roles_from_appositions_and_titles() -> None:
     assert find(actors, "Roberta Lindqvist").role == "police chief"
 
 
+def test_roles_from_copulas_and_relative_clauses() -> None:
+    text = (
+        "The bakery’s oldest employee is Stan Gorecki, 66.\n\n"
+        "Polish Hill once had four bakeries, according to Adrian Pellegrino, who teaches food "
+        "history at Chatham University.\n\n"
+        "Senate Majority Leader Chuck Schumer and Sen. Mitch McConnell, R-Ky., met on Tuesday."
+    )
+    actors = actors_of(text)
+    assert find(actors, "Stan Gorecki").role == "bakery’s oldest employee"
+    assert find(actors, "Adrian Pellegrino").role == "food history teacher at Chatham University"
+    assert find(actors, "Chuck Schumer").role == "Senate majority leader"
+    assert find(actors, "Mitch McConnell").role == "senator"
+
+
 def test_abbreviated_military_title_is_spelled_out() -> None:
     text = "The review was led by retired U.S. Army Gen. Walter Pruitt, who spoke briefly."
     assert find(actors_of(text), "Walter Pruitt").role == "retired U.S. Army general"

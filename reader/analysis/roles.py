@@ -16,6 +16,25 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
 _TITLE_HEAD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _KEEP_CASE_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON"})
 _NOT_TITLE_ENTS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
+_AGENTS = {
+    "found": "founder",
+    "co-found": "co-founder",
+    "lead": "leader",
+    "direct": "director",
+    "chair": "chair",
+    "co-chair": "co-chair",
+    "own": "owner",
+    "manage": "manager",
+    "teach": "teacher",
+    "coach": "coach",
+    "edit": "editor",
+    "organize": "organizer",
+    "organise": "organiser",
+    "head": "head",
+    "run": "head",
+    "represent": "representative",
+}
+"""Verbs of a "who ..." clause that name a role ("who founded X" -> "founder of X")."""
 _WORDY = re.compile(r"[a-z]{3}")
 _LEADING_DROP = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
@@ -27,6 +46,8 @@ def role_for_mention(doc: Doc, start: int, end: int) -> str | None:
     if is_possessive(doc[end - 1]) or end < len(doc) and is_possessive(doc[end]):
         return title  # "Nowicka’s, a narrow storefront": the apposition is about the shop
     described = _apposition(doc, start, end, root) or _copula(doc, root)
+    if not title and not described:
+        return _relative_clause(doc, root)
     if title and (not described or " " in title):
         return title
     return described or title
@@ -102,6 +123,31 @@ def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
     return None
 
 
+def _relative_clause(doc: Doc, root: Token) -> str | None:
+    """ "Adrian Pellegrino, who teaches food history at Chatham University" ->
+    "food history teacher at Chatham University"; "who founded the group" -> "founder of ..."."""
+    verb = next((c for c in root.rights if c.dep_ == "relcl"), None)
+    if verb is None or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
+        return None
+    agent = _AGENTS.get(verb.lemma_.casefold())
+    if agent is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    where = next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "for", "with"}), None
+    )
+    teach = agent == "teacher"
+    words = _phrase(doc, obj.left_edge.i, obj, keep_det=not teach) if obj is not None else None
+    if obj is not None and words is None:
+        return None
+    if teach:
+        role = f"{words} teacher" if words else "teacher"
+    else:
+        role = f"{agent} of {words}" if words else agent
+    place = _phrase(doc, where.i, where) if where is not None and where.i > verb.i else None
+    return f"{role} {place}" if place else role
+
+
 def _copula(doc: Doc, root: Token) -> str | None:
     """ "The bakery’s oldest employee is Stan Gorecki" / "Gorecki is the oldest employee"."""
     verb = root.head
@@ -111,12 +157,12 @@ def _copula(doc: Doc, root: Token) -> str | None:
     other = next((c for c in verb.children if c.dep_ == other_dep), None)
     if other is None or other.pos_ != "NOUN":
         return None
-    return _phrase(
-        doc, other.left_edge.i, other, stop=root.left_edge.i if other.i < root.i else None
-    )
+    return _phrase(doc, other.left_edge.i, other, stop=verb.i if other.i < verb.i else None)
 
 
-def _phrase(doc: Doc, first: int, head: Token, stop: int | None = None) -> str | None:
+def _phrase(
+    doc: Doc, first: int, head: Token, stop: int | None = None, *, keep_det: bool = False
+) -> str | None:
     """Words of a noun phrase, cut before commas, relative clauses and the stop index."""
     limit = head.right_edge.i + 1 if stop is None else stop
     cut = limit
@@ -128,7 +174,7 @@ def _phrase(doc: Doc, first: int, head: Token, stop: int | None = None) -> str |
             cut = token.i
             break
     tokens = list(doc[first:cut])
-    while tokens and (tokens[0].lower_ in _LEADING_DROP or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_ in _LEADING_DROP and not keep_det or tokens[0].is_punct):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"and", "or", "who"}):
         tokens.pop()
