@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.analysis.actors import extract_actors
 from reader.analysis.models import Quote
@@ -231,6 +233,24 @@ def test_relative_pronoun_and_role_noun_speakers() -> None:
         "the city.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Dmitry Peskov", "Laura Chen"]
+
+
+_PIECES = st.sampled_from(
+    ["word", "Smith", "said", ",", ".", " ", " ", "\n\n", "“", "”", '"', "‘", "’", "’s", "5'10\""]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60))
+def test_mark_scanner_invariants(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    spans = find_quote_spans(text)
+    for span in spans:
+        assert 0 <= span.open_mark < span.start < span.end <= len(text)
+        assert text[span.start : span.end].strip() == text[span.start : span.end]
+        assert any(ch.isalnum() for ch in text[span.start : span.end])
+    for a, b in zip(spans, spans[1:], strict=False):
+        assert a.end <= b.open_mark
 
 
 def test_mark_scanner_stays_linear_on_many_quotes_and_unbalanced_text() -> None:

@@ -79,6 +79,11 @@ def _single_direction(text: str, i: int) -> str:
     return "close"
 
 
+def _wordy(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] has a letter or digit (a passage of marks alone is no quote)."""
+    return any(ch.isalnum() for ch in text[a:b])
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a].isspace():
         a += 1
@@ -108,7 +113,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         total = end - first_start
         if close is not None and len(chain) <= MAX_CHAIN_PARAGRAPHS and total <= MAX_CHAIN_CHARS:
             a, b = _trim(text, first_start, end)
-            if b > a:
+            if _wordy(text, a, b):
                 found.append(QuoteSpan(a, b, first_open, close, len(chain)))
         else:
             for k, (mark, start, para_end) in enumerate(chain):
@@ -116,7 +121,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 stop = close if (last and close is not None) else para_end
                 if stop - start <= MAX_UNCLOSED_CHARS or (last and close is not None):
                     a, b = _trim(text, start, stop)
-                    if b > a:
+                    if _wordy(text, a, b):
                         found.append(QuoteSpan(a, b, mark, close if last else None))
         chain.clear()
 
