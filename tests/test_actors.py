@@ -141,6 +141,11 @@ def test_two_people_with_one_surname_stay_apart() -> None:
     assert find(actors, "Abena Owusu").mentions == 2
 
 
+def test_untagged_relative_joins_the_people() -> None:
+    text = "Ana Ruiz and her husband, Carlos Ruiz, run the farm near Valencia."
+    assert sorted(people(actors_of(text))) == ["Ana Ruiz", "Carlos Ruiz"]
+
+
 def test_junk_entities_are_dropped() -> None:
     text = (
         "In 2024, about 1,500 people signed the petition on Monday.\n\nThe F-16 and the "

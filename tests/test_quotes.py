@@ -171,6 +171,15 @@ def test_partial_quote_with_a_cue_is_a_fragment_that_keeps_its_speaker() -> None
     assert (q.text, q.fragment, q.speaker) == ("cautiously hopeful", True, "Raymond Osei")
 
 
+def test_short_woven_quote_with_its_own_subject_is_a_statement() -> None:
+    text = "According to Lena Park, “the plan failed because nobody funded it.”"
+    (q,) = quotes_of(text)
+    assert (q.speaker, q.cue, q.fragment) == ("Lena Park", "according to", False)
+    text = "Peskov said the delegation had “walked away from its own proposals.”"
+    (q,) = quotes_of(text)
+    assert q.fragment
+
+
 def test_pronoun_follows_gender_from_honorifics() -> None:
     text = (
         "Mr. Daniel Hart met Ms. Laura Pennington in Geneva on Monday.\n\n"

@@ -36,6 +36,9 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     mentions = _without_place_possessor(doc, text, mentions)
     people = PersonIndex(mentions)
     bare = bare_name_mentions(doc, text)
+    for m in bare:
+        if len(m.words) > 1 and m.words[-1] in people.surnames and name_shaped(m):
+            m.kind = "person"  # "Ana Ruiz" untagged beside a tagged "Carlos Ruiz"
     named = [m for m in bare if m.kind == "person"]
     if named:
         mentions += named

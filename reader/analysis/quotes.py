@@ -165,7 +165,18 @@ def _is_fragment(doc: Doc, text: str, span: QuoteSpan, resolver: SpeakerResolver
     content = text[span.start : span.end].rstrip()
     if content.endswith(_TERMINAL) and _starts_sentence(text, span.open_mark, content):
         return False  # "Somebody has to." standing as a sentence of its own
-    return span.paragraphs == 1 and len(words) <= _PARTIAL_WORDS
+    if span.paragraphs > 1 or len(words) > _PARTIAL_WORDS:
+        return False
+    # A short quote woven into the sentence is partial unless it is a clause of its own
+    # ("..., "the plan failed because nobody paid."" has its subject inside the marks).
+    return not (content.endswith(_TERMINAL) and _has_own_subject(words, first, last))
+
+
+def _has_own_subject(words: list[Token], first: int, last: int) -> bool:
+    return any(
+        t.dep_ in {"nsubj", "nsubjpass"} and first <= t.head.i <= last and t.head.pos_ != "NOUN"
+        for t in words
+    )
 
 
 def _starts_sentence(text: str, mark: int, content: str) -> bool:
