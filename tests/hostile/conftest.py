@@ -18,6 +18,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    if full_corpus(config):
+        os.environ["READER_HOSTILE_FULL"] = "1"  # read by test_properties at import
+
+
 def full_corpus(config: pytest.Config) -> bool:
     try:
         flag = config.getoption("--hostile-full")
@@ -34,3 +39,12 @@ def hostile_full(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory, hostile_full: bool) -> Corpus:
     return make_corpus(tmp_path_factory.mktemp("hostile"), quick=not hostile_full)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """The counts the hostile-input issue asks for, after the run."""
+    from .test_cli_hostile import STATS
+
+    if STATS:
+        parts = ", ".join(f"{key} {value}" for key, value in STATS.items())
+        terminalreporter.write_line(f"hostile corpus: {parts}")
