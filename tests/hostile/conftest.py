@@ -9,6 +9,10 @@ import pytest
 from .corpus import Corpus, make_corpus
 
 
+STATS: dict[str, object] = {}
+"""Counts the CLI tests gather for the closing summary."""
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--hostile-full",
@@ -37,14 +41,17 @@ def hostile_full(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture(scope="session")
+def hostile_stats() -> dict[str, object]:
+    return STATS
+
+
+@pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory, hostile_full: bool) -> Corpus:
     return make_corpus(tmp_path_factory.mktemp("hostile"), quick=not hostile_full)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     """The counts the hostile-input issue asks for, after the run."""
-    from .test_cli_hostile import STATS
-
     if STATS:
         parts = ", ".join(f"{key} {value}" for key, value in STATS.items())
         terminalreporter.write_line(f"hostile corpus: {parts}")
