@@ -8,7 +8,6 @@ import pytest
 
 from .corpus import Corpus, make_corpus
 
-
 STATS: dict[str, object] = {}
 """Counts the CLI tests gather for the closing summary."""
 
