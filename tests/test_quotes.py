@@ -298,5 +298,5 @@ def test_gold_quote_floors(which: str) -> None:
     ratios = total.ratios()
     assert ratios["required_quote_recall"] >= 0.95, total.errors
     assert ratios["quote_precision"] >= 0.95, total.errors
-    assert ratios["speaker_accuracy"] >= 0.9, total.errors
+    assert ratios["speaker_accuracy"] >= 0.95, total.errors
     assert ratios["fragment_accuracy"] >= 0.95, total.errors
