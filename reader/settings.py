@@ -58,7 +58,7 @@ show_fragments = false
 # The ? screen in the reader lists the action ids.
 [keys]
 # "quote.next" = "ctrl+n"
-# "quote.previous" = "ctrl+p"
+# "quote.prev" = "ctrl+b"
 """
 """A documented config.toml with every key at its default; the README shows the same text."""
 
