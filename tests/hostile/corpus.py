@@ -7,6 +7,16 @@ Sizes (quick / full): the big text file is 6 MB / 50 MB (the loader reads the fi
 5 MB, `reader.library.text.MAX_BYTES`, and says "too large, showing the first 5,120 KB");
 tiny files 500 / 20,000; everything else is the same in both forms.
 
+Run: the quick corpus is part of the normal `pytest` run; the full one is
+`pytest tests/hostile --hostile-full` (or READER_HOSTILE_FULL=1 pytest tests/hostile), which
+also runs ten times the property-test examples. The closing line gives the counts.
+
+Limits the corpus holds the reader to: a file is read up to 5 MB (the rest is left out with
+"too large, showing the first 5,120 KB"); analysis covers the first 100,000 characters
+(`reader.analysis.pipeline.MAX_ANALYSED_CHARS`, cut at a paragraph break, with the notice
+"long article: the summary, actors and quotes cover the first N of M characters"); each CLI
+command on each file must finish within 120 s (a hang guard; the slowest takes about 10 s).
+
 Expectations: "ok" (exit 0 with a result), "error" (exit 2, one line naming the file and
 the reason), "either" (depends on the machine, e.g. chmod 000 when running as root).
 """

@@ -1,10 +1,9 @@
-"""Run `reader.cli.main` on many files in one process and report each run as a JSON line.
+"""Run `reader.cli.main` on many files in one process and report each run as a JSON line."""
 
-Used by test_cli_hostile.py: spaCy loads once, yet every file goes through exactly the
-code `reader analyze` and `reader export` run. Reads a job from stdin:
-{"files": [...], "config": DIR, "cache": DIR, "out": DIR, "bound": SECONDS}.
-A run that takes longer than `bound` ends the process with a stack dump (a hang guard).
-"""
+# Used by test_cli_hostile.py: spaCy loads once, yet every file goes through exactly the code
+# `reader analyze` and `reader export` run. The job comes on stdin as
+# {"files": [...], "config": DIR, "cache": DIR, "out": DIR, "bound": SECONDS}; a run longer
+# than `bound` ends the process with a stack dump (a hang guard).
 
 from __future__ import annotations
 
