@@ -34,10 +34,17 @@ _NUMERIC_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?")
 
 
 def drop_control_refs(markup: str) -> str:
-    """Remove character references to control and bidi characters before parsing."""
+    """Remove character references to control and bidi characters before parsing.
+
+    References in the C1 range (&#147; and the like) are what old Windows-made pages
+    write for curly quotes and dashes; browsers read them as cp1252, and so do we.
+    """
 
     def repl(m: re.Match[str]) -> str:
         code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        if 0x80 <= code <= 0x9F:
+            char = bytes([code]).decode("cp1252", errors="ignore")
+            return f"&#{ord(char)};" if char else ""
         if code > 0x10FFFF or sanitize(chr(code)) != chr(code):
             return "" if code not in (9, 10, 13) else " "
         return m.group(0)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.library.cleanup import clean_units
+from reader.library.cleanup import clean_units, is_prose
 from reader.library.dates import parse_date
 from reader.library.htmlfallback import drop_control_refs, plain_units, too_deep, tree_units
 from reader.library.meta import Header, extract_header, names_only, parse_byline
@@ -136,6 +136,29 @@ def _element_text(el) -> str:
     return collapse_spaces(" ".join("".join(el.itertext()).split()))
 
 
+_LB = "\ue000"  # a private-use mark for a line break while the text is joined
+
+
+def _break_paragraphs(el) -> list[str]:
+    """A block whose paragraphs are separated by <br><br> (old and hand-made pages).
+
+    A double break ends a paragraph. Inside a block that uses them, lines held apart by
+    single breaks stay apart when none of them is prose: headline, byline and date lines.
+    """
+    for lb in el.iter("lb"):
+        lb.tail = _LB + (lb.tail or "")
+    blocks = re.split(rf"{_LB}\s*{_LB}[\s{_LB}]*", "".join(el.itertext()))
+    out: list[str] = []
+    for block in blocks:
+        lines = [collapse_spaces(" ".join(ln.split())) for ln in block.split(_LB)]
+        lines = [ln for ln in lines if ln]
+        if len(blocks) > 1 and len(lines) > 1 and not any(is_prose(ln) for ln in lines):
+            out.extend(lines)
+        elif lines:
+            out.append(" ".join(lines))
+    return out
+
+
 def _body_units(body) -> tuple[list[str], set[int]]:
     units: list[str] = []
     headings: set[int] = set()
@@ -155,6 +178,9 @@ def _body_units(body) -> tuple[list[str], set[int]]:
                 child_text = _element_text(child)
                 if child_text:
                     units.append(child_text)
+            continue
+        elif el.find(".//lb") is not None and tag != "head":
+            units.extend(_break_paragraphs(el))
             continue
         else:
             text = _element_text(el)
