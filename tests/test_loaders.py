@@ -119,6 +119,29 @@ def test_html_entities_cannot_smuggle_control_characters(tmp_path):
         assert "\x1b" not in field and "\u202e" not in field
 
 
+def test_html_windows_character_references_and_double_breaks(tmp_path):
+    page = write(
+        tmp_path,
+        "old.html",
+        "<html><head><title>Old page</title></head><body><div><font size=5><b>Mill reopens"
+        "</b></font><br>By Ann Bell, Staff Writer<br>Posted: 01/17/2026<br><br>"
+        "LEITH &#151; The mill reopened on Saturday after a two-year restoration by volunteers"
+        " from the town.<br><br>&#147;We did it,&#148; said the society&#146;s president, who"
+        " led the work on the weekends.<br><br>The mill is open from dawn to dusk.</div>"
+        "</body></html>",
+    )
+    article = load_article(page)
+    assert article.byline == "Ann Bell"
+    assert article.published == "2026-01-17"
+    assert paragraphs(article.text) == [
+        "LEITH \u2014 The mill reopened on Saturday after a two-year restoration by volunteers"
+        " from the town.",
+        "\u201cWe did it,\u201d said the society\u2019s president, who led the work on the"
+        " weekends.",
+        "The mill is open from dawn to dusk.",
+    ]
+
+
 # --- plain text ----------------------------------------------------------------------------
 
 
@@ -380,6 +403,10 @@ def test_not_a_byline(line):
         ("2026-05-21T14:30:00Z", "2026-05-21"),
         ("1st of May 2026", "2026-05-01"),
         ("2026/11/17", "2026-11-17"),
+        ("Posted: 01/17/2026", "2026-01-17"),
+        ("17/01/2026", "2026-01-17"),
+        ("17.01.2026", "2026-01-17"),
+        ("03/04/2026", None),
         ("February 30, 2026", None),
         ("no date here", None),
     ],

@@ -36,7 +36,8 @@ _DATE = re.compile(
     rf"\b(?P<mon1>{_MONTH})\s+(?P<day1>{_DAY}),?\s+(?P<year1>(?:19|20)\d\d)\b"
     rf"|\b(?P<day2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MONTH}),?\s+(?P<year2>(?:19|20)\d\d)\b"
     r"|\b(?P<year3>(?:19|20)\d\d)-(?P<month3>[01]?\d)-(?P<day3>[0-3]?\d)(?!\d)"
-    r"|\b(?P<year4>(?:19|20)\d\d)[/.](?P<month4>[01]?\d)[/.](?P<day4>[0-3]?\d)\b",
+    r"|\b(?P<year4>(?:19|20)\d\d)[/.](?P<month4>[01]?\d)[/.](?P<day4>[0-3]?\d)\b"
+    r"|\b(?P<first5>[0-3]?\d)(?P<sep5>[/.])(?P<second5>[0-3]?\d)(?P=sep5)(?P<year5>(?:19|20)\d\d)\b",
     re.I,
 )
 
@@ -76,6 +77,8 @@ def parse_date(text: str) -> str | None:
 def _to_iso(m: re.Match[str]) -> str | None:
     g = m.groupdict()
     try:
+        if g["year5"]:
+            return _numeric(int(g["first5"]), int(g["second5"]), int(g["year5"]), g["sep5"])
         if g["year1"] or g["year2"]:
             n = "1" if g["year1"] else "2"
             month = _MONTHS[g["mon" + n][:3].lower()]
@@ -86,6 +89,21 @@ def _to_iso(m: re.Match[str]) -> str | None:
         day = int(_NON_DIGITS.sub("", g["day" + n]))
         return date(year, month, day).isoformat()
     except (ValueError, KeyError):
+        return None
+
+
+def _numeric(first: int, second: int, year: int, sep: str) -> str | None:
+    """'17/01/2026', '01/17/2026', '17.01.2026': day and month in either order with
+    slashes only when one of them cannot be a month; with dots, day first (European)."""
+    if sep == "." or first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first or first == second:
+        day, month = second, first
+    else:
+        return None  # 03/04/2026: April 3 or March 4, no way to tell
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
         return None
 
 
