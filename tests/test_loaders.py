@@ -10,7 +10,7 @@ import pytest
 
 from reader.library import ArticleLoadError, load_article
 from reader.library.dates import parse_date
-from reader.library.meta import parse_byline
+from reader.library.meta import parse_byline, parse_date_line
 from reader.library.models import content_id
 from reader.library.text import MAX_BYTES
 
@@ -413,6 +413,21 @@ def test_not_a_byline(line):
 )
 def test_dates(text, iso):
     assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Issue 212 | Thursday, January 22, 2026", "2026-01-22"),
+        ("April 2, 2026 10:14 AM GMT · Updated 2 hours ago", "2026-04-02"),
+        ("Updated March 4, 2026 | Published March 3, 2026", "2026-03-03"),
+        ("March 3, 2026 | 5 min read", "2026-03-03"),
+        ("Election night | March 3, 2026", None),
+        ("The vote on March 3, 2026 | a recap", None),
+    ],
+)
+def test_date_stamp_lines_with_furniture(line, iso):
+    assert parse_date_line(line)[0] == iso
 
 
 # --- formats, sniffing and identity --------------------------------------------------------

@@ -124,6 +124,8 @@ def parse_date_line(line: str) -> tuple[str | None, bool]:
     s = line.strip().strip("*_ ")
     if len(s) > 120 or not _DIGIT.search(s) or word_count(s) > 16:
         return None, False
+    if _STAMP_SPLIT.search(s):
+        return _segmented_date_line(s)
     label = _DATE_LABEL.match(s)
     rest = s[label.end() :] if label else s
     found = find_date(rest)
@@ -138,6 +140,28 @@ def parse_date_line(line: str) -> tuple[str | None, bool]:
         if is_sentence(tail) and word_count(tail) > 4 and not TIME_RE.search(tail):
             return None, False
     return found[0], bool(_UPDATED.match(s))
+
+
+_STAMP_SPLIT = re.compile(r"\s+[|·•]\s+")
+_STAMP_EXTRA = re.compile(
+    r"^(?:(?:issue|vol(?:ume)?|no|number|edition|#)\.?\s*\d[\w.,: ]{0,20}"
+    r"|(?:last\s+)?(?:updated|modified|published|posted)\b.{0,40}"
+    r"|\d+\s*(?:min|minute)s?\s+read|[\w ]{1,20}\bago)$",
+    re.I,
+)
+
+
+def _segmented_date_line(line: str) -> tuple[str | None, bool]:
+    """'Issue 212 | Thursday, January 22, 2026', 'April 2, 2026 10:14 GMT · Updated 2 hours
+    ago': one segment is the date stamp, the others are stamp furniture."""
+    found: tuple[str | None, bool] = (None, False)
+    for segment in _STAMP_SPLIT.split(line):
+        date, updated = parse_date_line(segment)
+        if date and (found[0] is None or (found[1] and not updated)):
+            found = (date, updated)  # a publication date wins over an update stamp
+        elif not (date or TIME_RE.fullmatch(segment) or _STAMP_EXTRA.match(segment)):
+            return None, False
+    return found
 
 
 def parse_source_line(line: str) -> str | None:
@@ -177,7 +201,7 @@ def extract_header(
     candidates: list[int] = []
     prose_seen = 0
     for i, unit in enumerate(units[:40]):
-        if quick and header.published and (header.title or candidates):
+        if quick and header.published and (header.title or _headline_seen(units, candidates)):
             break
         if i in header.consumed:
             continue
@@ -234,6 +258,11 @@ def extract_header(
     if header.published is None:
         header.published = header.updated
     return header
+
+
+def _headline_seen(units: list[str], candidates: list[int]) -> bool:
+    """A title candidate that is not just a masthead has been seen."""
+    return any(not _masthead(units[i]) for i in candidates)
 
 
 def _role_line(line: str) -> bool:
