@@ -1,0 +1,297 @@
+"""A long-lived analysis process for the TUI: the model stays loaded, the UI keeps the GIL."""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import threading
+from collections import deque
+from concurrent.futures import CancelledError, Future, InvalidStateError, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reader.analysis.background_worker import analyse, serve
+from reader.analysis.models import Analysis
+from reader.settings import DEFAULT_ALGORITHM
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from reader.library.models import Article
+
+Result = tuple[Analysis, list[str]]
+START_TIMEOUT = 120.0
+"""Seconds the process may take to load the model before the reader gives up on it."""
+FALLBACK = "analysing in the reader's own process; the interface may pause during analysis"
+
+
+@dataclass
+class _Job:
+    key: tuple[str, int, str]
+    article: Article
+    sentences: int
+    algorithm: str
+    future: Future = field(default_factory=Future)
+
+
+class BackgroundAnalyzer:
+    """Analyse articles in one separate process that keeps the spaCy model loaded.
+
+    `submit()` returns a Future of `(Analysis, notices)`. Cache hits are answered at once
+    in the calling process (no spaCy import, no round trip). One job runs at a time; jobs
+    still waiting can be cancelled (`submit(..., replace_pending=True)` does so). If the
+    process cannot start, does not get ready within `start_timeout`, or dies, analysis
+    continues in a thread of this process and the next result carries a notice.
+
+    Calling the object (`analyzer(article, sentences=3, algorithm="hybrid")`) blocks for
+    the result: it fits `reader.tui.session.Analyser`.
+    """
+
+    def __init__(
+        self,
+        model_name: str | None = None,
+        cache_dir: str | os.PathLike[str] | None = None,
+        *,
+        context: Any = None,
+        start_timeout: float = START_TIMEOUT,
+    ) -> None:
+        self.model_name = model_name
+        self.cache_dir = cache_dir
+        self.start_timeout = start_timeout
+        self._context = context or multiprocessing.get_context("spawn")
+        self._lock = threading.Lock()
+        self._pending: deque[_Job] = deque()
+        self._running: _Job | None = None
+        self._process: Any = None
+        self._conn: Connection | None = None
+        self._thread: ThreadPoolExecutor | None = None
+        self._notices: list[str] = []
+        self._closed = False
+        self.model: str | None = None
+        """Label of the model the process loaded, once it is ready."""
+        self.mode = "idle"
+        """"idle" (not started), "process", "thread" (fallback) or "closed"."""
+        self.ready = threading.Event()
+        """Set once the analysis process has loaded the model (or the fallback took over)."""
+
+    # public API
+
+    def warm(self) -> None:
+        """Start the process now, so the model is loaded by the time it is needed."""
+        with self._lock:
+            self._ensure_started()
+
+    def submit(
+        self,
+        article: Article,
+        sentences: int = 3,
+        algorithm: str = DEFAULT_ALGORITHM,
+        *,
+        replace_pending: bool = True,
+    ) -> Future[Result]:
+        """Analyse `article`; with `replace_pending`, jobs not yet started are cancelled."""
+        hit = self._cached(article, sentences, algorithm)
+        if hit is not None:
+            done: Future[Result] = Future()
+            done.set_result((hit, list(hit.notices)))
+            return done
+        key = (article.id, sentences, algorithm)
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the background analyser has been shut down")
+            for job in (self._running, *self._pending):
+                if job is not None and job.key == key and not job.future.cancelled():
+                    return job.future
+            if replace_pending:
+                self._cancel_pending_locked()
+            job = _Job(key, article, sentences, algorithm)
+            self._pending.append(job)
+            self._ensure_started()
+            self._dispatch_locked()
+            return job.future
+
+    def __call__(
+        self, article: Article, *, sentences: int = 3, algorithm: str = DEFAULT_ALGORITHM
+    ) -> Result:
+        """Blocking form of `submit` for callers already off the UI thread."""
+        return self.submit(article, sentences, algorithm, replace_pending=False).result()
+
+    def cancel_pending(self) -> int:
+        """Cancel every job that has not started; returns how many were cancelled."""
+        with self._lock:
+            return self._cancel_pending_locked()
+
+    def shutdown(self) -> None:
+        """Cancel waiting jobs and stop the process (a running analysis is abandoned)."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            self.mode = "closed"
+            self._cancel_pending_locked()
+            running, self._running = self._running, None
+            process, conn = self._process, self._conn
+            self._process = self._conn = None
+        if running is not None:
+            _settle(running.future, error=CancelledError())
+        _stop(process, conn)
+        if self._thread is not None:
+            self._thread.shutdown(wait=False, cancel_futures=True)
+
+    def __enter__(self) -> BackgroundAnalyzer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()
+
+    # internals (called with self._lock held where the name says so)
+
+    def _cached(self, article: Article, sentences: int, algorithm: str) -> Analysis | None:
+        if self.cache_dir is None:
+            return None
+        from reader.analysis.cache import AnalysisCache, cache_key
+        from reader.analysis.nlp import model_label
+
+        key = cache_key(
+            article.text, article.id, algorithm, sentences, model_label(self.model_name)
+        )
+        return AnalysisCache(self.cache_dir).get(key)
+
+    def _cancel_pending_locked(self) -> int:
+        count = 0
+        while self._pending:
+            if self._pending.popleft().future.cancel():
+                count += 1
+        return count
+
+    def _ensure_started(self) -> None:
+        if self.mode != "idle" or self._closed:
+            return
+        try:
+            parent, child = self._context.Pipe()
+            process = self._context.Process(
+                target=serve,
+                args=(child, self.model_name, self.cache_dir),
+                name="reader-analysis",
+                daemon=True,
+            )
+            process.start()
+            child.close()
+        except Exception as exc:  # no process: analyse in a thread instead
+            self._fall_back_locked(f"the analysis process could not start ({_reason(exc)})")
+            return
+        self._process, self._conn = process, parent
+        self.mode = "process"
+        threading.Thread(
+            target=self._listen, args=(parent,), name="reader-analysis-listener", daemon=True
+        ).start()
+
+    def _dispatch_locked(self) -> None:
+        if self.mode == "thread":
+            while self._pending:
+                self._run_in_thread(self._pending.popleft())
+            return
+        if self._running is not None or self.mode != "process" or not self.ready.is_set():
+            return
+        while self._pending:
+            job = self._pending.popleft()
+            if not job.future.set_running_or_notify_cancel():
+                continue
+            self._running = job
+            try:
+                assert self._conn is not None
+                self._conn.send((job.article, job.sentences, job.algorithm))
+            except (OSError, ValueError) as exc:
+                self._fall_back_locked(f"the analysis process stopped ({_reason(exc)})")
+            return
+
+    def _listen(self, conn: Connection) -> None:
+        """Receive results until the process ends; any failure switches to the fallback."""
+        try:
+            if not conn.poll(self.start_timeout):
+                raise TimeoutError(f"no answer in {self.start_timeout:.0f} s")
+            kind, payload = conn.recv()
+            if kind != "ready":
+                raise RuntimeError(str(payload))
+            with self._lock:
+                self.model = payload
+                self.ready.set()
+                self._dispatch_locked()
+            while True:
+                kind, payload = conn.recv()
+                self._finished(conn, kind, payload)
+        except Exception as exc:  # EOFError when the process dies
+            with self._lock:
+                if not self._closed and self._conn is conn:
+                    self._fall_back_locked(f"the analysis process stopped ({_reason(exc)})")
+
+    def _finished(self, conn: Connection, kind: str, payload: Any) -> None:
+        with self._lock:
+            if self._conn is not conn:  # the fallback has taken this job over
+                return
+            job, self._running = self._running, None
+            self._dispatch_locked()
+        if job is None:
+            return
+        if kind == "ok":
+            _settle(job.future, payload)
+        else:
+            _settle(job.future, error=RuntimeError(payload))
+
+    def _fall_back_locked(self, why: str) -> None:
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        if process is not None:
+            threading.Thread(target=_stop, args=(process, conn), daemon=True).start()
+        self.mode = "thread"
+        self._notices.append(f"{why}; {FALLBACK}")
+        self.ready.set()
+        if self._running is not None:
+            job, self._running = self._running, None
+            self._run_in_thread(job, started=True)
+        self._dispatch_locked()
+
+    def _run_in_thread(self, job: _Job, *, started: bool = False) -> None:
+        if not started and not job.future.set_running_or_notify_cancel():
+            return
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(1, thread_name_prefix="reader-analysis")
+        notices, self._notices = self._notices, []
+        self._thread.submit(self._analyse_here, job, notices)
+
+    def _analyse_here(self, job: _Job, notices: list[str]) -> None:
+        try:
+            analysis, more = analyse(
+                job.article, job.sentences, job.algorithm, self.model_name, self.cache_dir
+            )
+        except BaseException as exc:
+            _settle(job.future, error=exc)
+        else:
+            _settle(job.future, (analysis, notices + more))
+
+
+def _settle(future: Future, result: Any = None, error: BaseException | None = None) -> None:
+    """Complete `future` unless it already is (shutdown and a late answer can race)."""
+    with contextlib.suppress(InvalidStateError):
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)
+
+
+def _reason(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def _stop(process: Any, conn: Connection | None) -> None:
+    if conn is not None:
+        with contextlib.suppress(OSError, ValueError):
+            conn.send(None)
+            conn.close()
+    if process is None:
+        return
+    process.join(1.0)
+    if process.is_alive():
+        process.terminate()
+        process.join(1.0)

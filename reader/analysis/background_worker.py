@@ -1,0 +1,75 @@
+"""The analysis process's side of `reader.analysis.background`: load once, then serve."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from reader.analysis.models import Analysis
+    from reader.library.models import Article
+
+
+def analyse(
+    article: Article,
+    sentences: int,
+    algorithm: str,
+    model_name: str | None,
+    cache_dir: str | os.PathLike[str] | None,
+) -> tuple[Analysis, list[str]]:
+    """One analysis through the cache (the same call in the process and in the fallback)."""
+    from reader.analysis.service import analyze_article
+
+    return analyze_article(
+        article,
+        sentences=sentences,
+        algorithm=algorithm,
+        model_name=model_name,
+        cache_dir=cache_dir,
+    )
+
+
+def serve(conn: Connection, model_name: str | None, cache_dir: Any) -> None:
+    """The analysis process: load the model, then answer (article, sentences, algorithm)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the reader's to handle
+    _quiet_output()
+    conn.send(("ready", warm_up(model_name)))
+    while True:
+        try:
+            request = conn.recv()
+        except EOFError:  # the reader has gone
+            return
+        if request is None:
+            return
+        article, sentences, algorithm = request
+        try:
+            conn.send(("ok", analyse(article, sentences, algorithm, model_name, cache_dir)))
+        except Exception as exc:
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def warm_up(model_name: str | None) -> str:
+    """Load the model and import every analysis step by analysing a tiny article."""
+    from pathlib import Path
+
+    from reader.analysis.pipeline import analyze
+    from reader.library.models import Article
+
+    text = 'The council approved the plan on Monday. "We will start soon," Mayor Ana Ruiz said.'
+    article = Article("warm-up", Path("warm-up.txt"), "txt", "Warm-up", None, None, None, text)
+    analysis, _notices = analyze(article, sentences=1, model_name=model_name)
+    return analysis.model
+
+
+def _quiet_output() -> None:
+    """Library warnings on the inherited terminal would scribble over the TUI."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        os.close(devnull)
