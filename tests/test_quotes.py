@@ -225,6 +225,19 @@ def test_british_single_quotes_when_there_are_no_double_marks() -> None:
     assert quotes[2].fragment
 
 
+def test_british_single_quotes_with_double_quotes_nested_inside() -> None:
+    text = (
+        "‘We were told, “You will be safe,” and we believed it,’ said Ann Pell.\n\n"
+        "‘Nobody is cutting anything,’ the minister, Dan Hale, said. ‘We will keep it.’"
+    )
+    quotes = quotes_of(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We were told, “You will be safe,” and we believed it,", "Ann Pell"),
+        ("Nobody is cutting anything,", "Dan Hale"),
+        ("We will keep it.", "Dan Hale"),
+    ]
+
+
 def test_paragraph_that_lost_its_opening_mark_still_closes_the_quote() -> None:
     text = (
         "“The factory will close in June. All the workers will get severance.\n\n"

@@ -79,6 +79,22 @@ def _single_direction(text: str, i: int) -> str:
     return "close"
 
 
+def _single_marks_lead(text: str) -> bool:
+    """Whether single curly marks are the text's quotation marks (British style).
+
+    True when there are no double marks, or when more quotes open with ‘ than with a
+    double mark: then the double ones are quotes nested inside (‘He said, “No,” twice’).
+    """
+    doubles = [m.start() for m in MARKS.finditer(text)]
+    if not doubles:
+        return True
+    if "‘" not in text:
+        return False
+    double_opens = sum(_direction(text, i) == "open" for i in doubles)
+    single_opens = sum(_single_direction(text, m.start()) == "open" for m in re.finditer("‘", text))
+    return single_opens > max(double_opens, 1)
+
+
 def _wordy(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] has a letter or digit (a passage of marks alone is no quote)."""
     return any(ch.isalnum() for ch in text[a:b])
@@ -100,7 +116,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     paragraph. Over-long chains without a closing mark fall back to one passage a paragraph.
     """
     marks_re, direction = MARKS, _direction
-    if MARKS.search(text) is None:
+    if _single_marks_lead(text):
         marks_re, direction = SINGLE_MARKS, _single_direction
     found: list[QuoteSpan] = []
     chain: list[tuple[int, int, int]] = []  # (open mark, content start, paragraph end)
