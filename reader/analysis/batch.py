@@ -9,7 +9,6 @@ gets one JSON object per analysed article (JSON Lines, in the folder's order).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import deque
@@ -18,6 +17,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+
+from reader.terminal import printable
 
 if TYPE_CHECKING:
     from reader.analysis.models import Analysis
@@ -140,7 +141,7 @@ class Progress:
         if outcome.error is not None:
             self.failed += 1
             self._clear()
-            print(f"reader: {outcome.path}: {outcome.error}", file=self.stream)
+            print(f"reader: {printable(f'{outcome.path}: {outcome.error}')}", file=self.stream)
         now = time.monotonic()
         if self.tty:
             self.stream.write(f"\rreader: analysed {self.done}/{self.total}")
@@ -217,6 +218,7 @@ def _resolve(path: Path, item: Outcome | Future[Outcome]) -> Outcome:
 
 def analyze_folder(target: Path, args: argparse.Namespace, paths: Paths, settings: Settings) -> int:
     """Analyse every article under `target`; the exit code (see the module docstring)."""
+    from reader.export import to_json
     from reader.library.models import LoadError
     from reader.library.scan import iter_scan
 
@@ -241,7 +243,8 @@ def analyze_folder(target: Path, args: argparse.Namespace, paths: Paths, setting
             files.append(item.path)
     total = len(files) + len(scan_errors)
     if total == 0:
-        print(f"reader: {target}: no articles found (.txt, .md, .html)", file=sys.stderr)
+        where = printable(str(target))
+        print(f"reader: {where}: no articles found (.txt, .md, .html)", file=sys.stderr)
         return EXIT_FAILED
     progress = Progress(total, sys.stderr)
     for outcome in scan_errors:
@@ -252,9 +255,9 @@ def analyze_folder(target: Path, args: argparse.Namespace, paths: Paths, setting
         for notice in outcome.notices:
             if notice not in seen and outcome.error is None:
                 seen.add(notice)
-                print(f"reader: {notice}", file=sys.stderr)
+                print(f"reader: {printable(notice)}", file=sys.stderr)
         if outcome.payload is not None:
-            sys.stdout.write(json.dumps(outcome.payload, ensure_ascii=False) + "\n")
+            sys.stdout.write(to_json(outcome.payload) + "\n")
         progress.step(outcome)
     progress.finish()
     return EXIT_FAILED if progress.failed else EXIT_OK
