@@ -62,6 +62,19 @@ PROSE = "The council met for four hours on Tuesday and voted to keep both librar
         "Download the app",
         "Click here to find out more",
         "Get the Morning Briefing newsletter",
+        "12–15 minutes",
+        "4 mins",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "(Reporting by Ana Ruiz in Lima; Additional reporting by Bo Kim; Editing by Al Ray)",
+        "Writing by Ann Lee, editing by Bo Kim",
+        "Have a news tip? Send it to our newsroom at tips@example.org.",
+        "You are receiving this email because you signed up on our website.",
+        "Unsubscribe | Update preferences",
+        "Forward to a friend: https://example.org/fwd",
+        "View this email in your browser",
+        "View online",
+        "------------------------------",
+        "* * *",
     ],
 )
 def test_debris_lines(line):
@@ -89,6 +102,10 @@ def test_debris_lines(line):
         "What residents should do",
         "By noon the square was full.",
         "Advertising revenue at the paper fell by a fifth last year, the company said.",
+        "Reporting by the Tribune showed that the mayor had misled the council.",
+        "Editing by committee rarely works, she said.",
+        "The film runs 95 minutes.",
+        "Viewers can write to the station at tips@example.org with their questions.",
         PROSE,
     ],
 )
@@ -165,3 +182,21 @@ def test_multi_line_units_lose_only_their_debris_lines():
 def test_long_lines_are_never_judged_debris():
     assert not is_debris("subscribe " * 200)
     assert not is_debris("x" * 1_000_000)
+
+
+def test_footer_below_a_rule_goes_with_its_debris():
+    units = [
+        PROSE,
+        "The library board meets again on Thursday.",
+        "------",
+        "Forward to a friend: https://example.org/fwd",
+        "Know someone who would like this? Pass it on to them.",
+        "Unsubscribe",
+        "The Town Letter · 1 Main Street · Eastfield",
+    ]
+    assert clean_units(units) == units[:2]
+
+
+def test_a_rule_between_sections_keeps_what_follows():
+    units = [PROSE, "* * *", PROSE.replace("four", "five"), "It ended at midnight."]
+    assert clean_units(units) == [units[0], units[2], units[3]]

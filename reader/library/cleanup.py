@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reader.library.credits import contributor_line, credit_tail
 from reader.library.dates import TIME_RE, find_date
 
 _QUOTE_CHARS = '"\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e'
@@ -48,7 +49,9 @@ _STRONG = re.compile(
       | (?:reuse|republish)\ this\ (?:content|article|story)
       | reprints?\ (?:&|and)\ permissions
       | (?:accessibility\ help|your\ account|my\ account)$
-      | \d+\ (?:min|minute)s?\ (?:read|listen)$
+      | \d+(?:\ ?[–-]\ ?\d+)?\ (?:min|minute)s?(?:\ (?:read|listen))?$
+      | (?:this|the)\ (?:material|article|story|content)\ may\ not\ be\ (?:re)?(?:published
+            |produced|broadcast|distributed|written|copied)
       | (?:loading|please\ wait)\.{0,3}$
       | this\ (?:site|website|page)\ uses\ cookies
       | we\ (?:use|value|care\ about)\ (?:cookies|your\ privacy)
@@ -65,19 +68,24 @@ _STRONG = re.compile(
 )
 _STRONG_ANYWHERE = ("all rights reserved", "©")
 
+_CONTRIBUTION_HINTS = ("reporting", "additional", "writing", "editing", "compiled", "written",
+                       "reported", "edited", "produced", "research", "further", "(")  # fmt: skip
+
 _STAMP = re.compile(r"^(?:(?:last\ )?updated|(?:first\ )?published|posted|modified)\b", re.X)
 
 # The site speaking to its reader, and the vocabulary it uses when it does.
 _VOICE = re.compile(
     r"\b(?:our|your)\b|\byou\ (?:agree|accept|consent|can)\b|\bby\ continuing\b|\bwe\ use\b"
-    r"|\bunsubscribe\b|\bthis\ (?:site|website)\b",
+    r"|\bunsubscribe\b|\bthis\ (?:site|website)\b|\byou(?:'re|\ are)\ receiving\b",
     re.X,
 )
 _VOICE_HINTS = ("our", "you", "by continuing", "we use", "unsubscribe", "this site", "this web")
+_EMAIL_ADDRESS = r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
 _SITE_VOCAB = re.compile(
     r"\bnewsletters?\b|\bsubscri(?:be|bers?|bing|ption)\b|\bsign(?:ing)?\ ?up\b|\bcookies?\b"
     r"|\bprivacy\b|\bterms\ of\ (?:use|service)\b|\bsponsored\b|\badverti[sz]\w*\b|\binbox\b"
-    r"|\be-?mail\b|\bpaywall\b|\bsign\ in\b|\blog\ in\b|\bfree\ trial\b|\bpodcast\b",
+    r"|\be-?mail\b|\bpaywall\b|\bsign\ in\b|\blog\ in\b|\bfree\ trial\b|\bpodcast\b"
+    r"|\bunsubscribe\b" + _EMAIL_ADDRESS,
     re.X,
 )
 
@@ -89,7 +97,8 @@ _CTA_START = re.compile(
       | follow\ (?:us|@)\b | follow\ \S+\ on\b | like\ us\b
       | read\ (?:more|next|also|the\ full)\b | see\ (?:also|more)\b
       | more\ (?:stories|news)\b
-      | continue\ reading\b | view\ (?:comments|gallery|all)\b | show\ (?:comments|more)\b
+      | continue\ reading\b | forward\ (?:this|to\ a\ friend)\b | unsubscribe\b
+      | view\ (?:this\ |it\ )?(?:\w+\ )?(?:online|in\ (?:a|your)\ (?:web\ )?browser)\b | view\ (?:comments|gallery|all)\b | show\ (?:comments|more)\b
       | watch\ (?:now|live|video)\b | listen\ (?:now|live)\b
       | save\ (?:article|story|for\ later)\b | gift\ (?:this\ )?article\b | copy\ link\b
       | leave\ a\ comment\b | (?:\d+\ )?comments?(?:\s*\(\d+\))?$
@@ -134,38 +143,6 @@ _SOCIAL = re.compile(
 _NAV_MARKS = re.compile(r"[|·•›»>/]")
 _SEPARATORS = re.compile(r"\s+[|·•›»>/]\s+|\s{3,}")
 
-# Credits that close a caption. Each is tried only on the tail it could match, because a
-# search from every position of every line is the slow part of judging a line.
-_PAREN_CREDIT = re.compile(
-    r"\((?:[^()]{0,80}[/|]\s*)?(?:getty\ images|ap\ photo|ap|afp|reuters|epa|shutterstock"
-    r"|alamy|bloomberg|file\ photo|handout)\)$|\([^()]{0,60}\bphoto(?:graph)?s?\b[^()]{0,60}\)$",
-    re.X | re.I,
-)
-_LABEL_CREDIT = re.compile(r"\b(?:photo(?:graph)?|image|credit|picture)s?\s*:\s*[^.:]{2,80}$", re.I)
-_AGENCY_CREDIT = re.compile(
-    r"\b[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s*/\s*(?:Getty\ Images|AP|AFP|Reuters|EPA"
-    r"|Shutterstock|Alamy|Bloomberg)\b\S{0,30}$",
-    re.X | re.I,
-)
-_CREDIT_WORDS = ("photo", "image", "credit", "picture")
-
-
-def _credit_tail(s: str, low: str) -> bool:
-    s = s.rstrip()
-    if s.endswith(")"):
-        tail = s[s.rfind("(") :]
-        if _PAREN_CREDIT.search(tail) or _NAME_SLASH_CREDIT.search(tail):
-            return True
-    if ":" in s and any(w in low for w in _CREDIT_WORDS) and _LABEL_CREDIT.search(s):
-        return True
-    return "/" in s and _AGENCY_CREDIT.search(s[-120:]) is not None
-
-
-# "(Ines Vardy/Eastbrook Gazette)" closing a caption: a name, a slash, an organisation.
-_NAME_SLASH_CREDIT = re.compile(
-    r"\(\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][^()]{1,60}\)\s*$"
-)
-
 
 def word_count(line: str) -> int:
     """Whitespace-separated tokens: a cheap word count, good enough for length rules."""
@@ -203,7 +180,7 @@ def is_nav_row(line: str) -> bool:
 def is_debris(line: str) -> bool:
     """True when a single line is page furniture rather than article text (no context)."""
     s = line.strip()
-    if not s:
+    if not s or is_divider(s):
         return True
     if len(s) > 600:
         return False
@@ -217,7 +194,9 @@ def is_debris(line: str) -> bool:
         return True
     if n <= 12 and _SOCIAL.match(low):
         return True
-    if n <= 40 and _credit_tail(s, low) and not has_quote(s):
+    if n <= 40 and credit_tail(s, low) and not has_quote(s):
+        return True
+    if low.startswith(_CONTRIBUTION_HINTS) and contributor_line(s):
         return True
     if n <= 20 and (_NAV_MARKS.search(s) or "   " in s) and is_nav_row(s):
         return True
@@ -254,10 +233,30 @@ def clean_units(units: list[str]) -> list[str]:
             keep[i] = bool(rest) and not _is_list_header_unit(unit)
         else:
             keep[i] = not is_debris(unit)
+    _drop_after_divider(units, keep)
     _drop_link_runs(units, keep)
     _drop_boxes(units, keep)
     _drop_edges(units, keep)
     return [lines_kept[i] for i in range(len(units)) if keep[i]]
+
+
+def is_divider(line: str) -> bool:
+    """A rule drawn with characters ('-----', '=====', '* * *'): no letters or digits."""
+    return not any(ch.isalnum() for ch in line)
+
+
+def _drop_after_divider(units: list[str], keep: list[bool]) -> None:
+    """Below the last rule of a text, a block of short lines that is mostly debris is the
+    footer (an e-mail's forwarding, unsubscribe and address lines), all of it."""
+    dividers = [i for i, u in enumerate(units) if is_divider(u.strip())]
+    if not dividers or not any(is_prose(u) for u in units[: dividers[-1]]):
+        return
+    tail = range(dividers[-1] + 1, len(units))
+    if not tail or any(word_count(units[i]) >= 30 for i in tail):
+        return
+    if 2 * sum(1 for i in tail if not keep[i]) >= len(tail):
+        for i in tail:
+            keep[i] = False
 
 
 def _is_list_header(line: str) -> bool:
