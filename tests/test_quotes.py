@@ -180,6 +180,22 @@ def test_short_woven_quote_with_its_own_subject_is_a_statement() -> None:
     assert q.fragment
 
 
+def test_woven_noun_phrases_and_subjectless_verb_phrases_are_fragments() -> None:
+    text = (
+        "Ana Ruiz said she would not intervene in what she called “a commercial dispute "
+        "between an employer and its staff.” Tom Hale wrote that lawmakers “should get it "
+        "done, fast!” Jo Kerr said the firm could not afford “an offer that puts jobs at risk.”"
+    )
+    quotes = quotes_of(text)
+    assert [q.fragment for q in quotes] == [True, True, True]
+    text = (
+        "Judge Ana Ruiz wrote that the phrase could “invite the jury to punish the "
+        "defendant for circumstances he did not create.”"
+    )
+    (q,) = quotes_of(text)
+    assert (q.fragment, q.speaker) == (False, "Ana Ruiz")
+
+
 def test_pronoun_follows_gender_from_honorifics() -> None:
     text = (
         "Mr. Daniel Hart met Ms. Laura Pennington in Geneva on Monday.\n\n"

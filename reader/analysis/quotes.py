@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 _TERMINAL = (".", "!", "?", "…", ",", ";", "—", "–", ":")
 _PARTIAL_WORDS = 8
 """A quote woven into a sentence up to this many words long is a fragment, not a statement."""
+_PARTIAL_PHRASE_WORDS = 15
+"""...and a woven noun phrase up to this long."""
 _MINOR_WORDS = frozenset(
     [
         "a",
@@ -165,17 +167,27 @@ def _is_fragment(doc: Doc, text: str, span: QuoteSpan, resolver: SpeakerResolver
     content = text[span.start : span.end].rstrip()
     if content.endswith(_TERMINAL) and _starts_sentence(text, span.open_mark, content):
         return False  # "Somebody has to." standing as a sentence of its own
-    if span.paragraphs > 1 or len(words) > _PARTIAL_WORDS:
+    if span.paragraphs > 1:
         return False
+    heads = [t for t in doc[first : last + 1] if not first <= t.head.i <= last or t.head.i == t.i]
+    if len(words) > _PARTIAL_WORDS:
+        # A longer woven quote is a statement, unless it is only a noun phrase the
+        # reporter's sentence uses ("called it "a dispute between an employer and staff"").
+        return len(words) <= _PARTIAL_PHRASE_WORDS and all(
+            t.pos_ in {"NOUN", "PROPN", "PRON", "DET", "ADJ", "PUNCT"} for t in heads
+        )
     # A short quote woven into the sentence is partial unless it is a clause of its own
     # ("..., "the plan failed because nobody paid."" has its subject inside the marks).
-    return not (content.endswith(_TERMINAL) and _has_own_subject(words, first, last))
+    return not (content.endswith(_TERMINAL) and _has_own_subject(heads, first))
 
 
-def _has_own_subject(words: list[Token], first: int, last: int) -> bool:
+def _has_own_subject(heads: list[Token], first: int) -> bool:
+    """Whether a top verb of the quoted words has its subject inside the marks:
+    "the public has stepped up." but not "should get it done, fast!" (subject outside)."""
     return any(
-        t.dep_ in {"nsubj", "nsubjpass"} and first <= t.head.i <= last and t.head.pos_ != "NOUN"
-        for t in words
+        _is_verb(h)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and first <= c.i < h.i for c in h.children)
+        for h in heads
     )
 
 
