@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,8 @@ characters, so the slowest file takes about 10 s on a busy 2-core machine). The 
 every file in one process so spaCy loads once; a few files also go through the real `reader`
 executable, and the whole folder through one `reader analyze FOLDER --json`."""
 HARNESS = Path(__file__).with_name("harness.py")
+SHARDS = 2
+"""Harness processes run side by side (CI has two cores)."""
 SUBSET = ("markup-txt", "escapes", "name-escape-binary", "name-not-utf8", "fifo", "one-line")
 EXPORT_SUBSET = ("markup-txt", "name-not-utf8")
 
@@ -39,11 +42,10 @@ def dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return {name: str(base / name) for name in names}
 
 
-@pytest.fixture(scope="module")
-def runs(corpus: Corpus, dirs: dict[str, str]) -> list[tuple[Case, dict]]:
-    """Every command on every case, and on a few tiny files, in one harness process."""
-    cases = corpus.cases + [Case(p, "tiny") for p in corpus.tiny[:3]]
-    job = {"files": [str(c.path) for c in cases], "bound": RUN_BOUND, **dirs}
+def _harness(cases: list[Case], dirs: dict[str, str], shard: int) -> list[dict]:
+    out = Path(dirs["out"]) / str(shard)
+    out.mkdir()
+    job = {"files": [str(c.path) for c in cases], "bound": RUN_BOUND, **dirs, "out": str(out)}
     done = subprocess.run(
         [sys.executable, str(HARNESS)],
         input=json.dumps(job),
@@ -52,10 +54,29 @@ def runs(corpus: Corpus, dirs: dict[str, str]) -> list[tuple[Case, dict]]:
         timeout=RUN_BOUND * 3 * len(cases),
     )
     records = [json.loads(line) for line in done.stdout.splitlines()]
-    results = [r for r in records if "begin" not in r]
     if done.returncode != 0:
         hung = records[-1] if records and "begin" in records[-1] else None
         pytest.fail(f"harness ended with {done.returncode} on {hung}: {done.stderr[-3000:]}")
+    return [r for r in records if "begin" not in r]
+
+
+@pytest.fixture(scope="module")
+def runs(corpus: Corpus, dirs: dict[str, str]) -> list[tuple[Case, dict]]:
+    """Every command on every case, and on a few tiny files, in SHARDS harness processes."""
+    cases = corpus.cases + [Case(p, "tiny") for p in corpus.tiny[:3]]
+
+    def size(case: Case) -> int:
+        try:
+            return case.path.stat().st_size
+        except OSError:
+            return 0
+
+    ordered = sorted(cases, key=size, reverse=True)  # deal the giants out evenly
+    shards = [ordered[i::SHARDS] for i in range(SHARDS)]
+    with ThreadPoolExecutor(SHARDS) as pool:
+        results = [
+            r for rs in pool.map(_harness, shards, [dirs] * SHARDS, range(SHARDS)) for r in rs
+        ]
     by_path = {str(c.path): c for c in cases}
     return [(by_path[r["path"]], r) for r in results]
 
