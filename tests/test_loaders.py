@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import ArticleLoadError, load_article
+from reader.library import ArticleLoadError, load_article, peek_ref
 from reader.library.dates import parse_date
 from reader.library.meta import parse_byline, parse_date_line
 from reader.library.models import content_id
@@ -338,6 +338,37 @@ def test_markdown_clipped_from_a_web_page():
         '"People asked, and we listened," said board chair Ruth Obi.',
         "The change costs about $120,000 a year.",
     ]
+
+
+def test_markdown_from_a_note_taking_clipper(tmp_path):
+    path = write(
+        tmp_path,
+        "clip.md",
+        '---\ntitle: "Ferry fares rise"\nsource: "https://www.harbourpost.example/news/fares/"'
+        '\nauthor:\n  - "[[Ines Vardy]]"\npublished: 2026-02-17T06:00:00-08:00\n'
+        "created: 2026-02-19\n---\n![](https://img.example/a.jpg)\n\n"
+        "The ferry board raised fares by a tenth on Monday after a long and angry meeting.\n",
+    )
+    article = load_article(path)
+    assert (article.byline, article.published) == ("Ines Vardy", "2026-02-17")
+    assert article.source == "harbourpost.example"
+    assert peek_ref(path).source == "harbourpost.example"
+
+
+def test_reader_view_copy_and_capital_masthead(tmp_path):
+    path = write(
+        tmp_path,
+        "view.txt",
+        "THE TOWN LETTER\nThe last ferryman of the sound\nOwen Castle\n12\u201315 minutes\n\n"
+        "Every morning at a quarter to seven the ferryman unties his launch and crosses.\n\n"
+        "He has done it for forty years, in every weather, for anyone who waits.\n\n"
+        "Share The Town Letter with a friend.\n",
+    )
+    article = load_article(path)
+    assert article.title == "The last ferryman of the sound"
+    assert article.byline == "Owen Castle"
+    assert article.source == "The Town Letter"
+    assert article.text.startswith("Every morning") and "minutes" not in article.text
 
 
 def test_markdown_without_front_matter(tmp_path):

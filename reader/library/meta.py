@@ -271,12 +271,18 @@ def _role_line(line: str) -> bool:
     return 1 <= word_count(s) <= 5 and bool(_ROLE_WORDS.search(s)) and s[-1:] not in ".!?"
 
 
+_READ_TIME = re.compile(
+    r"^\s*\d+(?:\s?[–-]\s?\d+)?\s+(?:min|minute)s?(?:\s+(?:read|listen))?\s*$", re.I
+)
+
+
 def _bare_byline(line: str, following: str) -> str | None:
-    """A name on its own line counts as a byline when a job title or a date comes next."""
+    """A name on its own line counts as a byline when a job title, a date or a reading time
+    comes next."""
     s = line.strip()
     if not 2 <= len(s.split()) <= 4 or not _looks_like_name(s):
         return None
-    if _role_line(following) or parse_date_line(following)[0]:
+    if _role_line(following) or parse_date_line(following)[0] or _READ_TIME.match(following):
         return s
     return None
 

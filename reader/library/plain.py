@@ -100,6 +100,7 @@ def apply_front(header: Header, fields: dict[str, str]) -> None:
         header.title = title
     author = next((fields[k] for k in ("author", "authors", "byline", "by") if fields.get(k)), None)
     if author:
+        author = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), author)
         header.byline = names_only(re.sub(r"^by\s+", "", author, flags=re.I)) or author
     date = next(
         (fields[k] for k in ("date", "published", "pubdate", "published_at") if fields.get(k)),
@@ -107,13 +108,26 @@ def apply_front(header: Header, fields: dict[str, str]) -> None:
     )
     if date and parse_date(date):
         header.published = parse_date(date)
-    source = next(
-        (fields[k] for k in ("source", "publication", "site", "site_name", "publisher")
-         if fields.get(k)),
-        None,
-    )  # fmt: skip
+    source = front_source(fields)
     if source:
         header.source = source
+
+
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|]{1,200})(?:\|([^\[\]]{1,200}))?\]\]")
+"""'[[Jane Roe]]', '[[people/jroe|Jane Roe]]': note-taking apps' links around a name."""
+_URL = re.compile(r"^(?:https?:)?//(?:www\d?\.)?(?P<host>[^/\s:?#]+)", re.I)
+
+
+def front_source(fields: dict[str, str]) -> str | None:
+    """The publication a front matter names; a web clipper's page address gives its host."""
+    names = [fields.get(k) for k in ("publication", "site", "site_name", "publisher")]
+    name = next((n for n in names if n), None)
+    if name:
+        return name
+    source = fields.get("source")
+    if source and (url := _URL.match(source.strip())):
+        return url.group("host")
+    return source or None
 
 
 def parse_units(
@@ -125,6 +139,7 @@ def parse_units(
         apply_front(header, fields)
     if header.source is None:
         header.source = next((h for u in reversed(units[-30:]) if (h := copyright_holder(u))), None)
+    header.source = as_written_elsewhere(header.source, units)
     body = [u for i, u in enumerate(units) if i not in header.consumed]
     # A heading that repeats the title (front matter plus "# Title") is not body text.
     while body and header.title and _same(body[0], header.title):
@@ -133,6 +148,18 @@ def parse_units(
     if header.published is None and body:
         header.published = dateline_date(body[0])
     return header, body
+
+
+def as_written_elsewhere(name: str | None, units: list[str]) -> str | None:
+    """A masthead in capitals ('THE TOWN LETTER') as the text writes it elsewhere, if it does."""
+    if not name or not name.isupper():
+        return name
+    pattern = re.compile(r"\b" + re.escape(name) + r"\b", re.I)
+    for unit in units:
+        for m in pattern.finditer(unit):
+            if not m.group(0).isupper():
+                return m.group(0)
+    return name
 
 
 def parse_plain(text: str) -> tuple[Header, list[str]]:

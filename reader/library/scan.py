@@ -202,7 +202,7 @@ def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]
     from reader.library.dates import parse_date
     from reader.library.markdown import front_matter, markdown_units
     from reader.library.meta import dateline_date, extract_header
-    from reader.library.plain import apply_front
+    from reader.library.plain import apply_front, front_source
 
     text = sanitize(_head_lines(text, 40))
     fields: dict[str, str] = {}
@@ -211,7 +211,7 @@ def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]
         title = fields.get("title") or fields.get("headline")
         date = parse_date(fields.get("date") or fields.get("published") or "")
         if title and date:
-            return title, date, fields.get("source") or fields.get("publication")
+            return title, date, front_source(fields)
         units, headings = markdown_units(text)
     else:
         # Lines as they are: re-joining hard-wrapped paragraphs costs more than the title
