@@ -166,6 +166,17 @@ def test_acronym_joins_its_long_form() -> None:
     assert who.mentions == 3
 
 
+def test_short_company_name_joins_the_full_one_whatever_its_tag() -> None:
+    text = (
+        "Staff employed by Skyward Aviation Services walked out on Tuesday.\n\n"
+        "Skyward said it was disappointed. Talks with Skyward broke down overnight."
+    )
+    actors = actors_of(text)
+    skyward = find(actors, "Skyward Aviation Services")
+    assert skyward.kind == "organization" and skyward.mentions == 3
+    assert not people(actors)
+
+
 def test_surname_tagged_as_organisation_becomes_the_person() -> None:
     text = (
         "Kofi Asante-Boateng, the deputy transport minister, opened the port in March.\n\n"

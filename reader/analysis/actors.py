@@ -133,6 +133,16 @@ def _merge_organisations(clusters: dict[str, list[Mention]]) -> None:
             by_acronym[acronym_of(words)].append(k)
             by_first[words[0]].append(k)
             by_last[words[-1]].append(k)
+    # "Skyward" (tagged a person) beside "Skyward Aviation Services": the short name.
+    orgs += [
+        k
+        for k, ms in clusters.items()
+        if k.startswith("n:")
+        and " " not in k
+        and len(by_first[k[2:]]) == 1
+        and _kind(ms) in {"person", "other"}
+        and not any(m.honorific for m in ms)
+    ]
     for key in orgs:
         words = key[2:].split()
         mentions = clusters[key]
@@ -147,7 +157,10 @@ def _merge_organisations(clusters: dict[str, list[Mention]]) -> None:
                 if len(k) > len(key) and k[2:].split()[-len(words) :] == words
             ]
         if len(targets) == 1 and targets[0] in clusters and targets[0] != key:
-            clusters[targets[0]].extend(clusters.pop(key))
+            moved = clusters.pop(key)
+            for m in moved:
+                m.kind = "organization"
+            clusters[targets[0]].extend(moved)
     _merge_named_possessives(clusters, orgs)
 
 
