@@ -177,6 +177,14 @@ def test_short_company_name_joins_the_full_one_whatever_its_tag() -> None:
     assert not people(actors)
 
 
+def test_company_name_with_and_without_its_legal_suffix_is_one_actor() -> None:
+    text = (
+        "Halden Foods Inc. cut its forecast on Thursday.\n\n"
+        "Halden Foods said cocoa had never been so expensive."
+    )
+    assert find(actors_of(text), "Halden Foods Inc.").mentions == 2
+
+
 def test_surname_tagged_as_organisation_becomes_the_person() -> None:
     text = (
         "Kofi Asante-Boateng, the deputy transport minister, opened the port in March.\n\n"

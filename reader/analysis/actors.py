@@ -22,6 +22,7 @@ from reader.analysis.roles import role_for_mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+_LEGAL_SUFFIXES = ("inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "nv", "gmbh", "llp")
 _KIND_PRIORITY = {"person": 3, "organization": 2, "place": 1, "group": 0, "other": -1}
 
 
@@ -155,6 +156,10 @@ def _merge_organisations(clusters: dict[str, list[Mention]]) -> None:
                 k
                 for k in by_last[words[-1]]
                 if len(k) > len(key) and k[2:].split()[-len(words) :] == words
+            ]
+            # "Halden Foods" and "Halden Foods Inc.": the same company.
+            targets += [
+                f"{key} {suffix}" for suffix in _LEGAL_SUFFIXES if f"{key} {suffix}" in orgs
             ]
         if len(targets) == 1 and targets[0] in clusters and targets[0] != key:
             moved = clusters.pop(key)
