@@ -196,6 +196,25 @@ def test_woven_noun_phrases_and_subjectless_verb_phrases_are_fragments() -> None
     assert (q.fragment, q.speaker) == (False, "Ana Ruiz")
 
 
+def test_organisation_speakers_named_in_passing() -> None:
+    text = (
+        "Halden Foods Inc. cut its forecast on Thursday. Halden Foods said cocoa was dear. "
+        "Sales of its Northstar bars fell.\n\n“We are confident,” the company said."
+    )
+    assert quotes_of(text)[0].speaker == "Halden Foods Inc."
+    text = "“The answer is yes, but not this year,” the Barclays analysts wrote."
+    assert quotes_of(text)[0].speaker == "Barclays"
+    text = (
+        "Mercy Hospital Group runs four hospitals.\n\n“Patients first,” the hospital system said."
+    )
+    assert quotes_of(text)[0].speaker == "Mercy Hospital Group"
+
+
+def test_a_place_in_the_subject_phrase_is_not_the_speaker() -> None:
+    text = "Growers worry. A farmer near Pell City told me, “I will stop when the well stops.”"
+    assert quotes_of(text)[0].speaker is None
+
+
 def test_pronoun_follows_gender_from_honorifics() -> None:
     text = (
         "Mr. Daniel Hart met Ms. Laura Pennington in Geneva on Monday.\n\n"

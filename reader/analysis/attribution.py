@@ -18,6 +18,7 @@ _TIGHT = 6
 """A cue this close after the closing mark beats one before the quote."""
 _SENTENCE_END = frozenset({".", "!", "?"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,15 +130,22 @@ def _speaker_of(
     if subject is None:
         return _nearest_actor(ctx, window, cue_token)
     speaker = _actor(resolver.from_token(subject, before))
-    if speaker is None and subject.tag_ in {"NNP", "NNPS"} and subject.text[:1].isupper():
+    if speaker is not None:
+        return speaker
+    if subject.tag_ in _PROPER_TAGS and subject.text[:1].isupper():
         return _proper_name(subject)  # a name the model did not tag ("Trump wrote ...")
-    return speaker
+    if subject.pos_ == "NOUN":
+        # "the Barclays analysts wrote": an untagged name qualifying the speaking noun.
+        named = [c for c in subject.lefts if c.dep_ == "compound" and c.tag_ in _PROPER_TAGS]
+        if named and named[-1].text[:1].isupper():
+            return _proper_name(named[-1])
+    return None
 
 
 def _proper_name(token: Token) -> str | None:
     """The proper-noun run ending at `token` ("Ruth Adler"), as written."""
     first = token.i
-    while first > 0 and token.doc[first - 1].tag_ in {"NNP", "NNPS"} and token.i - first < 3:
+    while first > 0 and token.doc[first - 1].tag_ in _PROPER_TAGS and token.i - first < 3:
         first -= 1
     name = token.doc[first : token.i + 1].text
     return name if "\n" not in name and name[:1].isupper() else None

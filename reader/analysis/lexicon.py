@@ -131,6 +131,15 @@ ORG_HEAD_NOUNS = words(
 )
 """Common nouns that, as a speaker, stand for an organisation mentioned elsewhere."""
 
+SPEAKING_ORG_NOUNS = ORG_HEAD_NOUNS | words(
+    """
+    system network maker manufacturer producer retailer chain airline carrier operator
+    utility lender insurer developer publisher broadcaster charity nonprofit watchdog
+    employer owner supplier
+    """
+)
+"""...and the names news gives a company or body in passing ("the snack maker said")."""
+
 MALE_NOUNS = words(
     """
     father husband son brother man grandfather grandson uncle nephew boyfriend king prince

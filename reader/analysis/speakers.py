@@ -12,8 +12,8 @@ from reader.analysis.lexicon import (
     FEMALE_NOUNS,
     MALE_HONORIFICS,
     MALE_NOUNS,
-    ORG_HEAD_NOUNS,
     PERSON_PRONOUNS,
+    SPEAKING_ORG_NOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
 )
@@ -97,8 +97,12 @@ class SpeakerResolver:
         inner = self._actor_in_phrase(token)
         if inner is not None:
             return inner
-        if lemma in ORG_HEAD_NOUNS or lemma in STATEMENT_NOUNS:
+        if lemma in SPEAKING_ORG_NOUNS or lemma in STATEMENT_NOUNS:
             return self._recent_org(lemma, before)
+        for child in token.children:
+            # "the hospital system said": the organisation word is the modifier.
+            if child.dep_ == "compound" and child.lemma_.casefold() in SPEAKING_ORG_NOUNS:
+                return self._recent_org(child.lemma_.casefold(), before)
         return None
 
     def from_document(self, token: Token, before: int) -> Actor | None:
@@ -144,7 +148,8 @@ class SpeakerResolver:
         if people:
             return people[0]
         orgs = [a for _, a in found if a.kind in {"organization", "group"}]
-        return orgs[0] if orgs else (found[0][1] if found else None)
+        # A place in the phrase only locates the speaker ("a farmer near Pell City").
+        return orgs[0] if orgs else None
 
     def _by_role(self, lemma: str, before: int) -> Actor | None:
         """ "the spokesman said" -> the person introduced as a spokesman."""
@@ -160,19 +165,22 @@ class SpeakerResolver:
         return best[1] if best else None
 
     def _recent_org(self, lemma: str, before: int) -> Actor | None:
-        """ "the ministry said": the latest organisation named with that word, else the latest one."""
+        """ "the ministry said": the latest organisation named with that word, else the
+        organisation named most often among those mentioned shortly before."""
         i = bisect.bisect_left(self.starts, before) - 1
-        fallback: Actor | None = None
+        nearby: list[Actor] = []
         floor = max(i - _ORG_LOOKBACK, -1)
         while i > floor:
             actor = self.mentions[i][2]
             if actor.kind == "organization":
                 if lemma in fold(actor.name).split():
                     return actor
-                if fallback is None and before - self.mentions[i][0] <= _PRONOUN_REACH:
-                    fallback = actor
+                if before - self.mentions[i][0] <= _PRONOUN_REACH and actor not in nearby:
+                    nearby.append(actor)  # latest first
             i -= 1
-        return fallback if lemma not in STATEMENT_NOUNS else None
+        if not nearby or lemma in STATEMENT_NOUNS:
+            return None
+        return max(nearby, key=lambda a: (a.mentions, -nearby.index(a)))
 
     def _pronouns_after(self, i: int) -> list[str]:
         """The gender of the first he/she after a name, in its sentence or opening the next."""
