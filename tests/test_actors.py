@@ -185,6 +185,15 @@ def test_company_name_with_and_without_its_legal_suffix_is_one_actor() -> None:
     assert find(actors_of(text), "Halden Foods Inc.").mentions == 2
 
 
+def test_name_tagged_as_organisation_with_a_person_apposition_gathers_its_surname() -> None:
+    text = (
+        "A spokesman for the airport, Marcus Bell, said passengers should check with their "
+        "airline before travelling.\n\n“We have contingency plans in place,” Bell said."
+    )
+    bell = find(actors_of(text), "Marcus Bell")
+    assert (bell.kind, bell.mentions) == ("person", 2)
+
+
 def test_surname_tagged_as_organisation_becomes_the_person() -> None:
     text = (
         "Kofi Asante-Boateng, the deputy transport minister, opened the port in March.\n\n"

@@ -45,7 +45,9 @@ class PersonIndex:
             if len(m.words) < 2:
                 continue
             if m.kind == "person" or (
-                m.kind in _NAME_KINDS and name_shaped(m) and m.words[-1] in bare
+                m.kind in _NAME_KINDS
+                and name_shaped(m)
+                and (m.words[-1] in bare or m.person_hint > 0)
             ):
                 full.add(m.key)
         self.parent: dict[str, str] = {}
