@@ -194,6 +194,16 @@ def test_name_tagged_as_organisation_with_a_person_apposition_gathers_its_surnam
     assert (bell.kind, bell.mentions) == ("person", 2)
 
 
+def test_occupation_apposition_marks_an_untagged_name_as_a_person() -> None:
+    text = (
+        "Hannelore Vogt, a soil ecologist at the University of Göttingen who was not "
+        "involved in the research, called the results sobering.\n\n"
+        "“We have suspected this for a long time,” Vogt said."
+    )
+    vogt = find(actors_of(text), "Hannelore Vogt")
+    assert (vogt.kind, vogt.mentions) == ("person", 2)
+
+
 def test_surname_tagged_as_organisation_becomes_the_person() -> None:
     text = (
         "Kofi Asante-Boateng, the deputy transport minister, opened the port in March.\n\n"

@@ -97,10 +97,29 @@ PERSON_NOUNS = words(
     official minister president director manager chief leader captain coach player
     analyst economist researcher professor scientist engineer officer volunteer mayor
     councilor councillor senator governor chairman chairwoman chair ceo executive
-    secretary ambassador envoy
+    secretary ambassador envoy judge prosecutor attorney historian forecaster
+    commissioner sheriff detective superintendent lawmaker legislator candidate
+    shopper customer passenger patient surgeon pilot soldier veteran author writer
+    reporter editor chef baker fisherman rancher miner banker trader investor
+    entrepreneur consultant adviser advisor agronomist homeowner landlord tenant
     """
 )
 """Nouns that only describe people: an apposition with one marks a name as a person's."""
+
+_PERSON_SUFFIXES = ("ologist", "ician", "ographer", "ist")
+
+
+def is_person_noun(lemma: str) -> bool:
+    """A noun that only describes a person: listed, or an occupation by its ending
+    ("ecologist", "physician", "photographer", "activist"; not "checklist")."""
+    if lemma in PERSON_NOUNS:
+        return True
+    if len(lemma) < 7 or not lemma.isalpha():
+        return False
+    if lemma.endswith("list") and not lemma.endswith("alist"):
+        return False  # "playlist", "shortlist"; but "journalist", "specialist"
+    return lemma.endswith(_PERSON_SUFFIXES)
+
 
 SPEECH_FORMS = words(
     """

@@ -17,7 +17,13 @@ from reader.analysis.gazetteer import (
     PLACE_PREPOSITIONS,
     PLACE_SUFFIXES,
 )
-from reader.analysis.lexicon import ORG_HEAD_NOUNS, PERSON_NOUNS, SPEECH_VERBS, TITLE_MODIFIERS
+from reader.analysis.lexicon import (
+    ORG_HEAD_NOUNS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    TITLE_MODIFIERS,
+    is_person_noun,
+)
 from reader.analysis.names import (
     bare_word,
     fold,
@@ -226,7 +232,7 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         k -= 1  # "Riders" in "the advocacy group Riders United Lakeport"
     if k >= 0 and doc[k].pos_ == "NOUN":
         lemma = doc[k].lemma_.casefold()
-        title = lemma in PERSON_NOUNS or (is_title_word(lemma) and lemma not in TITLE_MODIFIERS)
+        title = is_person_noun(lemma) or (is_title_word(lemma) and lemma not in TITLE_MODIFIERS)
         if title and doc[k].tag_ == "NN":
             m.person_hint += 1  # "board president Gloria Fenwick"
         elif lemma in ORG_HEAD_NOUNS:
@@ -236,7 +242,7 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     related = [root.head] if root.dep_ == "appos" else []
     related += [c for c in root.children if c.dep_ == "appos"]
     lemmas = {t.lemma_.casefold() for t in related}
-    m.person_hint += bool(lemmas & PERSON_NOUNS)
+    m.person_hint += any(is_person_noun(lemma) for lemma in lemmas)
     m.org_hint += bool(lemmas & (ORG_HEAD_NOUNS - PERSON_NOUNS - PLACE_NOUNS))
     m.place_hint += bool(lemmas & PLACE_NOUNS)
     after = doc[m.tok_end : m.tok_end + 3]
