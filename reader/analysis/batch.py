@@ -120,7 +120,10 @@ def _cached(article: Article, options: Options) -> Outcome | None:
 def _init_worker() -> None:
     import signal
 
+    from reader.analysis.background_worker import single_threaded_blas
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl+C
+    single_threaded_blas()  # workers share the cores already
 
 
 class Progress:
