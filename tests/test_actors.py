@@ -204,6 +204,23 @@ def test_occupation_apposition_marks_an_untagged_name_as_a_person() -> None:
     assert (vogt.kind, vogt.mentions) == ("person", 2)
 
 
+def test_storms_plural_nouns_brands_and_health_systems_are_not_people() -> None:
+    from reader.analysis.mentions import _person_or_not
+
+    texts = [
+        "Storm Hollis moved up the coast on Monday, and Storm Hollis is expected to make "
+        "landfall near Port Avery.",
+        "Figures published by the Treasury show no allocation for the programme. "
+        "Campaigners said the omission amounted to a betrayal.",
+        "Sales of its Ridgeback and Northstar bars were weakest among younger shoppers, "
+        "Halden Foods said.",
+    ]
+    for text in texts:
+        assert people(actors_of(text)) == [], text
+    assert _person_or_not(["chesapeake", "mercy", "health"]) == "organization"
+    assert _person_or_not(["grantham", "brands"]) == "organization"
+
+
 def test_surname_tagged_as_organisation_becomes_the_person() -> None:
     text = (
         "Kofi Asante-Boateng, the deputy transport minister, opened the port in March.\n\n"

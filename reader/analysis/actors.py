@@ -206,12 +206,16 @@ def _bare_name_kind(
         return kind
     if all(m.surface.isupper() for m in mentions):
         return "organization"  # "NATO", "IAEA": acronyms the model took for people
+    if all(m.plural_noun and m.sentence_initial for m in mentions):
+        return None  # "Campaigners said ...": a plural noun, capitalised as the first word
     if mentions[0].key in prefixes:
         return "organization"  # "Sunfield" beside "Sunfield Power"
     person = sum(m.person_hint + m.speaker_hint + (m.weight > 1) for m in mentions)
     place = sum(m.place_hint for m in mentions)
     if place > person:
         return "place"
+    if sum(m.org_hint for m in mentions) > person:
+        return "organization"
     if person == 0 and len(mentions) == 1 and not name_shaped(mentions[0]):
         return None
     return kind

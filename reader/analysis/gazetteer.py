@@ -28,9 +28,17 @@ ORG_SUFFIXES = words(
     consulting insurance financial securities software networks communications telecom
     studios entertainment records press publishing times post journal herald tribune
     gazette courier review magazine club fc united rovers athletic wanderers
-    analytics research advisors advisers strategies solutions services
+    analytics research advisors advisers strategies solutions services health healthcare
+    medical brands
     """
 )
+
+EVENT_PREFIXES = words(
+    """
+    storm hurricane typhoon cyclone tropical
+    """
+)
+"""First words of weather events' names ("Storm Hollis", "Hurricane Ana"): never actors."""
 
 
 PLACE_SUFFIXES = words(

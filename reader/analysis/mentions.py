@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from reader.analysis.gazetteer import (
     CITIES,
     COUNTRIES,
+    EVENT_PREFIXES,
     INSTITUTIONS,
     ORG_SUFFIXES,
     PLACE_ALIASES,
@@ -82,6 +83,8 @@ class Mention:
     """Subject of a verb of saying: something that speaks (a person or an organisation)."""
     sentence_initial: bool = False
     """First word of a sentence or of a quotation, where any word is capitalised."""
+    plural_noun: bool = False
+    """A single word tagged as a plural common noun ("Campaigners", but also "Greaves")."""
 
     @property
     def words(self) -> list[str]:
@@ -154,6 +157,8 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     words = fold(surface).split()
     if len(words) == 1 and words[0] in ORG_HEAD_NOUNS:
         return None  # "Authority", "Ministry": a fragment of a longer name
+    if len(words) > 1 and words[0] in EVENT_PREFIXES:
+        return None  # "Storm Hollis": a weather event, not an actor
     if kind == "person":
         kind = _person_or_not(words)
     key = fold(surface)
@@ -161,6 +166,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         return None
     mention = Mention(start, start + len(surface), i, j, surface, key, kind)
     mention.sentence_initial = doc[i].is_sent_start or (i > 0 and doc[i - 1].text in _OPENING)
+    mention.plural_noun = j - i == 1 and doc[i].tag_ == "NNS"
     before = doc[i - 1] if i > 0 else None
     if before is not None and is_honorific(before.text):
         mention.honorific = before.text.casefold().rstrip(".")
@@ -255,6 +261,12 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         m.place_hint += 1
     if any(c.dep_ == "conj" and c.ent_type_ in places for c in root.children):
         m.place_hint += 1
+    if single and (
+        root.dep_ == "conj"
+        and root.head.ent_type_ == "ORG"
+        or any(c.dep_ == "conj" and c.ent_type_ == "ORG" for c in root.children)
+    ):
+        m.org_hint += 1  # "its Ridgeback and Northstar bars": one kind of thing
     if (
         len(after) >= 2
         and single
