@@ -77,6 +77,74 @@ def test_html_falls_back_to_title_and_meta_tags(tmp_path):
     assert article.text.startswith("The library will close early")
 
 
+PROSE_P = "<p>The board met for four hours on Tuesday and voted to keep both libraries open.</p>"
+
+
+def test_html_json_ld_authors_and_local_day(tmp_path):
+    page = write(
+        tmp_path,
+        "ld.html",
+        "<html><head><title>Pipes to be replaced - The Ledger</title>"
+        '<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+        '{"@type":"WebSite","name":"The Ledger"},{"@type":"NewsArticle","headline":'
+        '"Pipes to be replaced","datePublished":"2026-03-08T22:47:00-05:00","author":['
+        '{"@type":"Person","name":"Dana Whit"},{"@type":"Person","name":"Ravi Meno"}],'
+        '"publisher":{"@type":"Organization","name":"The Ledger"}}]}</script></head><body>'
+        + PROSE_P * 3
+        + "</body></html>",
+    )
+    article = load_article(page)
+    assert (article.title, article.byline) == ("Pipes to be replaced", "Dana Whit and Ravi Meno")
+    assert (article.published, article.source) == ("2026-03-08", "The Ledger")
+    ref = peek_ref(page)
+    assert (ref.title, ref.published, ref.source) == (
+        "Pipes to be replaced",
+        "2026-03-08",
+        "The Ledger",
+    )
+
+
+def test_html_byline_and_date_only_as_visible_lines(tmp_path):
+    page = write(
+        tmp_path,
+        "visible.html",
+        "<html><head><title>Frost hits orchards \u2013 The Valley Sentinel</title></head><body>"
+        '<div class="logo">The Valley Sentinel</div><h2>Frost hits orchards</h2>'
+        "<div>By Jane Roe | March 4, 2026 at 11:40 p.m. EST</div>" + PROSE_P * 3 + "</body></html>",
+    )
+    article = load_article(page)
+    assert (article.title, article.byline) == ("Frost hits orchards", "Jane Roe")
+    assert (article.published, article.source) == ("2026-03-04", "The Valley Sentinel")
+    assert (peek_ref(page).title, peek_ref(page).published) == ("Frost hits orchards", "2026-03-04")
+
+
+def test_html_site_name_before_the_headline_in_title(tmp_path):
+    page = write(
+        tmp_path,
+        "prefix.html",
+        "<html><head><title>County Register | Covered bridge reopens after restoration</title>"
+        "</head><body><div>County Register</div><div><b>Covered bridge reopens after "
+        "restoration</b><br>By Walt Ennis<br><br>" + PROSE_P * 3 + "</div></body></html>",
+    )
+    article = load_article(page)
+    assert article.title == "Covered bridge reopens after restoration"
+    assert article.source == "County Register"
+
+
+def test_html_utc_stamp_yields_to_the_day_the_page_shows(tmp_path):
+    head = (
+        "<html><head><title>Farmhouse fire</title>"
+        '<meta property="og:site_name" content="News 9">'
+        '<meta property="article:published_time" content="2026-02-21T01:15:00Z"></head><body>'
+        "<h1>Farmhouse fire</h1>"
+    )
+    shown = write(tmp_path, "shown.html", head + "<div>Published: Feb. 20, 2026 at 8:15 PM EST"
+                  "</div>" + PROSE_P * 3 + "</body></html>")  # fmt: skip
+    hidden = write(tmp_path, "hidden.html", head + PROSE_P * 3 + "</body></html>")
+    assert load_article(shown).published == peek_ref(shown).published == "2026-02-20"
+    assert load_article(hidden).published == "2026-02-21"
+
+
 def test_html_too_deep_for_a_parser_still_loads(tmp_path):
     page = write(
         tmp_path,

@@ -100,7 +100,7 @@ def decode_article_bytes(
         raise ArticleLoadError(path, "binary file, not text")
     text, encoding = decode(raw, truncated)
     if encoding == "cp1252" and fmt in (None, "html"):
-        from reader.library.htmlpage import declared_charset
+        from reader.library.htmlmeta import declared_charset
 
         declared = declared_charset(raw)
         if declared and declared not in ("utf-8", "utf8"):

@@ -195,7 +195,7 @@ def _head_lines(text: str, max_lines: int = 30) -> str:
 def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]:
     """Title, date and source from the top of a file, the way the loader would find them."""
     if fmt == "html":
-        from reader.library.htmlpage import page_meta
+        from reader.library.htmlmeta import page_meta
 
         meta = page_meta(text, byline=False)
         return meta.title, meta.published, meta.source
