@@ -423,6 +423,19 @@ def test_markdown_from_a_note_taking_clipper(tmp_path):
     assert peek_ref(path).source == "harbourpost.example"
 
 
+def test_wire_dateline_names_the_agency(tmp_path):
+    path = write(
+        tmp_path,
+        "wire.txt",
+        "Airport staff walk out\n\nBy Ann Lee\n\nLONDON, March 10 (Reuters) - Ground staff at"
+        " three airports began a strike on Tuesday after talks on pay broke down.\n\n"
+        "(Reporting by Ann Lee; Editing by Bo Kim)\n",
+    )
+    article = load_article(path)
+    assert article.source == peek_ref(path).source == "Reuters"
+    assert article.text.endswith("talks on pay broke down.")
+
+
 def test_reader_view_copy_and_capital_masthead(tmp_path):
     path = write(
         tmp_path,

@@ -147,7 +147,21 @@ def parse_units(
     body = clean_units(body)
     if header.published is None and body:
         header.published = dateline_date(body[0])
+    if header.source is None and body:
+        header.source = dateline_agency(body[0])
     return header, body
+
+
+_DATELINE_AGENCY = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.'’ ]{1,30}?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s+\((?P<agency>[A-Z][\w&.'’ -]{1,30})\)\s*[-–—]{1,2}\s"
+)
+
+
+def dateline_agency(paragraph: str) -> str | None:
+    """'LONDON, April 2 (Reuters) - ...': the agency a wire story's dateline names."""
+    m = _DATELINE_AGENCY.match(paragraph[:120])
+    return m.group("agency").strip() if m else None
 
 
 def as_written_elsewhere(name: str | None, units: list[str]) -> str | None:

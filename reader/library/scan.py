@@ -202,7 +202,7 @@ def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]
     from reader.library.dates import parse_date
     from reader.library.markdown import front_matter, markdown_units
     from reader.library.meta import dateline_date, extract_header
-    from reader.library.plain import apply_front, front_source
+    from reader.library.plain import apply_front, dateline_agency, front_source
 
     text = sanitize(_head_lines(text, 40))
     fields: dict[str, str] = {}
@@ -220,9 +220,11 @@ def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]
         headings = set()
     header = extract_header(units, headings, quick=True)
     apply_front(header, fields)
+    body = [u for i, u in enumerate(units) if i not in header.consumed]
     if header.published is None:
-        body = [u for i, u in enumerate(units) if i not in header.consumed]
         header.published = next((d for u in body[:2] if (d := dateline_date(u))), None)
+    if header.source is None:
+        header.source = next((a for u in body[:2] if (a := dateline_agency(u))), None)
     return header.title, header.published, header.source
 
 
