@@ -20,7 +20,13 @@ from reader.tui import keys
 from reader.tui.formatting import one_line
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.main import MainScreen
-from reader.tui.session import Analyser, Session, StateStore, default_analyser
+from reader.tui.session import (
+    Analyser,
+    Session,
+    StateStore,
+    cached_scanner,
+    default_analyser,
+)
 from reader.tui.themes import load_themes
 
 
@@ -121,6 +127,7 @@ def build_session(
         settings=settings,
         state=state,
         analyser=analyser or default_analyser(settings, app_paths.analysis_cache_dir),
+        scanner=cached_scanner(app_paths.cache_dir / "scan.json"),
         theme_dirs=[themes_dir(), app_paths.config_dir / "themes"],
     )
 

@@ -72,6 +72,18 @@ def default_scanner(paths: list[Path]) -> ScanResult:
     return scan(paths)
 
 
+def cached_scanner(cache_file: Path) -> Scanner:
+    """Scan through a title/date cache, so a large library re-opens without re-reading files."""
+
+    def scan_library(paths: list[Path]) -> ScanResult:
+        from reader.library import scan
+        from reader.library.scancache import ScanCache
+
+        return scan(paths, cache=ScanCache(cache_file))
+
+    return scan_library
+
+
 class LRU(OrderedDict):
     """A small dict that forgets the least recently stored entries."""
 
