@@ -126,6 +126,29 @@ def test_roles_from_copulas_and_relative_clauses() -> None:
     assert find(actors, "Mitch McConnell").role == "senator"
 
 
+def test_party_codes_and_interview_answers_are_not_roles() -> None:
+    text = "The package, negotiated by Sen. Maria Cantrell, D-Ariz., cleared a key vote."
+    assert find(actors_of(text), "Maria Cantrell").role == "senator"
+    text = (
+        "“That is a principle,” said Rep. Kevin Ostrander, R-Texas, a member of the House "
+        "Freedom Caucus, as he left the meeting."
+    )
+    assert find(actors_of(text), "Kevin Ostrander").role == "member of the House Freedom Caucus"
+    text = "Lena Marchetti: Two things. The snowpack melts earlier than it did."
+    assert find(actors_of(text), "Lena Marchetti").role is None
+    text = "Hollis Grant is the strongest candidate to win the seat in a decade."
+    assert find(actors_of(text), "Hollis Grant").role == "strongest candidate"
+
+
+def test_role_owned_by_an_organisation_named_before_names_it() -> None:
+    text = (
+        "The Eastside Tenants Association will hold a vote in June. Joanne Rutkowski, the "
+        "association’s president, said the rent was too high."
+    )
+    role = find(actors_of(text), "Joanne Rutkowski").role
+    assert role == "president of Eastside Tenants Association"
+
+
 def test_abbreviated_military_title_is_spelled_out() -> None:
     text = "The review was led by retired U.S. Army Gen. Walter Pruitt, who spoke briefly."
     assert find(actors_of(text), "Walter Pruitt").role == "retired U.S. Army general"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.analysis.actor_index import PersonIndex, name_shaped
@@ -17,7 +18,7 @@ from reader.analysis.names import (
     fold,
     is_possessive,
 )
-from reader.analysis.roles import role_for_mention
+from reader.analysis.roles import role_for_mention, with_owner
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -53,10 +54,22 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     clusters = _cluster(mentions, people)
     prefixes = {k[2:].split()[0] for k in clusters if k.startswith("n:") and " " in k}
     actors = [_build_actor(doc, cluster, prefixes) for cluster in clusters.values()]
+    actors = _owners_named([a for a in actors if a is not None])
     length = max(len(text), 1)
-    scored = [(a, _salience(a, length)) for a in actors if a is not None]
+    scored = [(a, _salience(a, length)) for a in actors]
     scored.sort(key=lambda pair: (-pair[1], pair[0].spans[0][0]))
     return tuple(actor for actor, _ in scored)
+
+
+def _owners_named(actors: list[Actor]) -> list[Actor]:
+    """ "the association’s president" -> "president of <the association named before>"."""
+    orgs = [(a.name, [s for s, _ in a.spans]) for a in actors if a.kind == "organization"]
+    return [
+        replace(a, role=with_owner(a.role, a.spans[0][0], orgs))
+        if a.kind == "person" and a.role and a.spans
+        else a
+        for a in actors
+    ]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

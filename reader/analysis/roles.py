@@ -36,6 +36,9 @@ _AGENTS = {
 }
 """Verbs of a "who ..." clause that name a role ("who founded X" -> "founder of X")."""
 _WORDY = re.compile(r"[a-z]{3}")
+_PARTY_CODE = re.compile(r"^[A-Z]{1,2}\s?[-–]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?$")
+_OWNED_ROLE = re.compile(r"^([a-z]+)['’]s (.+)$")
+_TRAILING_DROP = frozenset({"ADP", "PART", "DET", "CCONJ", "SCONJ", "PUNCT"})
 _LEADING_DROP = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
@@ -107,7 +110,9 @@ def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
     for child in root.rights:
         if child.dep_ != "appos" or child.i < end:
             continue
-        if child.like_num or child.ent_type_ in {"DATE", "CARDINAL"}:
+        if any(t.text == ":" for t in doc[end : child.left_edge.i]):
+            continue  # "Lena Marchetti: Two things." - an interview answer, not a role
+        if child.like_num or child.ent_type_ in {"DATE", "CARDINAL"} or _party_code(doc, child):
             nested = [c for c in child.rights if c.dep_ == "appos"]
             if not nested:
                 continue
@@ -121,6 +126,28 @@ def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
     if root.dep_ == "appos" and head.i < start and head.pos_ == "NOUN":
         return _phrase(doc, head.left_edge.i, head, stop=root.left_edge.i)
     return None
+
+
+def _party_code(doc: Doc, token: Token) -> bool:
+    """ "D-Ariz.", "R-Texas": a politician's party and state, not a role."""
+    return bool(_PARTY_CODE.match(doc[token.left_edge.i : token.i + 1].text))
+
+
+def with_owner(role: str | None, start: int, orgs: list[tuple[str, list[int]]]) -> str | None:
+    """ "association’s president" -> "president of Polish Hill Civic Association" when an
+    organisation named with that word was mentioned before `start`; `orgs` holds
+    (name, mention starts) pairs."""
+    match = _OWNED_ROLE.match(role or "")
+    if match is None:
+        return role
+    owner = match.group(1).casefold()
+    best: tuple[int, str] | None = None
+    for name, starts in orgs:
+        earlier = [s for s in starts if s < start]
+        named = owner in name.casefold().replace("’", " ").replace("'", " ").split()
+        if earlier and named and (best is None or max(earlier) > best[0]):
+            best = (max(earlier), name)
+    return f"{match.group(2)} of {best[1]}" if best else role
 
 
 def _relative_clause(doc: Doc, root: Token) -> str | None:
@@ -176,8 +203,8 @@ def _phrase(
     tokens = list(doc[first:cut])
     while tokens and (tokens[0].lower_ in _LEADING_DROP and not keep_det or tokens[0].is_punct):
         tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"and", "or", "who"}):
-        tokens.pop()
+    while tokens and (tokens[-1].pos_ in _TRAILING_DROP or tokens[-1].lower_ in {"who"}):
+        tokens.pop()  # "storm to" (cut before "hit"), "head of"
     if len(tokens) > _MAX_ROLE_TOKENS:
         tokens = _shorten(tokens)
     if not tokens or len(tokens) > _MAX_ROLE_TOKENS or "\n" in "".join(t.text for t in tokens):
