@@ -244,6 +244,17 @@ def test_storms_plural_nouns_brands_and_health_systems_are_not_people() -> None:
     assert _person_or_not(["grantham", "brands"]) == "organization"
 
 
+def test_names_that_start_with_a_nationality_stay_whole() -> None:
+    text = (
+        "Polish Hill once had four bakeries. The Polish Hill Civic Association will mark the "
+        "anniversary in June with a street festival."
+    )
+    actors = actors_of(text)
+    assert find(actors, "Polish Hill").kind == "place"
+    assert find(actors, "Polish Hill Civic Association").kind == "organization"
+    assert not [a for a in actors if a.name == "Hill"]
+
+
 def test_surname_tagged_as_organisation_becomes_the_person() -> None:
     text = (
         "Kofi Asante-Boateng, the deputy transport minister, opened the port in March.\n\n"

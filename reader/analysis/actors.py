@@ -12,7 +12,11 @@ from reader.analysis.credits import credit_spans
 from reader.analysis.gazetteer import COUNTRIES, ORG_KIND_PLACES, PLACE_ALIASES
 from reader.analysis.mentions import Mention, entity_mentions, make_mention
 from reader.analysis.models import Actor, ActorKind
-from reader.analysis.name_scan import bare_name_mentions, honorific_mentions
+from reader.analysis.name_scan import (
+    bare_name_mentions,
+    honorific_mentions,
+    nationality_led_names,
+)
 from reader.analysis.names import (
     acronym_of,
     fold,
@@ -32,6 +36,7 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     if not doc.has_annotation("ENT_IOB"):
         return ()
     mentions = entity_mentions(doc, text) + honorific_mentions(doc, text)
+    mentions += nationality_led_names(doc, text)
     credits = credit_spans(text)
     if credits:
         mentions = [m for m in mentions if not _inside(m.start, credits)]

@@ -46,7 +46,7 @@ PLACE_SUFFIXES = words(
     county city town village province river lake street st avenue ave road rd boulevard
     blvd park falls island islands bay valley mountain mountains hills heights harbor
     harbour beach creek gorge square bridge canal strait sea ocean gulf peninsula coast
-    borough township parish springs head point
+    borough township parish springs head point hill
     """
 )
 
