@@ -423,6 +423,23 @@ def test_markdown_from_a_note_taking_clipper(tmp_path):
     assert peek_ref(path).source == "harbourpost.example"
 
 
+def test_markdown_clip_with_page_title_and_excerpt_box(tmp_path):
+    path = write(
+        tmp_path,
+        "clip2.md",
+        "# Tidal project wins approval for phase two | Coastal Times\n\n> ## Excerpt\n> The"
+        " developer says twelve more turbines could power 30,000 homes.\n\n---\nPlanning "
+        "officials approved the second phase of the tidal project on Tuesday morning.\n\n"
+        "By **Harriet Ng**, Energy Correspondent\n\nPublished: 11 February 2026\n\n"
+        "The first four turbines have produced more power than forecast, the developer said.\n",
+    )
+    article = load_article(path)
+    assert article.title == "Tidal project wins approval for phase two"
+    assert (article.byline, article.published) == ("Harriet Ng", "2026-02-11")
+    assert article.source == peek_ref(path).source == "Coastal Times"
+    assert article.text.startswith("Planning officials") and "Excerpt" not in article.text
+
+
 def test_wire_dateline_names_the_agency(tmp_path):
     path = write(
         tmp_path,

@@ -15,6 +15,8 @@ _RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|(?P<num>\d{1,9}[.)]))[ \t]+(?P<text>.*)$")
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
+_EXCERPT = re.compile(r"^ {0,3}#{1,6}\s+excerpt\s*#*\s*$", re.I)
+"""A web clipper's quoted '## Excerpt' box: the page's description, not its text."""
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]{1,200}\]:\s*\S+")
 
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\((?:[^()\n]|\([^()\n]{0,500}\)){0,1000}\)")
@@ -116,6 +118,7 @@ def markdown_units(text: str) -> tuple[list[str], set[int]]:
     para: list[str] = []
     items: list[str] = []
     fence = False
+    skipping_excerpt = False
 
     def flush() -> None:
         if para:
@@ -136,8 +139,16 @@ def markdown_units(text: str) -> tuple[list[str], set[int]]:
                 units.append(collapse_spaces(raw.strip()))
             continue
         line = raw
+        quoted = False
         while _QUOTE.match(line):
             line = _QUOTE.sub("", line, count=1)
+            quoted = True
+        if skipping_excerpt and quoted:
+            continue
+        skipping_excerpt = quoted and _EXCERPT.match(line) is not None
+        if skipping_excerpt:
+            flush()
+            continue
         stripped = line.strip()
         if not stripped:
             flush()

@@ -137,6 +137,7 @@ def parse_units(
     header = extract_header(units, headings)
     if fields:
         apply_front(header, fields)
+    take_site_suffix(header)
     if header.source is None:
         header.source = next((h for u in reversed(units[-30:]) if (h := copyright_holder(u))), None)
     header.source = as_written_elsewhere(header.source, units)
@@ -150,6 +151,30 @@ def parse_units(
     if header.source is None and body:
         header.source = dateline_agency(body[0])
     return header, body
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s+::\s+|\s+·\s+")
+_SMALL_WORDS = frozenset({"of", "and", "the", "&", "for", "on", "in", "at"})
+
+
+def take_site_suffix(header: Header) -> None:
+    """'Headline | The Coast Times' (a page title a clipper kept) -> 'Headline'; the site
+    name becomes the source when it has a few capitalised words and nothing else says."""
+    if not header.title:
+        return
+    parts = _TITLE_SEPARATORS.split(header.title)
+    tail = parts[-1].strip()
+    words = tail.split()
+    if len(parts) < 2 or not 1 <= len(words) <= 4 or tail[-1:] in ".?!":
+        return
+    if any(w[:1].islower() and w not in _SMALL_WORDS for w in words):
+        return
+    head = header.title[: len(header.title) - len(parts[-1])].rstrip(" |–—-:·")
+    if len(head.split()) < 3:
+        return
+    header.title = head
+    if header.source is None and len(words) >= 2:
+        header.source = tail
 
 
 _DATELINE_AGENCY = re.compile(

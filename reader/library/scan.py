@@ -201,8 +201,8 @@ def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]
         return meta.title, meta.published, meta.source
     from reader.library.dates import parse_date
     from reader.library.markdown import front_matter, markdown_units
-    from reader.library.meta import dateline_date, extract_header
-    from reader.library.plain import apply_front, dateline_agency, front_source
+    from reader.library.meta import Header, dateline_date, extract_header
+    from reader.library.plain import apply_front, dateline_agency, front_source, take_site_suffix
 
     text = sanitize(_head_lines(text, 40))
     fields: dict[str, str] = {}
@@ -211,7 +211,9 @@ def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]
         title = fields.get("title") or fields.get("headline")
         date = parse_date(fields.get("date") or fields.get("published") or "")
         if title and date:
-            return title, date, front_source(fields)
+            quick = Header(title=title, published=date, source=front_source(fields))
+            take_site_suffix(quick)
+            return quick.title, quick.published, quick.source
         units, headings = markdown_units(text)
     else:
         # Lines as they are: re-joining hard-wrapped paragraphs costs more than the title
@@ -220,6 +222,7 @@ def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]
         headings = set()
     header = extract_header(units, headings, quick=True)
     apply_front(header, fields)
+    take_site_suffix(header)
     body = [u for i, u in enumerate(units) if i not in header.consumed]
     if header.published is None:
         header.published = next((d for u in body[:2] if (d := dateline_date(u))), None)
