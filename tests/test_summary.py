@@ -88,6 +88,29 @@ def test_dateline_is_cut_from_the_summary_sentence():
     assert ARTICLE[summary[0].start : summary[0].end] == summary[0].text
 
 
+def test_wire_hyphen_dateline_and_interview_labels_are_cut():
+    text = (
+        "LONDON (Reuters) - Ground staff at three British airports began a strike on "
+        "Tuesday after pay talks with their employer collapsed overnight.\n\n"
+        "Watershed Review: How bad is this year for the river, really?\n\n"
+        "Lena Marchetti: It is the lowest spring flow we have measured since 1931."
+    )
+    cands = build_candidates(parse(text), text)
+    assert text[cands[0].start :].startswith("Ground staff") and cands[0].eligible
+    assert cands[1].reason == "question"
+    assert text[cands[2].start : cands[2].end].startswith("It is the lowest")
+
+
+def test_live_blog_reader_instructions_are_debris():
+    text = (
+        "Follow our live coverage as the storm moves up the coast this afternoon. "
+        "The newest updates are at the top of this page.\n\n"
+        "The governor said that 212,000 homes were without power across the state."
+    )
+    reasons = [c.reason for c in build_candidates(parse(text), text)]
+    assert reasons == ["debris", "debris", ""]
+
+
 def test_candidates_say_why_a_sentence_is_left_out():
     reasons = {
         ARTICLE[c.start : c.end][:20]: c.reason for c in build_candidates(parse(ARTICLE), ARTICLE)

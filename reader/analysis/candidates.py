@@ -21,8 +21,11 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 OPEN_MARKS, CLOSE_MARKS, STRAIGHT = "“«„", "”»", '"'
 QUOTE_MARK = re.compile(r"[“”«»„\"]")
 DATELINE = re.compile(
-    r"^(?P<place>(?:[A-Z][\w.'’-]*,?\s+){0,5}?)(?P<agency>\([^()\n]{1,30}\)\s+)?[—–]\s+"
+    r"^(?P<place>(?:[A-Z][\w.'’-]*,?\s+){0,5}?)(?P<agency>\([^()\n]{1,30}\)\s+)?[—–-]\s+"
 )
+"""A dateline: "MOSCOW (AP) — ", "LONDON (Reuters) - " (wire copy's plain hyphen)."""
+SPEAKER_LABEL = re.compile(r"(?:[QA]|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?=[\"“A-Z])")
+"""An interview's speaker label at a paragraph start: "Q: ", "Lena Marchetti: "."""
 BYLINE = re.compile(r"^(?:By|BY|From)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|,))*\W*$")
 """A byline line: "By Anna Lee and Tom Berg"."""
 CREDIT = re.compile(
@@ -43,7 +46,8 @@ DEBRIS = re.compile(
     r"|subscribe (?:to|now|today)|our newsletter|click here|read more|follow us"
     r"|share this (?:article|story)|accept (?:all )?cookies|cookie policy|privacy policy"
     r"|terms of (?:use|service)|download (?:the|our) app|related (?:coverage|stories|articles)"
-    r"|most read)\b",
+    r"|most read|follow (?:along with )?(?:our|the) live|(?:newest|latest) (?:updates|posts|entries)"
+    r" (?:are|appear) (?:at the top|first|below))\b",
     re.IGNORECASE,
 )
 TERMINAL_END = (".", "!", "?", "”", '"', "’", "…", ")")
@@ -63,7 +67,8 @@ class Candidate:
     """Share of the words that stand inside quotation marks."""
     eligible: bool
     reason: str = ""
-    """Why the sentence may not be chosen ("short", "quote", "byline", "caption", "debris")."""
+    """Why the sentence may not be chosen ("short", "quote", "byline", "caption", "debris",
+    "question")."""
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -125,6 +130,8 @@ def _verdict(sentence: str, words: Sequence[str], outside: int, has_verb: bool |
         return "debris"
     if not sentence.endswith(TERMINAL_END):
         return "debris"
+    if sentence.rstrip('”"’)').endswith("?"):
+        return "question"  # a summary reports; questions (an interviewer's too) do not
     return ""
 
 
@@ -163,6 +170,9 @@ def build_candidates(doc_or_sentences: Doc | Iterable[Span], text: str) -> list[
         if start >= end:
             continue
         start += dateline_end(text[start:end])
+        if start == 0 or text[start - 1] == "\n":
+            label = SPEAKER_LABEL.match(text, start, end)
+            start = label.end() if label else start
         words: list[str] = []
         outside = 0
         for i in range(span.start, span.end):
