@@ -118,6 +118,18 @@ def test_html_byline_and_date_only_as_visible_lines(tmp_path):
     assert (peek_ref(page).title, peek_ref(page).published) == ("Frost hits orchards", "2026-03-04")
 
 
+def test_html_site_name_from_title_when_og_title_is_bare(tmp_path):
+    page = write(
+        tmp_path,
+        "og.html",
+        "<html><head><title>A Town\u2019s Bet on a Battery - The Metro Times</title>"
+        '<meta property="og:title" content="A Town\u2019s Bet on a Battery"></head><body>'
+        + PROSE_P * 3
+        + "<footer>\u00a9 2026 The Metro Times Company</footer></body></html>",
+    )
+    assert load_article(page).source == peek_ref(page).source == "The Metro Times"
+
+
 def test_html_site_name_before_the_headline_in_title(tmp_path):
     page = write(
         tmp_path,
@@ -504,6 +516,7 @@ def test_markdown_without_front_matter(tmp_path):
         ("By Elena Marsh · 3 Mar 2026", "Elena Marsh"),
         ("Written by Kim Park", "Kim Park"),
         ("Author: Kim Park", "Kim Park"),
+        ("Posted by Sam Okafor on March 4, 2026 at 5:12 pm", "Sam Okafor"),
     ],
 )
 def test_byline_names_only(line, names):

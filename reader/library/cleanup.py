@@ -75,7 +75,8 @@ _STAMP = re.compile(r"^(?:(?:last\ )?updated|(?:first\ )?published|posted|modifi
 
 # The site speaking to its reader, and the vocabulary it uses when it does.
 _VOICE = re.compile(
-    r"\b(?:our|your)\b|\byou\ (?:agree|accept|consent|can)\b|\bby\ continuing\b|\bwe\ use\b"
+    r"\b(?:our|your)\b|\byou(?:\ (?:agree|accept|consent|can|have|get|receive)|'ll)\b"
+    r"|\bby\ continuing\b|\bwe\ use\b"
     r"|\bunsubscribe\b|\bthis\ (?:site|website)\b|\byou(?:'re|\ are)\ receiving\b",
     re.X,
 )
@@ -196,7 +197,7 @@ def is_debris(line: str) -> bool:
         return True
     if n <= 40 and credit_tail(s, low) and not has_quote(s):
         return True
-    if low.startswith(_CONTRIBUTION_HINTS) and contributor_line(s):
+    if (low.startswith(_CONTRIBUTION_HINTS) or "contributed" in low) and contributor_line(s):
         return True
     if n <= 20 and (_NAV_MARKS.search(s) or "   " in s) and is_nav_row(s):
         return True

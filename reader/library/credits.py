@@ -58,8 +58,17 @@ _PARTS = re.compile(
 )
 
 
+_CONTRIBUTED = re.compile(
+    r"^[A-Z][^.!?\"“”]{2,200}\bcontributed(?:\s+reporting)?(?:\s+to|\s+from)?\s+(?:to\s+)?"
+    r"(?:this|the)\s+(?:report|story|article)\.?\)?$"
+)
+
+
 def contributor_line(s: str) -> bool:
-    """Every ';'-separated part names a contribution and the people who made it."""
+    """Every ';'-separated part names a contribution and the people who made it; or the
+    line says who 'contributed to this report'."""
+    if "contributed" in s and _CONTRIBUTED.match(s.strip().lstrip("(")):
+        return True
     inner = s.strip().strip("()[]. ")
     parts = [p.strip() for p in _PARTS.split(inner) if p.strip()]
     if not parts:

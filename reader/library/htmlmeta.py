@@ -118,6 +118,8 @@ def page_meta(markup: str, byline: bool = True) -> PageMeta:
     stripped = len(parts) > 1 and meta.title != title_tag
     if meta.source is None and stripped and _site_name(parts[-1], [], metas):
         meta.source = parts[-1]  # 'Headline - The Paper'
+    if meta.source is None and not from_title_tag and meta.title:
+        meta.source = _title_tag_site(markup, meta.title, metas)
     # The visible lines cost a pass over the markup: only when a tag left a gap that they
     # can fill. A folder listing (byline=False) does without the copyright line's source.
     if (
@@ -168,6 +170,16 @@ def _read_visible(
         meta.source = site_part
     if meta.source is None:
         meta.source = next((h for u in reversed(units[-40:]) if (h := copyright_holder(u))), None)
+
+
+def _title_tag_site(markup: str, headline: str, metas: dict) -> str | None:
+    """The site a '<title>' adds after the headline other tags gave ('Headline | The Paper')."""
+    t = _TITLE.search(markup)
+    tag = clean_text(t.group(1)) if t else None
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(tag)] if tag else []
+    if len(parts) > 1 and same_words(parts[0], headline) and _site_name(parts[-1], [], metas):
+        return parts[-1]
+    return None
 
 
 def _headline_at(units: list[str], options: list[str]) -> int | None:

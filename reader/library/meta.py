@@ -9,7 +9,9 @@ from reader.library.cleanup import has_quote, is_debris, is_prose, is_sentence, 
 from reader.library.dates import TIME_RE, find_date, is_date_only
 
 _BYLINE = re.compile(
-    r"^(?:(?:written|words|story|text|reporting|report)\s+)?by\s*:?\s+(?P<rest>\S.*)$", re.I
+    r"^(?:(?:written|words|story|text|reporting|report|posted|submitted)\s+)?by\s*:?\s+"
+    r"(?P<rest>\S.*)$",
+    re.I,
 )
 _AUTHOR_LABEL = re.compile(r"^(?:author|authors|byline|writer)s?\s*:\s*(?P<rest>\S.*)$", re.I)
 _DATE_LABEL = re.compile(
