@@ -283,6 +283,11 @@ def test_credit_lines_are_not_actors() -> None:
         "Fraser in Ankara contributed to this report."
     )
     assert people(actors_of(text)) == ["Delia Harkness"]
+    text = (
+        "Mayor Delia Harkness opened the bridge on Monday.\n\n(Reporting by Hannah Okonjo "
+        "and Pieter Vandermeer; additional reporting by Tom Ashdown; Editing by Kate Mayberry)"
+    )
+    assert people(actors_of(text)) == ["Delia Harkness"]
 
 
 def test_salience_orders_by_mentions_and_position() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _CREDIT_PARAGRAPH = re.compile(
-    r"^(?:by\s+[A-Z]|(?:additional\s+)?reporting\s+by\b|editing\s+by\b|writing\s+by\b"
+    r"^[(\[]?\s*(?:by\s+[A-Z]|(?:additional\s+)?reporting\s+by\b|editing\s+by\b|writing\s+by\b"
     r"|compiled\s+by\b|photos?\s+by\b)"
     r"|contributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)"
     r"|\b(?:is|are)\s+(?:a|an|the)\s+[\w\s-]{0,40}(?:reporter|correspondent|editor|writer)\b"
