@@ -130,6 +130,17 @@ def test_html_site_name_from_title_when_og_title_is_bare(tmp_path):
     assert load_article(page).source == peek_ref(page).source == "The Metro Times"
 
 
+def test_html_date_from_a_dated_permalink(tmp_path):
+    page = write(
+        tmp_path,
+        "permalink.html",
+        "<html><head><title>Seals return to the bay \u2013 Bayside Notes</title>"
+        '<link href="https://bayside.example/2026/03/04/seals/" rel="canonical"></head><body>'
+        "<h1>Seals return to the bay</h1>" + PROSE_P * 3 + "</body></html>",
+    )
+    assert load_article(page).published == peek_ref(page).published == "2026-03-04"
+
+
 def test_html_site_name_before_the_headline_in_title(tmp_path):
     page = write(
         tmp_path,

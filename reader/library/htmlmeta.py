@@ -22,6 +22,8 @@ _TAGS = re.compile(r"<[^<>]{0,2000}>")
 _CHARSET = re.compile(rb"""<meta[^<>]{0,200}charset\s*=\s*["']?([\w-]{2,30})""", re.I)
 _URL_HOST = re.compile(r"^(?:https?:)?//(?:www\d?\.)?([^/\s:?#]+)", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s+::\s+|\s+·\s+")
+_LINK = re.compile(r"<link\b[^<>]{0,1000}>", re.I)
+_PATH_DATE = re.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?:/|$)")
 _UTC_STAMP = re.compile(r"\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|UTC|GMT)$", re.I)
 
 META_WINDOW = 262_144
@@ -129,7 +131,23 @@ def page_meta(markup: str, byline: bool = True) -> PageMeta:
         or (byline and (meta.byline is None or meta.source is None))
     ):
         _read_visible(markup, meta, parts if len(parts) > 1 else [], (byline, utc, stripped), metas)
+    if meta.published is None:
+        meta.published = _address_date(markup, metas)
     return meta
+
+
+def _address_date(markup: str, metas: dict) -> str | None:
+    """'/2026/03/04/slug/' in the page's own address: blogs date their permalinks."""
+    urls = [metas.get("og:url")]
+    for tag in _LINK.finditer(markup, 0, min(len(markup), 65536)):
+        if "canonical" in tag.group(0).lower():
+            attrs = {k.lower(): (a or b or c) for k, a, b, c in _ATTR.findall(tag.group(0))}
+            if attrs.get("rel", "").lower() == "canonical":
+                urls.append(attrs.get("href"))
+    for url in urls:
+        if url and (m := _PATH_DATE.search(url)):
+            return parse_date("-".join(m.groups()))
+    return None
 
 
 def _read_visible(
