@@ -215,6 +215,14 @@ def test_a_place_in_the_subject_phrase_is_not_the_speaker() -> None:
     assert quotes_of(text)[0].speaker is None
 
 
+def test_second_quote_of_a_sentence_shares_the_cue_of_the_first() -> None:
+    text = (
+        "Ian Dale, a ministry spokesman, said the plan “remains a priority” and that "
+        "“detailed allocations will be set out in due course”."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ian Dale", "Ian Dale"]
+
+
 def test_pronoun_follows_gender_from_honorifics() -> None:
     text = (
         "Mr. Daniel Hart met Ms. Laura Pennington in Geneva on Monday.\n\n"

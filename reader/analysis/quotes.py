@@ -66,6 +66,7 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
     para_starts = [p[0] for p in paragraphs]
     results: list[Quote] = []
     previous: tuple[Attribution, int] | None = None  # attribution and paragraph of the last quote
+    same_sentence: tuple[Attribution, int] | None = None  # the last quote's cue and sentence
     for k, span in enumerate(spans):
         para = max(bisect.bisect_right(para_starts, span.open_mark) - 1, 0)
         last_para = max(bisect.bisect_right(para_starts, quoted[k][1] - 1) - 1, 0)
@@ -82,6 +83,11 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
             quote_start=span.open_mark,
         )
         found = find_attribution(context)
+        sentence = doc[context.open_tok].sent.start
+        if found is None and same_sentence is not None and same_sentence[1] == sentence:
+            # "X said the plan 'remains a priority' and that 'the money will come'": the
+            # cue before the first quote of the sentence covers the second one too.
+            found = same_sentence[0]
         if found is None:
             found = _continuation(context, span, paragraphs, para, previous, text)
         attribution = found or Attribution(None, None)
@@ -106,6 +112,7 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
         )
         if not fragment:
             previous = (attribution, para)
+        same_sentence = (attribution, sentence) if attribution.cue is not None else None
     return tuple(results)
 
 
