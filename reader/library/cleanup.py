@@ -24,125 +24,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reader.library import vocab
 from reader.library.credits import contributor_line, credit_tail
 from reader.library.dates import TIME_RE, find_date
 
 _QUOTE_CHARS = '"\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e'
 _END_PUNCT = '.!?"\u201d\u2019)\u00bb:;'
-
-# (1) Strong patterns, matched at the start of the lower-cased line.
-_STRONG = re.compile(
-    r"""^(?:
-        skip\ (?:to|ad|advertisement|navigation)\b
-      | (?:skip\ |hide\ |close\ )?(?:advertisement|advert|\bad)$
-      | advertisement\s*[-–—:|·(].{0,40}$
-      | (?:story|article)\ continues\ (?:below|after)
-      | by\ (?:submitting|signing\ up|clicking|subscribing|registering|continuing|entering
-            |creating\ an\ account|providing\ your|tapping)\b
-      | ©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}
-      | (?:photo|photograph|photography|image|picture|illustration|graphic|video|credit|caption)s?
-            (?:\ credit)?\s*(?:by\s*)?[:/|]
-      | listen\ to\ (?:this\ )?(?:article|story)
-      | (?:photo|image|picture|video)\ (?:caption|source|credit)s?\b\s*[:,]
-      | this\ (?:article|story|page|content)\ is\ (?:more\ than|over)\ \w+\ (?:years?|months?)\ old
-      | \d+\ (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\ ago$
-      | (?:reuse|republish)\ this\ (?:content|article|story)
-      | reprints?\ (?:&|and)\ permissions
-      | (?:accessibility\ help|your\ account|my\ account)$
-      | \d+(?:\ ?[–-]\ ?\d+)?\ (?:min|minute)s?(?:\ (?:read|listen))?$
-      | (?:this|the)\ (?:material|article|story|content)\ may\ not\ be\ (?:re)?(?:published
-            |produced|broadcast|distributed|written|copied)
-      | (?:loading|please\ wait)\.{0,3}$
-      | this\ (?:site|website|page)\ uses\ cookies
-      | we\ (?:use|value|care\ about)\ (?:cookies|your\ privacy)
-      | (?:accept|reject|decline|allow)\ (?:all\ )?(?:cookies|all)\b
-      | (?:manage|cookie)\ (?:preferences|settings|choices|consent)
-      | (?:privacy|cookie)\ (?:policy|notice|settings)\s*(?:[|·•/]|$)
-      | terms\ (?:of|and)\ (?:use|service|conditions)\s*(?:[|·•/]|$)
-      | (?:click|tap)\ here\b
-      | (?:download|get)\ (?:our|the)\ (?:free\ )?app\b
-      | enter\ (?:your\ )?email(?:\ address)?\b.{0,30}$
-      | (?:your\ )?email\ address\s*\*?$
-    )""",
-    re.X,
-)
-_STRONG_ANYWHERE = ("all rights reserved", "©")
-
-_CONTRIBUTION_HINTS = ("reporting", "additional", "writing", "editing", "compiled", "written",
-                       "reported", "edited", "produced", "research", "further", "(")  # fmt: skip
-
-_STAMP = re.compile(r"^(?:(?:last\ )?updated|(?:first\ )?published|posted|modified)\b", re.X)
-
-# The site speaking to its reader, and the vocabulary it uses when it does.
-_VOICE = re.compile(
-    r"\b(?:our|your)\b|\byou(?:\ (?:agree|accept|consent|can|have|get|receive)|'ll)\b"
-    r"|\bby\ continuing\b|\bwe\ use\b"
-    r"|\bunsubscribe\b|\bthis\ (?:site|website)\b|\byou(?:'re|\ are)\ receiving\b",
-    re.X,
-)
-_VOICE_HINTS = ("our", "you", "by continuing", "we use", "unsubscribe", "this site", "this web")
-_EMAIL_ADDRESS = r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-_SITE_VOCAB = re.compile(
-    r"\bnewsletters?\b|\bsubscri(?:be|bers?|bing|ption)\b|\bsign(?:ing)?\ ?up\b|\bcookies?\b"
-    r"|\bprivacy\b|\bterms\ of\ (?:use|service)\b|\bsponsored\b|\badverti[sz]\w*\b|\binbox\b"
-    r"|\be-?mail\b|\bpaywall\b|\bsign\ in\b|\blog\ in\b|\bfree\ trial\b|\bpodcast\b"
-    r"|\bunsubscribe\b" + _EMAIL_ADDRESS,
-    re.X,
-)
-
-# (2) Calls to action that open a short line, and one-word buttons.
-_CTA_START = re.compile(
-    r"""^(?:
-        share\ (?:this|on|via|the\ (?:article|story|page)|article|story)\b
-      | sign\ ?(?:up|in)\b | log\ ?(?:in|out)\b | subscribe\b | join\ (?:us|our)\b
-      | follow\ (?:us|@)\b | follow\ \S+\ on\b | like\ us\b
-      | read\ (?:more|next|also|the\ full)\b | see\ (?:also|more)\b
-      | more\ (?:stories|news)\b
-      | continue\ reading\b | forward\ (?:this|to\ a\ friend)\b | unsubscribe\b
-      | view\ (?:this\ |it\ )?(?:\w+\ )?(?:online|in\ (?:a|your)\ (?:web\ )?browser)\b | view\ (?:comments|gallery|all)\b | show\ (?:comments|more)\b
-      | watch\ (?:now|live|video)\b | listen\ (?:now|live)\b
-      | save\ (?:article|story|for\ later)\b | gift\ (?:this\ )?article\b | copy\ link\b
-      | leave\ a\ comment\b | (?:\d+\ )?comments?(?:\s*\(\d+\))?$
-      | get\ (?:the|our)\ \w+(?:\ \w+)?\ (?:newsletter|briefing|digest|edition|update)s?\b
-      | get\ (?:the|our)\ (?:latest|best|top)\b
-      | (?:topics?|tags?|filed\ under|categories|section)\s*:
-      | back\ to\ (?:top|home)\b
-    )""",
-    re.X,
-)
-_BUTTON = re.compile(
-    r"^(?:menu|main\ menu|search|home|close|print|register|share|save|more|next|previous|open"
-    r"|toggle\ navigation|navigation|trending|live|video|audio)$",
-    re.X,
-)
-
-# (3) Headers of link lists.
-_LIST_HEADER = re.compile(
-    r"""^(?:
-        related(?:\ (?:articles?|stories|story|coverage|content|reading|topics|links|news))?
-      | more\ (?:from|on|in|stories|news|coverage|like\ this|to\ read)\b.{0,40}
-      | most\ (?:read|popular|viewed|shared|watched|commented)(?:\ (?:stories|articles|today|now))?
-      | (?:recommended|suggested)(?:\ (?:for\ you|stories|articles|reading))?
-      | you\ (?:may|might)\ (?:also\ )?(?:like|be\ interested\ in|have\ missed)
-      | (?:read|up)\ next | what\ to\ read\ next | further\ reading | also\ read | don't\ miss
-      | (?:trending|popular)(?:\ (?:now|today|stories|articles))?
-      | (?:latest|top)\ (?:news|stories|headlines)
-      | in\ other\ news | elsewhere\b.{0,30}
-      | explore\ (?:more|these|the|related)\b.{0,30}
-      | more\ (?:on|about)\ this\ (?:story|topic)
-    )\s*:?$""",
-    re.X,
-)
-
-_SOCIAL = re.compile(
-    r"^(?:(?:share|facebook|twitter|x|email|e-mail|whatsapp|linkedin|reddit|pinterest|telegram"
-    r"|threads|bluesky|mastodon|instagram|tiktok|youtube|flipboard|print|copy\ link|link|save"
-    r"|gift|comments?|messenger|sms)\b[\s,|·•/]*){2,}$",
-    re.X,
-)
-
-_NAV_MARKS = re.compile(r"[|·•›»>/]")
-_SEPARATORS = re.compile(r"\s+[|·•›»>/]\s+|\s{3,}")
 
 
 def word_count(line: str) -> int:
@@ -173,7 +60,7 @@ def is_prose(line: str) -> bool:
 
 def is_nav_row(line: str) -> bool:
     """A menu or breadcrumb row: several short items between separators."""
-    parts = [p for p in _SEPARATORS.split(line.strip()) if p.strip()]
+    parts = [p for p in vocab.SEPARATORS.split(line.strip()) if p.strip()]
     return len(parts) >= 3 and all(word_count(p) <= 4 for p in parts) and not is_sentence(line)
 
 
@@ -189,34 +76,34 @@ def is_debris(line: str) -> bool:
     if n > 60:
         return False
     low = _lower_plain(s)
-    if n <= 40 and (_STRONG.match(low) or any(m in low for m in _STRONG_ANYWHERE)):
+    if n <= 40 and (vocab.STRONG.match(low) or any(m in low for m in vocab.STRONG_ANYWHERE)):
         return True
-    if n <= 14 and _STAMP.match(low) and (find_date(low) or TIME_RE.search(low)):
+    if n <= 14 and vocab.STAMP.match(low) and (find_date(low) or TIME_RE.search(low)):
         return True
-    if n <= 12 and _SOCIAL.match(low):
+    if n <= 12 and vocab.SOCIAL.match(low):
         return True
     if n <= 40 and credit_tail(s, low) and not has_quote(s):
         return True
-    if (low.startswith(_CONTRIBUTION_HINTS) or "contributed" in low) and contributor_line(s):
+    if (low.startswith(vocab.CONTRIBUTION_HINTS) or "contributed" in low) and contributor_line(s):
         return True
-    if n <= 20 and (_NAV_MARKS.search(s) or "   " in s) and is_nav_row(s):
+    if n <= 20 and (vocab.NAV_MARKS.search(s) or "   " in s) and is_nav_row(s):
         return True
     if has_quote(s):
         return False
     if n <= 14:
-        if _CTA_START.match(low) or _is_list_header(s):
+        if vocab.CTA_START.match(low) or _is_list_header(s):
             return True
-        if n <= 3 and _BUTTON.match(low.rstrip(".!")):
+        if n <= 3 and vocab.BUTTON.match(low.rstrip(".!")):
             return True
-    voiced = any(v in low for v in _VOICE_HINTS)
-    if n <= 45 and voiced and _VOICE.search(low) and _SITE_VOCAB.search(low):
+    voiced = any(v in low for v in vocab.VOICE_HINTS)
+    if n <= 45 and voiced and vocab.VOICE.search(low) and vocab.SITE_VOCAB.search(low):
         return True
-    return n <= 6 and bool(_SITE_VOCAB.search(low)) and not is_sentence(s)
+    return n <= 6 and bool(vocab.SITE_VOCAB.search(low)) and not is_sentence(s)
 
 
 def _site_chrome(unit: str) -> bool:
     low = _lower_plain(unit)
-    return bool(_SITE_VOCAB.search(low) or _STRONG.match(low) or _SOCIAL.match(low))
+    return bool(vocab.SITE_VOCAB.search(low) or vocab.STRONG.match(low) or vocab.SOCIAL.match(low))
 
 
 def _lower_plain(s: str) -> str:
@@ -266,7 +153,7 @@ def _is_list_header(line: str) -> bool:
     return (
         word_count(line) <= 8
         and line[-1:] not in ".!?"
-        and bool(_LIST_HEADER.match(_lower_plain(line)))
+        and bool(vocab.LIST_HEADER.match(_lower_plain(line)))
     )
 
 

@@ -10,7 +10,8 @@ from datetime import date
 
 from reader.library.dates import parse_date
 from reader.library.jsonld import linked_data
-from reader.library.meta import extract_header, names_only, parse_byline, parse_date_line
+from reader.library.meta import extract_header, names_only, parse_byline
+from reader.library.stamps import parse_date_line
 from reader.library.text import collapse_spaces, sanitize
 
 _META = re.compile(r"<meta\b[^<>]{0,2000}>", re.I)

@@ -8,14 +8,8 @@ from pathlib import Path
 from reader.library.cleanup import clean_units, is_debris
 from reader.library.dates import parse_date
 from reader.library.markdown import front_matter, markdown_units
-from reader.library.meta import (
-    Header,
-    dateline_date,
-    extract_header,
-    is_byline,
-    names_only,
-    parse_date_line,
-)
+from reader.library.meta import Header, extract_header, is_byline, names_only
+from reader.library.stamps import dateline_date, parse_date_line
 from reader.library.text import collapse_spaces, sanitize
 
 _LIST_ITEM = re.compile(r"^(?:[-*•◦▪–]|\d{1,3}[.)])\s+")

@@ -201,8 +201,9 @@ def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]
         return meta.title, meta.published, meta.source
     from reader.library.dates import parse_date
     from reader.library.markdown import front_matter, markdown_units
-    from reader.library.meta import Header, dateline_date, extract_header
+    from reader.library.meta import Header, extract_header
     from reader.library.plain import apply_front, dateline_agency, front_source, take_site_suffix
+    from reader.library.stamps import dateline_date
 
     text = sanitize(_head_lines(text, 40))
     fields: dict[str, str] = {}
