@@ -204,3 +204,5 @@ def test_footer_below_a_rule_goes_with_its_debris():
 def test_a_rule_between_sections_keeps_what_follows():
     units = [PROSE, "* * *", PROSE.replace("four", "five"), "It ended at midnight."]
     assert clean_units(units) == [units[0], units[2], units[3]]
+    coda = [PROSE, "***", "Advertisement", "The vote is on Friday."]
+    assert clean_units(coda) == [coda[0], coda[3]]

@@ -140,9 +140,10 @@ def _drop_after_divider(units: list[str], keep: list[bool]) -> None:
     if not dividers or not any(is_prose(u) for u in units[: dividers[-1]]):
         return
     tail = range(dividers[-1] + 1, len(units))
-    if not tail or any(word_count(units[i]) >= 30 for i in tail):
+    if any(word_count(units[i]) >= (20 if keep[i] else 30) for i in tail):
         return
-    if 2 * sum(1 for i in tail if not keep[i]) >= len(tail):
+    debris = sum(1 for i in tail if not keep[i])
+    if debris >= 2 and 2 * debris >= len(tail):
         for i in tail:
             keep[i] = False
 
