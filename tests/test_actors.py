@@ -149,6 +149,31 @@ def test_role_owned_by_an_organisation_named_before_names_it() -> None:
     assert role == "president of Eastside Tenants Association"
 
 
+def test_roles_from_what_people_do() -> None:
+    cases = {
+        "Luis Paredes, who works as a line cook at a downtown hotel, said fares would rise.": (
+            "Luis Paredes",
+            "line cook at a downtown hotel",
+        ),
+        "Abena Owusu, 47, runs a fish-smoking business from the new estate.": (
+            "Abena Owusu",
+            "head of a fish-smoking business",
+        ),
+        "Karen Mayfield, who lives across the road and helped organize the group Protect "
+        "Brannock Farmland, said residents were angry.": (
+            "Karen Mayfield",
+            "organizer of the group Protect Brannock Farmland",
+        ),
+        "Councilor Tomás Reyes, who represents the Mill Creek ward, introduced an amendment.": (
+            "Tomás Reyes",
+            "councilor, representative of the Mill Creek ward",
+        ),
+        "Tom Hart ran a marathon last year and finished third.": ("Tom Hart", None),
+    }
+    for text, (name, role) in cases.items():
+        assert find(actors_of(text), name).role == role, text
+
+
 def test_abbreviated_military_title_is_spelled_out() -> None:
     text = "The review was led by retired U.S. Army Gen. Walter Pruitt, who spoke briefly."
     assert find(actors_of(text), "Walter Pruitt").role == "retired U.S. Army general"

@@ -49,8 +49,12 @@ def role_for_mention(doc: Doc, start: int, end: int) -> str | None:
     if is_possessive(doc[end - 1]) or end < len(doc) and is_possessive(doc[end]):
         return title  # "Nowicka’s, a narrow storefront": the apposition is about the shop
     described = _apposition(doc, start, end, root) or _copula(doc, root)
-    if not title and not described:
-        return _relative_clause(doc, root)
+    if not described:
+        clause = _relative_clause(doc, root)
+        if title and clause and " " not in title:
+            return f"{title}, {clause}"  # "councilor, representative of the Mill Creek ward"
+        if not title:
+            return clause or _main_clause(doc, root)
     if title and (not described or " " in title):
         return title
     return described or title
@@ -152,17 +156,47 @@ def with_owner(role: str | None, start: int, orgs: list[tuple[str, list[int]]]) 
 
 def _relative_clause(doc: Doc, root: Token) -> str | None:
     """ "Adrian Pellegrino, who teaches food history at Chatham University" ->
-    "food history teacher at Chatham University"; "who founded the group" -> "founder of ..."."""
+    "food history teacher at Chatham University"; "who founded the group" -> "founder of ...";
+    "who works as a line cook at a hotel" -> "line cook at a hotel"."""
     verb = next((c for c in root.rights if c.dep_ == "relcl"), None)
     if verb is None or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
         return None
-    agent = _AGENTS.get(verb.lemma_.casefold())
-    if agent is None:
+    for candidate in (verb, *(c for c in verb.rights if c.dep_ == "conj")):
+        role = _agent_role(doc, candidate)
+        if role:
+            return role
+    return None
+
+
+def _main_clause(doc: Doc, root: Token) -> str | None:
+    """ "Abena Owusu, 47, runs a fish-smoking business" -> "head of a fish-smoking business";
+    "Karen Lutz founded the group in 2010" -> "founder of the group"."""
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.i == root.i or not verb.tag_.startswith("VB"):
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    lemma = verb.lemma_.casefold()
+    if verb.tag_ not in {"VBZ", "VBP"} and lemma not in {"found", "co-found"}:
+        return None  # "Smith ran a marathon" says nothing of a role
+    return _agent_role(doc, verb)
+
+
+def _agent_role(doc: Doc, verb: Token) -> str | None:
+    if verb.lemma_.casefold() == "help":  # "who helped organize the group"
+        verb = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}), verb)
+    lemma = verb.lemma_.casefold()
     where = next(
         (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "for", "with"}), None
     )
+    place = _phrase(doc, where.i, where) if where is not None and where.i > verb.i else None
+    if lemma in {"work", "serve"}:  # "who works as a line cook at a downtown hotel"
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        role = _phrase(doc, obj.left_edge.i, obj) if obj is not None else None
+        return f"{role} {place}" if role and place else role
+    agent = _AGENTS.get(lemma)
+    if agent is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     teach = agent == "teacher"
     words = _phrase(doc, obj.left_edge.i, obj, keep_det=not teach) if obj is not None else None
     if obj is not None and words is None:
@@ -171,7 +205,6 @@ def _relative_clause(doc: Doc, root: Token) -> str | None:
         role = f"{words} teacher" if words else "teacher"
     else:
         role = f"{agent} of {words}" if words else agent
-    place = _phrase(doc, where.i, where) if where is not None and where.i > verb.i else None
     return f"{role} {place}" if place else role
 
 
