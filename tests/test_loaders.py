@@ -444,6 +444,16 @@ def test_markdown_from_a_note_taking_clipper(tmp_path):
     assert (article.byline, article.published) == ("Ines Vardy", "2026-02-17")
     assert article.source == "harbourpost.example"
     assert peek_ref(path).source == "harbourpost.example"
+    two = write(
+        tmp_path,
+        "clip-two.md",
+        '---\ntitle: "Dairy farms dwindle | Valley Record"\nsource: "https://vr.example/a"\n'
+        'author:\n  - "Nora Feld"\n  - "Aziz Rahimi"\n---\nTwenty years ago there were 61 '
+        "dairy farms in the county and today there are nine.\n",
+    )
+    article = load_article(two)
+    assert (article.title, article.byline) == ("Dairy farms dwindle", "Nora Feld and Aziz Rahimi")
+    assert article.source == peek_ref(two).source == "Valley Record"
 
 
 def test_markdown_clip_with_page_title_and_excerpt_box(tmp_path):

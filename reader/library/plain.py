@@ -95,7 +95,11 @@ def apply_front(header: Header, fields: dict[str, str]) -> None:
     author = next((fields[k] for k in ("author", "authors", "byline", "by") if fields.get(k)), None)
     if author:
         author = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), author)
-        header.byline = names_only(re.sub(r"^by\s+", "", author, flags=re.I)) or author
+        names = names_only(re.sub(r"^by\s+", "", author, flags=re.I))
+        if names and ", " in names and " and " not in names:  # a list of authors
+            first, _, last = names.rpartition(", ")
+            names = f"{first} and {last}"
+        header.byline = names or author
     date = next(
         (fields[k] for k in ("date", "published", "pubdate", "published_at") if fields.get(k)),
         None,
@@ -167,7 +171,8 @@ def take_site_suffix(header: Header) -> None:
     if len(head.split()) < 3:
         return
     header.title = head
-    if header.source is None and len(words) >= 2:
+    host_only = header.source and "." in header.source and " " not in header.source
+    if (header.source is None or host_only) and len(words) >= 2:
         header.source = tail
 
 
