@@ -149,6 +149,14 @@ def test_role_owned_by_an_organisation_named_before_names_it() -> None:
     assert role == "president of Eastside Tenants Association"
 
 
+def test_title_keeps_a_county_the_model_took_for_a_person() -> None:
+    text = (
+        "“We are going to count every ballot again,” said Pierce County Auditor Rebecca "
+        "Thornquist, “by hand, in public.”"
+    )
+    assert find(actors_of(text), "Rebecca Thornquist").role == "Pierce County auditor"
+
+
 def test_roles_from_what_people_do() -> None:
     cases = {
         "Luis Paredes, who works as a line cook at a downtown hotel, said fares would rise.": (

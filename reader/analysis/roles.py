@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from reader.analysis.gazetteer import PLACE_SUFFIXES
 from reader.analysis.lexicon import TITLE_EXPANSIONS
-from reader.analysis.names import is_honorific, is_possessive, is_title_word
+from reader.analysis.names import bare_word, is_honorific, is_possessive, is_title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -84,7 +85,9 @@ def _title_before(doc: Doc, start: int, end: int, root: Token) -> str | None:
         token = doc[first - 1]
         if token.is_punct and token.text not in {"-", "–"} or token.dep_ in {"det", "case"}:
             break
-        if token.i < entity_start and token.ent_type_ in _NOT_TITLE_ENTS:
+        # A name or number ends the title, but not "Pierce County" taken for a person.
+        county = token.ent_type_ == "PERSON" and _place_shaped(doc, token.i)
+        if token.i < entity_start and token.ent_type_ in _NOT_TITLE_ENTS and not county:
             break
         first -= 1
     tokens = list(doc[first:start])
@@ -103,6 +106,13 @@ def _title_before(doc: Doc, start: int, end: int, root: Token) -> str | None:
     ):
         return None
     return _render(tokens, lower_titles=True)
+
+
+def _place_shaped(doc: Doc, i: int) -> bool:
+    """Whether the entity at token i ends in a place word ("Pierce County")."""
+    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+        i += 1
+    return bare_word(doc[i].text) in PLACE_SUFFIXES
 
 
 def _capitalised(token: Token) -> bool:
