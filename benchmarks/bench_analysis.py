@@ -59,7 +59,9 @@ def process_ratio(rows: list[Row], tmp: Path, quick: bool) -> None:
         text_file.write_text(corpus.cleaned_text(path), encoding="utf-8")
         ours = [*READER, "analyze", "--json", "--no-cache", str(path)]
         bare = [PYTHON, BARE, name, str(text_file)]
-        t = paired(ours, bare, runs=1 if quick else 5, env=env, warmup=0 if quick else 1)
+        first = path == long_path
+        runs = 1 if quick else (5 if first else 3)
+        t = paired(ours, bare, runs=runs, env=env, warmup=int(first and not quick))
         words = len(text_file.read_text(encoding="utf-8").split())
         rows.append(Row(
             "1 analysis (process)", f"{path.name} ({words} words)", secs(t.a_wall),
