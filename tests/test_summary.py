@@ -101,6 +101,16 @@ def test_wire_hyphen_dateline_and_interview_labels_are_cut():
     assert text[cands[2].start : cands[2].end].startswith("It is the lowest")
 
 
+def test_british_quote_only_sentences_are_left_out():
+    text = (
+        "‘People here were told, “You will not be forgotten,” and they believed it,’ said "
+        "Alan Thirkettle, who chairs the residents’ association.\n\n"
+        "‘Now we find out from a spreadsheet that we have been forgotten after all.’"
+    )
+    cands = build_candidates(parse(text), text)
+    assert [c.reason for c in cands] == ["", "quote"]
+
+
 def test_live_blog_reader_instructions_are_debris():
     text = (
         "Follow our live coverage as the storm moves up the coast this afternoon. "

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.analysis.quote_marks import find_quote_spans, single_marks_lead
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -78,6 +80,11 @@ def words_of(text: str) -> tuple[str, ...]:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of quoted stretches, closing unfinished quotes at the paragraph end."""
+    if single_marks_lead(text):  # British ‘...’ quotes: the quote finder knows apostrophes
+        return [
+            (s.open_mark, s.close_mark + 1 if s.close_mark is not None else s.end)
+            for s in find_quote_spans(text)
+        ]
     spans: list[tuple[int, int]] = []
     pos = 0
     for para in PARAGRAPH_BREAK.split(text) if text else []:

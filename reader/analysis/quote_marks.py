@@ -79,7 +79,7 @@ def _single_direction(text: str, i: int) -> str:
     return "close"
 
 
-def _single_marks_lead(text: str) -> bool:
+def single_marks_lead(text: str) -> bool:
     """Whether single curly marks are the text's quotation marks (British style).
 
     True when there are no double marks, or when more quotes open with ‘ than with a
@@ -116,7 +116,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     paragraph. Over-long chains without a closing mark fall back to one passage a paragraph.
     """
     marks_re, direction = MARKS, _direction
-    if _single_marks_lead(text):
+    if single_marks_lead(text):
         marks_re, direction = SINGLE_MARKS, _single_direction
     found: list[QuoteSpan] = []
     chain: list[tuple[int, int, int]] = []  # (open mark, content start, paragraph end)
