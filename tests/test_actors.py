@@ -288,6 +288,19 @@ def test_names_that_start_with_a_nationality_stay_whole() -> None:
     assert not [a for a in actors if a.name == "Hill"]
 
 
+def test_courts_before_a_relative_clause_and_common_nouns_are_not_people() -> None:
+    text = (
+        "“Then you read the comments,” said Judge Helen Carraway of the Vermont Superior "
+        "Court, who was in her English class in the 1960s."
+    )
+    assert people(actors_of(text)) == ["Helen Carraway"]
+    text = (
+        "Kwame Okafor's header in the 89th minute settled a tense FA Trophy semi-final "
+        "against Castleford United on Saturday."
+    )
+    assert people(actors_of(text)) == ["Kwame Okafor"]
+
+
 def test_surname_tagged_as_organisation_becomes_the_person() -> None:
     text = (
         "Kofi Asante-Boateng, the deputy transport minister, opened the port in March.\n\n"

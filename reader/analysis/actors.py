@@ -229,6 +229,8 @@ def _bare_name_kind(
     if mentions[0].key in prefixes:
         return "organization"  # "Sunfield" beside "Sunfield Power"
     person = sum(m.person_hint + m.speaker_hint + (m.weight > 1) for m in mentions)
+    if person == 0 and all(m.common_noun for m in mentions):
+        return None  # "Trophy" (of "FA Trophy"): a common noun the model took for a name
     place = sum(m.place_hint for m in mentions)
     if place > person:
         return "place"

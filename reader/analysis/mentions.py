@@ -85,6 +85,8 @@ class Mention:
     """First word of a sentence or of a quotation, where any word is capitalised."""
     plural_noun: bool = False
     """A single word tagged as a plural common noun ("Campaigners", but also "Greaves")."""
+    common_noun: bool = False
+    """A single word tagged as a common noun ("FA Trophy" gave "Trophy" as a person)."""
 
     @property
     def words(self) -> list[str]:
@@ -166,6 +168,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         return None
     mention = Mention(start, start + len(surface), i, j, surface, key, kind)
     mention.sentence_initial = doc[i].is_sent_start or (i > 0 and doc[i - 1].text in _OPENING)
+    mention.common_noun = j - i == 1 and doc[i].tag_ in {"NN", "NNS"}
     mention.plural_noun = j - i == 1 and doc[i].tag_ == "NNS"
     before = doc[i - 1] if i > 0 else None
     if before is not None and is_honorific(before.text):
@@ -254,8 +257,9 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     after = doc[m.tok_end : m.tok_end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         m.person_hint += 1  # an age: "Ana Kowalczyk, 67,"
-    if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who":
-        m.person_hint += 1
+    org_shaped = not single and (m.words[-1] in ORG_HEAD_NOUNS or m.words[-1] in INSTITUTIONS)
+    if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who" and not org_shaped:
+        m.person_hint += 1  # not "Judge Ana Cole of the Superior Court, who ...": that is Cole
     places = {"GPE", "LOC"}
     if root.dep_ == "conj" and root.head.ent_type_ in places:
         m.place_hint += 1
