@@ -223,6 +223,18 @@ def test_second_quote_of_a_sentence_shares_the_cue_of_the_first() -> None:
     assert [q.speaker for q in quotes_of(text)] == ["Ian Dale", "Ian Dale"]
 
 
+def test_pronoun_skips_the_objects_of_a_clause_whose_subject_it_is() -> None:
+    text = (
+        "Harrowgate manager Ellie Brannigan, in her first season in charge, said the side "
+        "had ridden its luck.\n\n"
+        "She singled out her centre-backs, Tom Ashby and Marcus Lee, for praise. “Those two "
+        "were immense,” she said.\n\n"
+        "Marcus Bell, 44, a technician, said he learned of the cuts on Monday.\n\n"
+        "“It's just math to them,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ellie Brannigan", "Marcus Bell"]
+
+
 def test_pronoun_follows_gender_from_honorifics() -> None:
     text = (
         "Mr. Daniel Hart met Ms. Laura Pennington in Geneva on Monday.\n\n"

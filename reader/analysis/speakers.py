@@ -27,6 +27,8 @@ _HONORIFIC_BEFORE = re.compile(r"(\w+)\.?\s*$")
 _SUBTREE_LIMIT = 24
 _ORG_LOOKBACK = 400
 """How many earlier mentions "the ministry said" may look through for its organisation."""
+_OBJECT_PATH = frozenset({"appos", "conj", "dobj", "pobj", "prep", "dative", "compound", "poss"})
+"""Dependencies that lead from a name in an object up to its verb."""
 _PRONOUN_REACH = 3_000
 """How far back (in characters) a pronoun may look for its person."""
 
@@ -131,11 +133,27 @@ class SpeakerResolver:
         """The most recent person, outside quotes, compatible with the pronoun's gender."""
         i = bisect.bisect_left(self.starts, before) - 1
         while i >= 0 and before - self.mentions[i][0] <= _PRONOUN_REACH:
-            actor = self.mentions[i][2]
-            if actor.kind == "person" and self.gender.get(actor.name) in (None, gender):
+            start, end, actor = self.mentions[i]
+            compatible = self.gender.get(actor.name) in (None, gender)
+            if actor.kind == "person" and compatible and not self._beside_pronoun(end, gender):
                 return actor
             i -= 1
         return None
+
+    def _beside_pronoun(self, end: int, gender: str) -> bool:
+        """Whether the name ending at `end` is an object of a verb whose subject is a pronoun
+        of this gender: in "She praised Tom Ashby and Marcus Lee." neither man is the "she"
+        of the next quote."""
+        token = self.doc[self.token_at(end - 1)]
+        steps = 0
+        while token.dep_ in _OBJECT_PATH and token.head.i != token.i and steps < 8:
+            token, steps = token.head, steps + 1  # up to the verb the name is an object of
+        if steps == 0 or token.pos_ not in {"VERB", "AUX"}:
+            return False
+        return any(
+            c.dep_ in {"nsubj", "nsubjpass"} and PERSON_PRONOUNS.get(c.lower_) == gender
+            for c in token.children
+        )
 
     def _actor_in_phrase(self, token: Token) -> Actor | None:
         """A named actor inside the subject phrase ("a spokesman for the Kremlin, Dmitry Peskov")."""
