@@ -149,6 +149,29 @@ def test_role_owned_by_an_organisation_named_before_names_it() -> None:
     assert role == "president of Eastside Tenants Association"
 
 
+def test_roles_from_named_its_and_affiliation_after_a_titled_name() -> None:
+    cases = {
+        "She started the project after a neighbor, a mill worker named Frank Doucette, asked "
+        "her to help.": ("Frank Doucette", "mill worker"),
+        "The Kenya Meteorological Department has warned of more rain. Its director, Dr. Grace "
+        "Wambui, said the rains had been intense.": (
+            "Grace Wambui",
+            "director of Kenya Meteorological Department",
+        ),
+        "Its director, Dr. Grace Wambui, said the rains had been intense.": (
+            "Grace Wambui",
+            "director",
+        ),
+        "“Do not try to disconnect it,” said Captain Luis Ortega of the Sacramento Fire "
+        "Department, which responded to one of the fires.": (
+            "Luis Ortega",
+            "captain of the Sacramento Fire Department",
+        ),
+    }
+    for text, (name, role) in cases.items():
+        assert find(actors_of(text), name).role == role, text
+
+
 def test_title_keeps_a_county_the_model_took_for_a_person() -> None:
     text = (
         "“We are going to count every ballot again,” said Pierce County Auditor Rebecca "

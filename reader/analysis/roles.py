@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.analysis.gazetteer import PLACE_SUFFIXES
-from reader.analysis.lexicon import TITLE_EXPANSIONS
+from reader.analysis.lexicon import TITLE_EXPANSIONS, words
 from reader.analysis.names import bare_word, is_honorific, is_possessive, is_title_word
 
 if TYPE_CHECKING:
@@ -17,28 +17,21 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
 _TITLE_HEAD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _KEEP_CASE_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON"})
 _NOT_TITLE_ENTS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
-_AGENTS = {
-    "found": "founder",
-    "co-found": "co-founder",
-    "lead": "leader",
-    "direct": "director",
-    "chair": "chair",
-    "co-chair": "co-chair",
-    "own": "owner",
-    "manage": "manager",
-    "teach": "teacher",
-    "coach": "coach",
-    "edit": "editor",
-    "organize": "organizer",
-    "organise": "organiser",
-    "head": "head",
-    "run": "head",
-    "represent": "representative",
-}
+_AGENTS = dict(
+    pair.split(":")
+    for pair in words(
+        """
+    found:founder co-found:co-founder lead:leader direct:director chair:chair
+    co-chair:co-chair own:owner manage:manager teach:teacher coach:coach edit:editor
+    organize:organizer organise:organiser head:head run:head represent:representative
+    coordinate:coordinator supervise:supervisor advise:adviser
+    """
+    )
+)
 """Verbs of a "who ..." clause that name a role ("who founded X" -> "founder of X")."""
 _WORDY = re.compile(r"[a-z]{3}")
 _PARTY_CODE = re.compile(r"^[A-Z]{1,2}\s?[-–]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?$")
-_OWNED_ROLE = re.compile(r"^([a-z]+)['’]s (.+)$")
+_OWNED_ROLE = re.compile(r"^(?:[Ii]ts|([a-z]+)['’]s) (.+)$")
 _TRAILING_DROP = frozenset({"ADP", "PART", "DET", "CCONJ", "SCONJ", "PUNCT"})
 _LEADING_DROP = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
@@ -56,9 +49,23 @@ def role_for_mention(doc: Doc, start: int, end: int) -> str | None:
             return f"{title}, {clause}"  # "councilor, representative of the Mill Creek ward"
         if not title:
             return clause or _main_clause(doc, root)
-    if title and (not described or " " in title):
+    if title and not described:
+        where = _affiliation(doc, end, root)
+        return f"{title} {where}" if where else title  # "captain of the Fire Department"
+    if title and " " in title:
         return title
     return described or title
+
+
+def _affiliation(doc: Doc, end: int, root: Token) -> str | None:
+    """ "of the Sacramento Fire Department" right after a titled name."""
+    prep = doc[end] if end < len(doc) else None
+    if prep is None or prep.lower_ not in {"of", "at"} or prep.head.i != root.i:
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ not in {"ORG", "GPE", "FAC"}:
+        return None
+    return _phrase(doc, prep.i, prep, keep_det=True)
 
 
 def _name_root(doc: Doc, start: int, end: int) -> Token:
@@ -139,6 +146,9 @@ def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
     head = root.head
     if root.dep_ == "appos" and head.i < start and head.pos_ == "NOUN":
         return _phrase(doc, head.left_edge.i, head, stop=root.left_edge.i)
+    if head.lemma_ == "name" and head.dep_ == "acl" and head.head.pos_ == "NOUN":
+        noun = head.head  # "a mill worker named Frank Doucette"
+        return _phrase(doc, noun.left_edge.i, noun, stop=head.i)
     return None
 
 
@@ -149,19 +159,22 @@ def _party_code(doc: Doc, token: Token) -> bool:
 
 def with_owner(role: str | None, start: int, orgs: list[tuple[str, list[int]]]) -> str | None:
     """ "association’s president" -> "president of Polish Hill Civic Association" when an
-    organisation named with that word was mentioned before `start`; `orgs` holds
-    (name, mention starts) pairs."""
+    organisation named with that word was mentioned before `start` ("its director": the
+    latest organisation); `orgs` holds (name, mention starts) pairs."""
     match = _OWNED_ROLE.match(role or "")
     if match is None:
         return role
-    owner = match.group(1).casefold()
+    owner = match.group(1) or "its"
     best: tuple[int, str] | None = None
     for name, starts in orgs:
         earlier = [s for s in starts if s < start]
-        named = owner in name.casefold().replace("’", " ").replace("'", " ").split()
+        words = name.casefold().replace("’", " ").replace("'", " ").split()
+        named = owner == "its" or owner in words
         if earlier and named and (best is None or max(earlier) > best[0]):
             best = (max(earlier), name)
-    return f"{match.group(2)} of {best[1]}" if best else role
+    if best is None:
+        return match.group(2) if owner == "its" else role
+    return f"{match.group(2)} of {best[1]}"
 
 
 def _relative_clause(doc: Doc, root: Token) -> str | None:
@@ -245,6 +258,8 @@ def _phrase(
             break
     tokens = list(doc[first:cut])
     while tokens and (tokens[0].lower_ in _LEADING_DROP and not keep_det or tokens[0].is_punct):
+        if tokens[0].lower_ == "its" and len(tokens) > 1:
+            break  # "its director": with_owner names the organisation
         tokens.pop(0)
     while tokens and (tokens[-1].pos_ in _TRAILING_DROP or tokens[-1].lower_ in {"who"}):
         tokens.pop()  # "storm to" (cut before "hit"), "head of"
