@@ -256,6 +256,24 @@ def test_short_company_name_joins_the_full_one_whatever_its_tag() -> None:
     assert not people(actors)
 
 
+def test_short_company_name_taken_for_a_nationality_joins_the_full_one() -> None:
+    text = (
+        "Veridian Energy Systems is recalling about 40,000 of its home batteries. Veridian "
+        "expects the recall to cost $200 million. The company said a defect could cause "
+        "fires, and Veridian said no one was hurt."
+    )
+    assert find(actors_of(text), "Veridian Energy Systems").mentions == 3
+
+
+def test_a_possessive_after_from_is_an_owner_not_a_place() -> None:
+    text = (
+        "Okafor rose to meet Lewis Hartigan's corner. Whitcombe had made a fine save from "
+        "Hartigan's free kick just after the hour."
+    )
+    hartigan = find(actors_of(text), "Lewis Hartigan")
+    assert (hartigan.kind, hartigan.mentions) == ("person", 2)
+
+
 def test_company_name_with_and_without_its_legal_suffix_is_one_actor() -> None:
     text = (
         "Halden Foods Inc. cut its forecast on Thursday.\n\n"

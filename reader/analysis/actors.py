@@ -159,7 +159,13 @@ def _merge_organisations(clusters: dict[str, list[Mention]]) -> None:
         if k.startswith("n:")
         and " " not in k
         and len(by_first[k[2:]]) == 1
-        and _kind(ms) in {"person", "other"}
+        and (
+            _kind(ms) in {"person", "other"}
+            # "Veridian said": a company the model took for a nationality
+            or _kind(ms) == "group"
+            and any(m.speaker_hint for m in ms)
+            and k[-1] != "s"
+        )
         and not any(m.honorific for m in ms)
     ]
     for key in orgs:

@@ -232,7 +232,8 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     if m.tok_start > 0:
         prev = doc[m.tok_start - 1]
         before_prev = doc[m.tok_start - 2].lower_ if m.tok_start > 1 else ""
-        if single and before_prev != "according":
+        owner = m.tok_end < len(doc) and is_possessive(doc[m.tok_end])
+        if single and before_prev != "according" and not owner:  # not "from Hartigan's kick"
             m.place_hint += PLACE_PREPOSITIONS.get(prev.lower_, 0.0)
         elif prev.lower_ in {"at", "from"} and m.kind == "person":
             m.org_hint += 1.5  # "an economist at Hanseatic Freight Analytics"
