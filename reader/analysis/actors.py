@@ -18,17 +18,14 @@ from reader.analysis.name_scan import (
     nationality_led_names,
 )
 from reader.analysis.names import (
-    acronym_of,
     fold,
     is_possessive,
 )
+from reader.analysis.org_merge import cluster_kind, merge_organisations
 from reader.analysis.roles import role_for_mention, with_owner
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-_LEGAL_SUFFIXES = ("inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "nv", "gmbh", "llp")
-_KIND_PRIORITY = {"person": 3, "organization": 2, "place": 1, "group": 0, "other": -1}
 
 
 def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
@@ -122,7 +119,7 @@ def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Men
         if m.surface.isupper() and key in clusters:
             m.weight = 0.0
             clusters[key].append(m)
-    _merge_organisations(clusters)
+    merge_organisations(clusters)
     return clusters
 
 
@@ -138,84 +135,6 @@ def _group_key(m: Mention) -> str:
     if m.kind == "group" and m.key.endswith("s"):
         return m.key[:-1]
     return m.key
-
-
-def _merge_organisations(clusters: dict[str, list[Mention]]) -> None:
-    """ "WHO" -> "World Health Organization"; "Foreign Ministry" -> "Russian Foreign Ministry"."""
-    orgs = [k for k, ms in clusters.items() if k.startswith("n:") and _kind(ms) == "organization"]
-    by_acronym: dict[str, list[str]] = defaultdict(list)
-    by_first: dict[str, list[str]] = defaultdict(list)
-    by_last: dict[str, list[str]] = defaultdict(list)
-    for k in orgs:
-        words = k[2:].split()
-        if len(words) > 1:
-            by_acronym[acronym_of(words)].append(k)
-            by_first[words[0]].append(k)
-            by_last[words[-1]].append(k)
-    # "Skyward" (tagged a person) beside "Skyward Aviation Services": the short name.
-    orgs += [
-        k
-        for k, ms in clusters.items()
-        if k.startswith("n:")
-        and " " not in k
-        and len(by_first[k[2:]]) == 1
-        and (
-            _kind(ms) in {"person", "other"}
-            # "Veridian said": a company the model took for a nationality
-            or _kind(ms) == "group"
-            and any(m.speaker_hint for m in ms)
-            and k[-1] != "s"
-        )
-        and not any(m.honorific for m in ms)
-    ]
-    for key in orgs:
-        words = key[2:].split()
-        mentions = clusters[key]
-        if len(words) == 1 and all(m.surface.isupper() for m in mentions) and len(words[0]) > 1:
-            targets = by_acronym[words[0]]
-        elif len(words) == 1:
-            targets = by_first[words[0]]
-        else:
-            targets = [
-                k
-                for k in by_last[words[-1]]
-                if len(k) > len(key) and k[2:].split()[-len(words) :] == words
-            ]
-            # "Halden Foods" and "Halden Foods Inc.": the same company.
-            targets += [
-                f"{key} {suffix}" for suffix in _LEGAL_SUFFIXES if f"{key} {suffix}" in orgs
-            ]
-        if len(targets) == 1 and targets[0] in clusters and targets[0] != key:
-            moved = clusters.pop(key)
-            for m in moved:
-                m.kind = "organization"
-            clusters[targets[0]].extend(moved)
-    _merge_named_possessives(clusters, orgs)
-
-
-def _merge_named_possessives(clusters: dict[str, list[Mention]], orgs: list[str]) -> None:
-    """ "St. Brendan's" (a short name ending in 's) joins "St. Brendan's Hospital"."""
-    for key in list(clusters):
-        mentions = clusters.get(key)
-        if not mentions or not any(m.surface.endswith(("'s", "’s")) for m in mentions):
-            continue
-        prefix = key[2:] + "'s "
-        targets = [k for k in orgs if k[2:].startswith(prefix) and k in clusters and k != key]
-        if len(targets) == 1:
-            for m in clusters.pop(key):
-                m.kind = "organization"
-                clusters[targets[0]].append(m)
-
-
-def _kind(mentions: list[Mention]) -> ActorKind:
-    votes: dict[str, float] = defaultdict(float)
-    for m in mentions:
-        votes[m.kind] += m.weight
-        votes["person"] += m.person_hint
-        votes["place"] += m.place_hint
-        votes["organization"] += m.org_hint
-    best = max(votes, key=lambda k: (votes[k], _KIND_PRIORITY.get(k, -1)))
-    return best if best != "other" else "organization"  # type: ignore[return-value]
 
 
 def _bare_name_kind(
@@ -249,7 +168,7 @@ def _bare_name_kind(
 
 def _build_actor(doc: Doc, mentions: list[Mention], prefixes: set[str]) -> Actor | None:
     mentions = _without_overlaps(sorted(mentions, key=lambda m: m.start))
-    kind = _bare_name_kind(mentions, _kind(mentions), prefixes)
+    kind = _bare_name_kind(mentions, cluster_kind(mentions), prefixes)
     if kind is None:
         return None
     name = _canonical(mentions, kind)

@@ -1,0 +1,92 @@
+"""Organisation clusters merged across their forms: acronyms, short names, legal suffixes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from reader.analysis.mentions import Mention
+from reader.analysis.models import ActorKind
+from reader.analysis.names import acronym_of
+
+_LEGAL_SUFFIXES = ("inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "nv", "gmbh", "llp")
+_KIND_PRIORITY = {"person": 3, "organization": 2, "place": 1, "group": 0, "other": -1}
+
+
+def merge_organisations(clusters: dict[str, list[Mention]]) -> None:
+    """ "WHO" -> "World Health Organization"; "Foreign Ministry" -> "Russian Foreign Ministry"."""
+    orgs = [
+        k for k, ms in clusters.items() if k.startswith("n:") and cluster_kind(ms) == "organization"
+    ]
+    by_acronym: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for k in orgs:
+        words = k[2:].split()
+        if len(words) > 1:
+            by_acronym[acronym_of(words)].append(k)
+            by_first[words[0]].append(k)
+            by_last[words[-1]].append(k)
+    # "Skyward" (tagged a person) beside "Skyward Aviation Services": the short name.
+    orgs += [
+        k
+        for k, ms in clusters.items()
+        if k.startswith("n:")
+        and " " not in k
+        and len(by_first[k[2:]]) == 1
+        and (
+            cluster_kind(ms) in {"person", "other"}
+            # "Veridian said": a company the model took for a nationality
+            or cluster_kind(ms) == "group"
+            and any(m.speaker_hint for m in ms)
+            and k[-1] != "s"
+        )
+        and not any(m.honorific for m in ms)
+    ]
+    for key in orgs:
+        words = key[2:].split()
+        mentions = clusters[key]
+        if len(words) == 1 and all(m.surface.isupper() for m in mentions) and len(words[0]) > 1:
+            targets = by_acronym[words[0]]
+        elif len(words) == 1:
+            targets = by_first[words[0]]
+        else:
+            targets = [
+                k
+                for k in by_last[words[-1]]
+                if len(k) > len(key) and k[2:].split()[-len(words) :] == words
+            ]
+            # "Halden Foods" and "Halden Foods Inc.": the same company.
+            targets += [
+                f"{key} {suffix}" for suffix in _LEGAL_SUFFIXES if f"{key} {suffix}" in orgs
+            ]
+        if len(targets) == 1 and targets[0] in clusters and targets[0] != key:
+            moved = clusters.pop(key)
+            for m in moved:
+                m.kind = "organization"
+            clusters[targets[0]].extend(moved)
+    _merge_named_possessives(clusters, orgs)
+
+
+def _merge_named_possessives(clusters: dict[str, list[Mention]], orgs: list[str]) -> None:
+    """ "St. Brendan's" (a short name ending in 's) joins "St. Brendan's Hospital"."""
+    for key in list(clusters):
+        mentions = clusters.get(key)
+        if not mentions or not any(m.surface.endswith(("'s", "’s")) for m in mentions):
+            continue
+        prefix = key[2:] + "'s "
+        targets = [k for k in orgs if k[2:].startswith(prefix) and k in clusters and k != key]
+        if len(targets) == 1:
+            for m in clusters.pop(key):
+                m.kind = "organization"
+                clusters[targets[0]].append(m)
+
+
+def cluster_kind(mentions: list[Mention]) -> ActorKind:
+    votes: dict[str, float] = defaultdict(float)
+    for m in mentions:
+        votes[m.kind] += m.weight
+        votes["person"] += m.person_hint
+        votes["place"] += m.place_hint
+        votes["organization"] += m.org_hint
+    best = max(votes, key=lambda k: (votes[k], _KIND_PRIORITY.get(k, -1)))
+    return best if best != "other" else "organization"  # type: ignore[return-value]
