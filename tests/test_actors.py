@@ -205,6 +205,21 @@ def test_roles_from_what_people_do() -> None:
         assert find(actors_of(text), name).role == role, text
 
 
+def test_shop_apposition_capitalised_words_and_first_name_relatives() -> None:
+    text = (
+        "PITTSBURGH — Tessa Nowicka-Brandt pulled the first tray of rye loaves from the oven "
+        "at Nowicka’s Bakery and rapped one with her knuckle.\n\n"
+        "“Hollow means done. Dull means wait,” she said.\n\n"
+        "Nowicka’s, a narrow brick storefront on Brereton Street, turns 40 this year.\n\n"
+        "Halina Nowicka opened the bakery in 1986 with her husband, Marek. Nowicka still "
+        "comes in most mornings."
+    )
+    actors = actors_of(text)
+    assert sorted(people(actors)) == ["Halina Nowicka", "Marek", "Tessa Nowicka-Brandt"]
+    assert find(actors, "Halina Nowicka").role is None  # the storefront is the shop
+    assert find(actors, "Marek").role == "husband"
+
+
 def test_abbreviated_military_title_is_spelled_out() -> None:
     text = "The review was led by retired U.S. Army Gen. Walter Pruitt, who spoke briefly."
     assert find(actors_of(text), "Walter Pruitt").role == "retired U.S. Army general"
