@@ -357,6 +357,21 @@ def test_courts_before_a_relative_clause_and_common_nouns_are_not_people() -> No
     assert people(actors_of(text)) == ["Kwame Okafor"]
 
 
+def test_lone_titles_and_businesses_named_after_people_are_not_people() -> None:
+    text = (
+        "Most of the stolen items were recovered, according to Detective Sgt. Paul Okonkwo, "
+        "who led the investigation."
+    )
+    assert people(actors_of(text)) == ["Paul Okonkwo"]
+    text = (
+        "Police say the two men entered Castellano Fine Jewelry on Main Street shortly after "
+        "2 p.m. The store's owner, Vincent Castellano, said his employee was shaken."
+    )
+    actors = actors_of(text)
+    assert people(actors) == ["Vincent Castellano"]
+    assert find(actors, "Castellano Fine Jewelry").kind == "organization"
+
+
 def test_surname_tagged_as_organisation_becomes_the_person() -> None:
     text = (
         "Kofi Asante-Boateng, the deputy transport minister, opened the port in March.\n\n"

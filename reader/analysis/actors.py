@@ -104,6 +104,9 @@ def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Men
         if root is not None:
             m.kind = "person"
             clusters["p:" + root].append(m)
+        elif m.kind == "person" and m.key in people.named_after:
+            m.kind = "organization"
+            clusters["n:" + m.key].append(m)
         elif m.kind == "person" and len(m.words) > 1 and not _part_of_org(m.key, org_keys):
             clusters["p:" + m.key].append(m)
         elif m.kind == "person" and len(m.words) > 1:

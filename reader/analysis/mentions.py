@@ -152,7 +152,8 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     surface = text[start : doc[j - 1].idx + len(doc[j - 1].text)]
     if not named_possessive:
         surface = strip_possessive(surface)
-    if is_junk_name(surface) or (kind == "person" and looks_like_code(surface)):
+    titles_only = all(is_title_word(w) or is_honorific(w) for w in surface.split())  # "Sgt."
+    if titles_only or is_junk_name(surface) or (kind == "person" and looks_like_code(surface)):
         return None
     if kind in {"organization", "other"} and _CODE.match(surface):
         return None  # "CVB-211", "F-16": products and models
