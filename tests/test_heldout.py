@@ -2,8 +2,9 @@
 
 Wire copy (Reuters and AFP), a British paper with single quote marks, US politics, a court
 story, an earnings story, a Q&A interview, a live blog, a science feature, a match report,
-a product recall and an obituary, each with hand-made gold. The floors sit a little under
-the figures reached, so that a regression in any rule fails here.
+a product recall, an obituary, a police report and an arts feature, each with hand-made
+gold. The floors sit a little under the figures reached, so that a regression in any rule
+fails here.
 """
 
 from __future__ import annotations
