@@ -58,6 +58,8 @@ class ArticleRef:
     """The library root (folder given on the command line) this file was found under."""
     size: int = 0
     mtime: float = 0.0
+    byline: str | None = None
+    """The author names as the loaded article would show them (peeked from the file's top)."""
 
 
 @dataclass(frozen=True, slots=True)
