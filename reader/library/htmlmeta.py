@@ -25,6 +25,14 @@ _URL_HOST = re.compile(r"^(?:https?:)?//(?:www\d?\.)?([^/\s:?#]+)", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s+::\s+|\s+·\s+")
 _LINK = re.compile(r"<link\b[^<>]{0,1000}>", re.I)
 _PATH_DATE = re.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?:/|$)")
+_MARKED_AUTHOR = re.compile(
+    r"<(?:a|span|div|p|address|strong)\b[^<>]{0,500}?\b(?:class\s*=\s*[\"'][^\"']{0,200}?"
+    r"(?<![\w-])author(?![\w-])[^\"']{0,200}[\"']|(?:rel|itemprop)\s*=\s*[\"']author[\"'])"
+    r"[^<>]{0,500}>((?:[^<]|</?(?:a|span|strong|b|em|i)\b[^<>]{0,500}>){1,400}?)"
+    r"</(?:a|span|div|p|address|strong)>",
+    re.I,
+)
+"""An element the page marks as the author (hCard 'author vcard', rel or itemprop author)."""
 _UTC_STAMP = re.compile(r"\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|UTC|GMT)$", re.I)
 
 META_WINDOW = 262_144
@@ -108,6 +116,9 @@ def page_meta(markup: str, byline: bool = True) -> PageMeta:
         author = next((metas[k] for k in _AUTHOR_KEYS if metas.get(k)), None)
         if not author and ld and ld.authors:
             author = "; ".join(ld.authors)
+        if not author and (h1 := _H1.search(markup)):
+            marked = _MARKED_AUTHOR.search(markup, h1.end(), h1.end() + 4000)
+            author = marked.group(1) if marked else None
         meta.byline = clean_author(clean_text(author))
     stamp = next((metas[k] for k in _DATE_KEYS if metas.get(k) and parse_date(metas[k])), None)
     if stamp is None and ld and ld.published and parse_date(ld.published):
@@ -164,8 +175,10 @@ def _read_visible(
     from reader.library.plain import copyright_holder
 
     byline, utc, stripped = flags
-    if not (byline or parts) and (h1 := _H1.search(markup)):
-        markup = markup[h1.start() : h1.start() + 8000]  # only the lines under the headline
+    # Only the lines under the headline, unless a '<title>' part must be found among them
+    # or the copyright line at the foot must name the source.
+    if not parts and (not byline or meta.source) and (h1 := _H1.search(markup)):
+        markup = markup[h1.start() : h1.start() + 8000]
     units, _ = plain_units(markup)
     options = [meta.title, *parts] if meta.title else parts
     at = _headline_at(units, [o for o in options if o])
