@@ -63,8 +63,9 @@ def test_body_drops_debris(expect: Path):
 
 
 @pytest.mark.parametrize("expect", EXPECTS, ids=IDS)
-def test_list_title_agrees_with_loaded_title(expect: Path):
+def test_list_metadata_agrees_with_loaded_article(expect: Path):
     gold, article = _load(expect)
     ref = peek_ref(_page(expect))
     assert ref.title == article.title
+    assert ref.byline == article.byline
     assert ref.published == article.published

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import load_article
+from reader.library import load_article, peek_ref
 from reader.resources import samples_dir, themes_dir
 
 GOLD = Path(__file__).parent / "gold"
@@ -43,6 +43,18 @@ def test_sample_metadata_matches_gold(gold_file: Path):
     assert article.byline == gold["byline"]
     assert article.published == gold["published"]
     assert article.source == gold["source"]
+
+
+@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=gold_ids())
+def test_sample_list_entry_matches_gold(gold_file: Path):
+    """The list's peek shows the same title, byline and date as the loaded article."""
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    ref = peek_ref(SAMPLES / gold["file"])
+    assert (ref.title, ref.byline, ref.published) == (
+        gold["title"],
+        gold["byline"],
+        gold["published"],
+    )
 
 
 @pytest.mark.parametrize("gold_file", GOLD_FILES, ids=gold_ids())

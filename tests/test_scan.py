@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -160,6 +161,24 @@ def test_peek_does_not_need_the_whole_body(tmp_path: Path):
     path.write_bytes(article("Long story").encode() + b"word " * 20_000 + b"\x00" * 100)
     ref = peek_ref(path)
     assert (ref.title, ref.published, ref.size) == ("Long story", "2026-03-03", path.stat().st_size)
+    assert ref.byline == "Ana Lim"
+
+
+def test_peek_finds_the_byline_after_the_date(tmp_path: Path):
+    path = tmp_path / "late.txt"
+    path.write_text("Late byline story\nMarch 3, 2026\nBy Ana Lim\n\nThe body of the story.\n")
+    assert peek_ref(path).byline == load_article(path).byline == "Ana Lim"
+
+
+def test_peek_reads_the_byline_from_markdown_front_matter(tmp_path: Path):
+    path = tmp_path / "front.md"
+    path.write_text(
+        "---\ntitle: Front story\ndate: 2026-03-03\nauthor: [Ana Lim, Bo Reyes]\n---\n\n"
+        "The body of the story, long enough to read as prose for the loader.\n"
+    )
+    ref = peek_ref(path)
+    assert (ref.title, ref.byline) == ("Front story", "Ana Lim and Bo Reyes")
+    assert ref.byline == load_article(path).byline
 
 
 def test_peek_agrees_with_the_loader_on_every_sample():
@@ -167,8 +186,9 @@ def test_peek_agrees_with_the_loader_on_every_sample():
     assert len(result.refs) >= 12 and not result.errors
     for ref in result.refs:
         loaded = load_article(ref.path)
-        assert (ref.title, ref.published, ref.format) == (
+        assert (ref.title, ref.byline, ref.published, ref.format) == (
             loaded.title,
+            loaded.byline,
             loaded.published,
             loaded.format,
         ), ref.path.name
@@ -188,6 +208,21 @@ def test_scan_cache_reuses_unchanged_files_and_notices_changes(tree: Path, tmp_p
     os.utime(changed, ns=(1, 1))  # a different mtime, whatever the clock resolution
     refs = scan([tree], ScanCache(cache_file)).refs
     assert "Zeta story, revised edition" in [r.title for r in refs]
+    assert {r.byline for r in refs if r.format == "txt"} == {"Ana Lim"}
+
+
+def test_a_scan_cache_from_before_bylines_is_ignored(tree: Path, tmp_path: Path):
+    cache_file = tmp_path / "scan.json"
+    scan([tree], ScanCache(cache_file))
+    data = json.loads(cache_file.read_text(encoding="utf-8"))
+    data["version"] = 1
+    for entry in data["entries"].values():
+        del entry[-1]
+        entry[3] = "Stale title"
+    cache_file.write_text(json.dumps(data), encoding="utf-8")
+    refs = scan([tree], ScanCache(cache_file)).refs
+    assert "Stale title" not in [r.title for r in refs]
+    assert "Ana Lim" in [r.byline for r in refs]
 
 
 @pytest.mark.parametrize("content", ["", "not json", '{"version": 1, "entries": []}', "[1, 2]"])

@@ -144,14 +144,20 @@ def extract_header(
 
     `headings` holds the indexes of units that were headings in the source (Markdown);
     the first of them is the title. The scan ends after the second real paragraph, or,
-    when `quick` (a folder scan needs only title and date), as soon as both are known.
+    when `quick` (a folder scan needs only title, byline and date), as soon as all three
+    are known.
     """
     headings = headings or set()
     header = Header()
     candidates: list[int] = []
     prose_seen = 0
     for i, unit in enumerate(units[:40]):
-        if quick and header.published and (header.title or _headline_seen(units, candidates)):
+        if (
+            quick
+            and header.published
+            and header.byline
+            and (header.title or _headline_seen(units, candidates))
+        ):
             break
         if i in header.consumed:
             continue

@@ -128,7 +128,7 @@ def _peek_or_error(
 
 
 def peek_ref(path: Path, group: str = "", st: os.stat_result | None = None) -> ArticleRef:
-    """An ArticleRef from the first few KB of a file: title, date and source, cheaply.
+    """An ArticleRef from the first few KB of a file: title, byline, date and source, cheaply.
 
     Raises ArticleLoadError for files the loader would refuse (binary, empty, unreadable).
     """
@@ -162,7 +162,7 @@ def peek_ref(path: Path, group: str = "", st: os.stat_result | None = None) -> A
         from reader.library.loaders import sniff_format
 
         fmt = sniff_format(text)
-    title, published, source = _peek_meta(text, fmt)
+    title, byline, published, source = _peek_meta(text, fmt)
     if not title:
         from reader.library.plain import fallback_title
 
@@ -176,7 +176,12 @@ def peek_ref(path: Path, group: str = "", st: os.stat_result | None = None) -> A
         group=group,
         size=st.st_size,
         mtime=st.st_mtime,
+        byline=_one_line(byline),
     )
+
+
+def _one_line(value: str | None) -> str | None:
+    return (" ".join(sanitize(value).split()) or None) if value else None
 
 
 def _head_lines(text: str, max_lines: int = 30) -> str:
@@ -192,17 +197,17 @@ def _head_lines(text: str, max_lines: int = 30) -> str:
     return "\n".join(kept)
 
 
-def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]:
-    """Title, date and source from the top of a file, the way the loader would find them."""
+def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """Title, byline, date and source from the top of a file, the way the loader finds them."""
     if fmt == "html":
         from reader.library.htmlmeta import page_meta
 
-        meta = page_meta(text, byline=False)
-        return meta.title, meta.published, meta.source
+        meta = page_meta(text, byline=True)
+        return meta.title, meta.byline, meta.published, meta.source
     from reader.library.dates import parse_date
     from reader.library.markdown import front_matter, markdown_units
     from reader.library.meta import Header, extract_header
-    from reader.library.plain import apply_front, dateline_agency, front_source, take_site_suffix
+    from reader.library.plain import apply_front, dateline_agency, take_site_suffix
     from reader.library.stamps import dateline_date
 
     text = sanitize(_head_lines(text, 40))
@@ -211,10 +216,11 @@ def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]
         fields, text = front_matter(text)
         title = fields.get("title") or fields.get("headline")
         date = parse_date(fields.get("date") or fields.get("published") or "")
-        if title and date:
-            quick = Header(title=title, published=date, source=front_source(fields))
+        if title and date and any(fields.get(k) for k in _AUTHOR_FIELDS):
+            quick = Header()
+            apply_front(quick, fields)
             take_site_suffix(quick)
-            return quick.title, quick.published, quick.source
+            return quick.title, quick.byline, quick.published, quick.source
         units, headings = markdown_units(text)
     else:
         # Lines as they are: re-joining hard-wrapped paragraphs costs more than the title
@@ -229,7 +235,11 @@ def _peek_meta(text: str, fmt: str) -> tuple[str | None, str | None, str | None]
         header.published = next((d for u in body[:2] if (d := dateline_date(u))), None)
     if header.source is None:
         header.source = next((a for u in body[:2] if (a := dateline_agency(u))), None)
-    return header.title, header.published, header.source
+    return header.title, header.byline, header.published, header.source
+
+
+_AUTHOR_FIELDS = ("author", "authors", "byline", "by")
+"""Front-matter keys `apply_front` takes the byline from."""
 
 
 def check_root(root: Path) -> str | None:

@@ -10,13 +10,13 @@ from pathlib import Path
 
 from reader.library.models import ArticleRef
 
-PEEK_VERSION = 1
-"""Bump when peeking would give a different title, date or source for the same file."""
+PEEK_VERSION = 2
+"""Bump when peeking would give a different title, byline, date or source for the same file."""
 MAX_ENTRIES = 200_000
 
 
 class ScanCache:
-    """Title, date and source per file path, valid while the file's size and mtime hold.
+    """Title, byline, date and source per file path, valid while the file's size and mtime hold.
 
     A missing, unreadable or corrupt cache file is treated as empty; saving is
     best-effort (atomic replace) and never raises: the cache is an optimisation.
@@ -46,10 +46,10 @@ class ScanCache:
     def get(self, path: Path, group: str, st: os.stat_result) -> ArticleRef | None:
         key = str(path)
         entry = self._entries.get(key)
-        if not entry or len(entry) != 6 or entry[0] != st.st_size or entry[1] != st.st_mtime_ns:
+        if not entry or len(entry) != 7 or entry[0] != st.st_size or entry[1] != st.st_mtime_ns:
             return None
         self._seen.add(key)
-        _, _, fmt, title, published, source = entry
+        _, _, fmt, title, published, source, byline = entry
         return ArticleRef(
             path=path,
             format=fmt,
@@ -59,12 +59,14 @@ class ScanCache:
             group=group,
             size=st.st_size,
             mtime=st.st_mtime,
+            byline=byline,
         )
 
     def put(self, ref: ArticleRef, st: os.stat_result) -> None:
         key = str(ref.path)
         self._entries[key] = [
-            st.st_size, st.st_mtime_ns, ref.format, ref.title, ref.published, ref.source
+            st.st_size, st.st_mtime_ns, ref.format, ref.title, ref.published, ref.source,
+            ref.byline,
         ]  # fmt: skip
         self._seen.add(key)
         self._dirty = True
