@@ -41,6 +41,8 @@ class Paints:
 
     def __init__(self, app, **conditions) -> None:
         self.times: list[float] = []
+        self.cpu: list[float] = []
+        """CPU seconds of the UI thread at each paint (`time.thread_time`)."""
         self.conditions = conditions
         self.first: dict[str, float] = {}
         original = app._display
@@ -51,6 +53,7 @@ class Paints:
                 return
             now = time.perf_counter()
             self.times.append(now)
+            self.cpu.append(time.thread_time())
             for name, holds in self.conditions.items():
                 if name not in self.first and holds():
                     self.first[name] = now
@@ -60,6 +63,9 @@ class Paints:
 
     def after(self, t: float) -> float | None:
         return next((x for x in self.times if x >= t), None)
+
+    def cpu_after(self, t: float) -> float | None:
+        return next((c for x, c in zip(self.times, self.cpu, strict=True) if x >= t), None)
 
 
 def make_app(folder: Path, mode: str | None, tmp: Path):
@@ -146,19 +152,20 @@ def track_actions(app) -> list[float]:
     return handled
 
 
-async def press(app, paints: Paints, key: str, handled: list[float]) -> float:
-    """Latency from posting the key to the first paint after the key's action ran."""
+async def press(app, paints: Paints, key: str, handled: list[float]) -> tuple[float, float]:
+    """Latency from posting the key to the first paint after the key's action ran, and
+    the UI thread's CPU time over the same span (its own work, whatever the machine load)."""
     from textual import events
 
     name, char = KEYS[key]
     handled.clear()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.thread_time()
     app._driver.send_message(events.Key(name, char))
     await wait_for(lambda: handled and paints.after(handled[0]) is not None, 10)
     if not handled:
-        return float("nan")
+        return float("nan"), float("nan")
     end = paints.after(handled[0]) or time.perf_counter()
-    return end - start
+    return end - start, (paints.cpu_after(handled[0]) or time.thread_time()) - cpu
 
 
 def load_thread(analyser, article, stop) -> None:
@@ -189,17 +196,20 @@ async def keys(folder: Path, mode: str, count: int, tmp: Path) -> None:
             worker.start()
         await asyncio.sleep(0.5)
         cpu, wall = time.process_time(), time.perf_counter()
-        results: dict[str, Any] = {"tab": [], "quote": [], "list": []}
-        for i in range(count):
-            results["tab"].append(await press(app, paints, "123"[i % 3], handled))
-            await asyncio.sleep(0.05)
-        await press(app, paints, "3", handled)
-        for _ in range(count):
-            results["quote"].append(await press(app, paints, "]", handled))
-            await asyncio.sleep(0.05)
-        for i in range(count):
-            results["list"].append(await press(app, paints, "jk"[i % 2], handled))
-            await asyncio.sleep(0.05)
+        results: dict[str, Any] = {}
+        plan = (("tab", "123"), ("quote", "]"), ("list", "jk"))
+        for kind, keys_ in plan:
+            if kind == "quote":
+                await press(app, paints, "3", handled)  # the Quotes tab
+            latencies, cpu_times = (
+                results.setdefault(kind, []),
+                results.setdefault(f"{kind}_cpu", []),
+            )
+            for i in range(count):
+                latency, cpu_time = await press(app, paints, keys_[i % len(keys_)], handled)
+                latencies.append(latency)
+                cpu_times.append(cpu_time)
+                await asyncio.sleep(0.05)
         stop.set()
         results["cpu_s"] = time.process_time() - cpu
         results["wall_s"] = time.perf_counter() - wall
