@@ -45,8 +45,8 @@ def find_matches(text: str, query: str, limit: int = 10_000) -> list[tuple[int, 
 
 
 def haystack(ref: ArticleRef) -> str:
-    """What the list filter looks in: title, source, file name and folder, folded."""
-    return fold(" ".join((ref.title, ref.source or "", ref.path.name, ref.group)))
+    """What the list filter looks in: title, byline, source, file name and folder, folded."""
+    return fold(" ".join((ref.title, ref.byline or "", ref.source or "", ref.path.name, ref.group)))
 
 
 def filter_refs(

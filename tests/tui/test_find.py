@@ -35,6 +35,15 @@ async def test_filter_as_you_type(make_app):
         assert not bar.display
 
 
+async def test_filter_matches_the_byline(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"marsh")  # Elena Marsh wrote the port story
+        assert [p.name for p in app.screen.query_one(ArticleList).paths] == ["b-port.txt"]
+        assert app.screen.query_one("#library").border_title == "Articles · 1 of 3"
+
+
 async def test_filter_with_no_match_keeps_the_open_article(make_app):
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
