@@ -122,6 +122,8 @@ def _peek_or_error(
         ref = peek_ref(path, group=group, st=st)
     except ArticleLoadError as exc:
         return LoadError(path, exc.reason)
+    except Exception as exc:  # a bug met on one file must not empty the whole list
+        return LoadError(path, f"cannot open ({type(exc).__name__}: {exc})")
     if cache is not None:
         cache.put(ref, st)
     return ref

@@ -1,7 +1,8 @@
-"""Size and work limits: big files load in part, long texts are analysed in part, with notices."""
+"""Size and work limits, and failures kept to one file: big files and long texts in part."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,23 @@ def test_big_file_loads_its_first_part_with_a_notice(tmp_path: Path) -> None:
     article = load_article(path)
     assert article.notices == (f"too large, showing the first {MAX_BYTES // 1024:,} KB",)
     assert len(article.text) <= MAX_BYTES
+
+
+def test_a_peek_bug_costs_one_file_not_the_list(tmp_path: Path, monkeypatch) -> None:
+    scan_module = importlib.import_module("reader.library.scan")  # the package exports scan()
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(f"Title {name}\n\nSome text about {name}.\n", encoding="utf-8")
+    real = scan_module.peek_ref
+
+    def flaky(path, **kwargs):
+        if path.name == "b.txt":
+            raise RuntimeError("boom")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(scan_module, "peek_ref", flaky)
+    result = scan_module.scan([tmp_path])
+    assert [r.path.name for r in result.refs] == ["a.txt", "c.txt"]
+    assert [(e.path.name, e.reason) for e in result.errors] == [
+        ("b.txt", "cannot open (RuntimeError: boom)")
+    ]
