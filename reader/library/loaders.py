@@ -59,8 +59,11 @@ def sniff_format(head: str) -> str:
     return "txt"
 
 
-def _reason(exc: OSError, path: Path) -> str:
+def os_reason(exc: OSError, path: Path | None = None) -> str:
+    """One-line reason for an OSError; with `path`, a dangling link is named as such."""
     if isinstance(exc, FileNotFoundError):
+        if path is None:
+            return "no such file or directory"
         return "broken symbolic link" if path.is_symlink() else "no such file"
     if isinstance(exc, IsADirectoryError):
         return "is a folder, not an article file"
@@ -83,7 +86,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, bool]:
         with open(path, "rb") as fh:
             raw = fh.read(limit + 1)
     except OSError as exc:
-        raise ArticleLoadError(path, _reason(exc, path)) from None
+        raise ArticleLoadError(path, os_reason(exc, path)) from None
     return raw[:limit], len(raw) > limit
 
 

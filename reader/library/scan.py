@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from reader.library.loaders import FORMATS, NOT_ARTICLES, decode_article_bytes, format_for
+from reader.library.loaders import (
+    FORMATS,
+    NOT_ARTICLES,
+    decode_article_bytes,
+    format_for,
+    os_reason,
+)
 from reader.library.models import ArticleLoadError, ArticleRef, LoadError, ScanResult
 from reader.library.scancache import ScanCache
 from reader.library.text import sanitize
@@ -50,7 +55,7 @@ def iter_scan(
         try:
             st = os.stat(root)
         except OSError as exc:
-            reason = "broken symbolic link" if root.is_symlink() else _os_reason(exc)
+            reason = "broken symbolic link" if root.is_symlink() else os_reason(exc)
             yield LoadError(root, reason)
             continue
         if stat.S_ISDIR(st.st_mode):
@@ -59,16 +64,6 @@ def iter_scan(
             yield _peek_or_error(root, group, st, cache)
     if cache is not None:
         cache.save()
-
-
-def _os_reason(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "no such file or directory"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if exc.errno == errno.ELOOP:
-        return "symbolic link loop"
-    return f"cannot read ({(exc.strerror or str(exc)).lower()})"
 
 
 def _sort_key(entry: os.DirEntry) -> tuple[str, str]:
@@ -87,7 +82,7 @@ def _walk(
         with os.scandir(directory) as it:
             entries = sorted(it, key=_sort_key)
     except OSError as exc:
-        yield LoadError(directory, _os_reason(exc))
+        yield LoadError(directory, os_reason(exc))
         return
     for entry in entries:
         name = entry.name
@@ -108,7 +103,7 @@ def _walk(
             st = entry.stat()
         except OSError as exc:
             broken = isinstance(exc, FileNotFoundError) and entry.is_symlink()
-            yield LoadError(path, "broken symbolic link" if broken else _os_reason(exc))
+            yield LoadError(path, "broken symbolic link" if broken else os_reason(exc))
             continue
         yield _peek_or_error(path, group, st, cache)
 
@@ -154,7 +149,7 @@ def peek_ref(path: Path, group: str = "", st: os.stat_result | None = None) -> A
         finally:
             os.close(fd)
     except OSError as exc:
-        raise ArticleLoadError(path, _os_reason(exc)) from None
+        raise ArticleLoadError(path, os_reason(exc)) from None
     truncated = st.st_size > len(raw)
     text = decode_article_bytes(path, raw, truncated, fmt, clean=False)
     if truncated and fmt != "html":
