@@ -124,7 +124,7 @@ def isolated_env(tmp: Path) -> dict[str, str]:
         sample = str(ROOT / "sample_articles" / "council-budget-vote.txt")
         probe = str(ROOT / "benchmarks" / "tui_probe.py")
         for cmd in ([*READER, "analyze", "--no-cache", sample],
-                    [PYTHON, probe, "paint", str(ROOT / "sample_articles")],
+                    [PYTHON, probe, "paint", str(ROOT / "sample_articles"), str(tmp / "warm")],
                     [PYTHON, probe, "minimal"]):  # fmt: skip
             subprocess.run(cmd, env=env, capture_output=True, timeout=300)
     return env
