@@ -143,7 +143,7 @@ def scale(rows: list[Row], quick: bool) -> None:
     from reader.analysis.pipeline import analyze
 
     bare = bare_model()
-    sizes = SCALE[:3] if quick else SCALE
+    sizes = (1_000, 5_000, 10_000) if quick else SCALE
     first: float | None = None
     previous: tuple[int, float] | None = None
     for words in sizes:

@@ -56,7 +56,8 @@ def as_process(rows: list[Row], tmp: Path, quick: bool) -> None:
     path = corpus.write_long(tmp / "long", 6000)
     ours = [*READER, "analyze", "--json", str(path)]
     subprocess.run(ours, env=env, capture_output=True, check=True)  # fills the cache
-    t = paired(ours, [PYTHON, "-c", "import reader"], runs=2 if quick else 9, env=env)
+    t = paired(ours, [PYTHON, "-c", "import reader"], runs=2 if quick else 9, env=env,
+               warmup=0 if quick else 1)  # fmt: skip
     rows.append(Row(
         "2 cache hit (process)", f"reader analyze --json (cached, {path.name})", ms(t.a_wall),
         f'python -c "import reader" {ms(t.b_wall)}', f"{t.ratio_wall:.2f}",
@@ -74,7 +75,7 @@ def as_process(rows: list[Row], tmp: Path, quick: bool) -> None:
             "no spacy, sumy, textual", not {"spacy", "sumy", "textual"} & set(heavy),
         ))  # fmt: skip
     t = paired([*READER, "--version"], [PYTHON, "-c", "import reader"], runs=3 if quick else 9,
-               env=env)  # fmt: skip
+               env=env, warmup=0 if quick else 1)  # fmt: skip
     rows.append(
         Row(
             "2 cache hit (process)",
