@@ -106,7 +106,8 @@ def in_process_ratio(rows: list[Row], tmp: Path, quick: bool) -> None:
         "1 analysis (in process)", f"{len(ratios)} of {len(samples)} samples: median / worst",
         "", "", f"{statistics.median(ratios):.2f} / {worst:.2f}", f"<= {TARGET}", worst <= TARGET,
     ))  # fmt: skip
-    breakdown(rows, articles[0], bare)
+    if not quick:
+        breakdown(rows, articles[0], bare)
 
 
 def breakdown(rows: list[Row], article, bare) -> None:

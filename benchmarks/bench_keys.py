@@ -40,7 +40,7 @@ def key_latency(rows: list[Row], tmp: Path, quick: bool) -> None:
     count = 6 if quick else 40
     modes = (("idle", "nothing analysing"), ("thread", "analysis in a thread worker"),
              ("process", "analysis in the background process"))  # fmt: skip
-    for mode, label in modes[1:] if quick else modes:
+    for mode, label in modes[2:] if quick else modes:  # quick: the process only
         results = probe(folder, mode, count, env)
         for kind, name in KINDS:
             values = [v * 1000 for v in results[kind] if not math.isnan(v)]
