@@ -77,13 +77,13 @@ def in_process_ratio(rows: list[Row], tmp: Path, quick: bool) -> None:
     bare = bare_model()
     articles = [_article(corpus.write_long(tmp / "long", LONG_WORDS))]
     samples = sorted(p for p in corpus.SAMPLES.iterdir() if p.is_file())
-    articles += [_article(p) for p in (samples[::3] if quick else samples)]
+    articles += [_article(p) for p in (samples[::6] if quick else samples)]
     repeats = 2 if quick else 7
     ratios: list[float] = []
     analyze(articles[-1]), bare(articles[-1].text)  # first calls import and allocate
     for n, article in enumerate(articles):
         ours, base = [], []
-        for _ in range(repeats):
+        for _ in range(1 if quick and n == 0 else repeats):
             start = time.perf_counter()
             bare(article.text)
             base.append(time.perf_counter() - start)
@@ -94,7 +94,7 @@ def in_process_ratio(rows: list[Row], tmp: Path, quick: bool) -> None:
         ratio = min(ours) / min(base)
         if n == 0:
             rows.append(Row(
-                "1 analysis (in process)", f"{article.path.name} (fastest of {repeats})",
+                "1 analysis (in process)", f"{article.path.name} (fastest of {len(ours)})",
                 ms(min(ours)), f"nlp(text) {ms(min(base))}",
                 f"{ratio:.2f}", f"<= {TARGET}", ratio <= TARGET,
             ))  # fmt: skip
