@@ -134,14 +134,20 @@ def build_session(
 
 def run_app(paths: list[Path], app_paths: Paths, settings: Settings) -> int:
     """Run the TUI until the user quits; the exit code for the CLI."""
+    from reader.analysis.background import BackgroundAnalyzer
     from reader.state import ReadingState
 
     state = ReadingState.open(app_paths.state_file)
+    # Analysis runs in a separate process that keeps the model loaded: in a thread, the
+    # parse holds the GIL and key presses wait (see benchmarks/bench_keys.py).
+    analyzer = BackgroundAnalyzer(settings.spacy_model, app_paths.analysis_cache_dir)
+    analyzer.warm()
     try:
-        app = ReaderApp(build_session(paths, app_paths, settings, state))
+        app = ReaderApp(build_session(paths, app_paths, settings, state, analyser=analyzer))
         app.run()
         code = app.return_code or 0
     finally:
+        analyzer.shutdown()
         state.close()
     if _busy_threads():
         # An analysis still running in a worker thread would hold the exit for seconds
