@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from benchmodules import load_benchmark
 
 from reader.analysis.actors import extract_actors
 from reader.analysis.models import Actor
 from reader.analysis.names import fold
 from reader.analysis.nlp import get_nlp, parse
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -423,20 +418,9 @@ def test_blank_doc_has_no_actors() -> None:
     assert extract_actors(spacy.blank("en")(text), text) == ()
 
 
-def load_quality_benchmark():
-    """benchmarks/quality.py, loaded once per test run (it caches the parsed samples)."""
-    name = "reader_benchmarks_quality"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "quality.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
 @pytest.mark.parametrize("which", ["samples", "extra"])
 def test_gold_people_and_roles_floors(which: str) -> None:
-    quality = load_quality_benchmark()
+    quality = load_benchmark("quality")
     if which == "samples":
         total, _ = quality.evaluate()
     else:

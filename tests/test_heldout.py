@@ -9,11 +9,10 @@ fails here.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from benchmodules import load_benchmark
 
 from reader.analysis.nlp import get_nlp, parse
 
@@ -37,18 +36,6 @@ def model() -> None:
     _, label, _ = get_nlp()
     if label == "blank":
         pytest.skip("no spaCy model installed")
-
-
-def load_benchmark(name: str):
-    """benchmarks/<name>.py, loaded once per test run."""
-    module_name = f"reader_benchmarks_{name}"
-    if module_name not in sys.modules:
-        path = ROOT / "benchmarks" / f"{name}.py"
-        spec = importlib.util.spec_from_file_location(module_name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[module_name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[module_name]
 
 
 def test_every_heldout_article_has_gold() -> None:

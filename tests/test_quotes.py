@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 import spacy
+from benchmodules import load_benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,19 +13,6 @@ from reader.analysis.models import Quote
 from reader.analysis.nlp import get_nlp, parse
 from reader.analysis.quote_marks import find_quote_spans
 from reader.analysis.quotes import extract_quotes
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def load_quality_benchmark():
-    """benchmarks/quality.py, loaded once per test run (it caches the parsed samples)."""
-    name = "reader_benchmarks_quality"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "quality.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -368,7 +352,7 @@ def test_thousands_of_quotes_without_a_parser() -> None:
 
 @pytest.mark.parametrize("which", ["samples", "extra"])
 def test_gold_quote_floors(which: str) -> None:
-    quality = load_quality_benchmark()
+    quality = load_benchmark("quality")
     if which == "samples":
         total, _ = quality.evaluate()
     else:
