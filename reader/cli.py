@@ -123,7 +123,10 @@ def _load(path_arg: str):
 
 
 def _analyse(article, args, paths, settings):
+    from reader.analysis.background_worker import single_threaded_blas
     from reader.analysis.service import analyze_article
+
+    single_threaded_blas()  # before numpy loads: extra BLAS threads only slow small matrices
 
     analysis, notices = analyze_article(
         article,
