@@ -27,36 +27,49 @@ class CliError(Exception):
 
 
 def _global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config-dir", metavar="DIR",
-                        help="settings and reading state (env READER_CONFIG_DIR)")
-    parser.add_argument("--cache-dir", metavar="DIR",
-                        help="analysis cache (env READER_CACHE_DIR)")
+    parser.add_argument(
+        "--config-dir", metavar="DIR", help="settings and reading state (env READER_CONFIG_DIR)"
+    )
+    parser.add_argument("--cache-dir", metavar="DIR", help="analysis cache (env READER_CACHE_DIR)")
 
 
 def _analysis_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--sentences", type=int, metavar="N",
-                        help="summary length in sentences (default from config, else 3)")
-    parser.add_argument("--algorithm", metavar="NAME",
-                        help="summary algorithm (default from config)")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="analyse afresh; neither read nor write the cache")
+    parser.add_argument(
+        "--sentences",
+        type=int,
+        metavar="N",
+        help="summary length in sentences (default from config, else 3)",
+    )
+    parser.add_argument(
+        "--algorithm", metavar="NAME", help="summary algorithm (default from config)"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="analyse afresh; neither read nor write the cache"
+    )
 
 
 def build_parser(command: str | None) -> argparse.ArgumentParser:
     """One parser per form, so `reader PATH ...` and the subcommands never clash."""
     if command == "analyze":
-        p = argparse.ArgumentParser(prog="reader analyze",
-                                    description="Analyse an article and print the result.")
+        p = argparse.ArgumentParser(
+            prog="reader analyze", description="Analyse an article and print the result."
+        )
         _global_options(p)
         p.add_argument("path", help="article file, or a folder to analyse every article in")
         p.add_argument("--json", action="store_true", help="print the JSON contract")
         _analysis_options(p)
-        p.add_argument("--jobs", type=int, default=1, metavar="N",
-                       help="worker processes when PATH is a folder (default 1)")
+        p.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            metavar="N",
+            help="worker processes when PATH is a folder (default 1)",
+        )
         return p
     if command == "export":
-        p = argparse.ArgumentParser(prog="reader export",
-                                    description="Export an article's summary.")
+        p = argparse.ArgumentParser(
+            prog="reader export", description="Export an article's summary."
+        )
         _global_options(p)
         p.add_argument("path", help="article file")
         p.add_argument("--format", choices=FORMATS, default="md")
@@ -64,8 +77,9 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         target.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
         target.add_argument("--clipboard", action="store_true", help="copy to the clipboard")
         p.add_argument("--force", action="store_true", help="overwrite an existing FILE")
-        p.add_argument("--no-extras", action="store_true",
-                       help="summary only: leave out actors and quotes")
+        p.add_argument(
+            "--no-extras", action="store_true", help="summary only: leave out actors and quotes"
+        )
         _analysis_options(p)
         return p
     p = argparse.ArgumentParser(
@@ -75,8 +89,12 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"reader {__version__}")
     _global_options(p)
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="article files or folders (default: last library, else the samples)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files or folders (default: last library, else the samples)",
+    )
     return p
 
 
