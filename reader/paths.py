@@ -35,8 +35,9 @@ class Paths:
         return self.cache_dir / "analysis"
 
 
-def resolve_paths(config_dir: str | os.PathLike | None = None,
-                  cache_dir: str | os.PathLike | None = None) -> Paths:
+def resolve_paths(
+    config_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None
+) -> Paths:
     """Flag first, then environment variable, then the platform's standard place."""
     config = config_dir or os.environ.get(CONFIG_ENV) or platformdirs.user_config_dir(APP_NAME)
     cache = cache_dir or os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir(APP_NAME)

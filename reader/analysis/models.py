@@ -59,13 +59,24 @@ class Analysis:
         return {
             "summary": [{"text": s.text, "start": s.start, "end": s.end} for s in self.summary],
             "actors": [
-                {"name": a.name, "kind": a.kind, "aliases": list(a.aliases),
-                 "mentions": a.mentions, "role": a.role}
+                {
+                    "name": a.name,
+                    "kind": a.kind,
+                    "aliases": list(a.aliases),
+                    "mentions": a.mentions,
+                    "role": a.role,
+                }
                 for a in self.actors
             ],
             "quotes": [
-                {"text": q.text, "speaker": q.speaker, "cue": q.cue,
-                 "start": q.start, "end": q.end, "fragment": q.fragment}
+                {
+                    "text": q.text,
+                    "speaker": q.speaker,
+                    "cue": q.cue,
+                    "start": q.start,
+                    "end": q.end,
+                    "fragment": q.fragment,
+                }
                 for q in self.quotes
             ],
         }
@@ -80,8 +91,13 @@ class Analysis:
             article_id=data["article_id"],
             summary=tuple(SummarySentence(**s) for s in data["summary"]),
             actors=tuple(
-                Actor(**{**a, "aliases": tuple(a["aliases"]),
-                         "spans": tuple(tuple(s) for s in a["spans"])})
+                Actor(
+                    **{
+                        **a,
+                        "aliases": tuple(a["aliases"]),
+                        "spans": tuple(tuple(s) for s in a["spans"]),
+                    }
+                )
                 for a in data["actors"]
             ),
             quotes=tuple(Quote(**q) for q in data["quotes"]),
