@@ -1,0 +1,82 @@
+"""Comparing a predicted speaker or actor name with a gold name: surname first, first names
+must not conflict ("Bill Clinton" is not "Hillary Clinton", "Mrs. Clinton" may be either)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "president",
+        "vice",
+        "former",
+        "gen",
+        "general",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "adm",
+        "judge",
+        "justice",
+        "mayor",
+        "secretary",
+        "minister",
+        "prime",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "the",
+        "a",
+        "an",
+    ]
+)
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def words(name: str) -> list[str]:
+    """Folded words of a name without titles, articles and possessive endings."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
+    out = []
+    for w in _WORD.findall(plain.replace("’", "'")):
+        w = re.sub(r"'s$", "", w)
+        if w and w not in TITLES:
+            out.append(w)
+    return out
+
+
+def same_name(gold: str, predicted: str) -> bool:
+    """Whether `predicted` names the entity `gold` names."""
+    g, p = words(gold), words(predicted)
+    if not g or not p:
+        return False
+    if g[-1] not in p:
+        return False
+    if len(g) >= 2 and len(p) >= 2 and g[-1] == p[-1]:
+        a, b = g[0], p[0]
+        if a != b and not (a[0] == b[0] and (len(a) == 1 or len(b) == 1)):
+            return False
+    return True
+
+
+def matches_any(gold: str, names: list[str]) -> bool:
+    return any(same_name(gold, n) for n in names if n)
