@@ -16,8 +16,8 @@ HEAVY = ("spacy", "sumy", "nltk", "textual", "thinc", "numpy", "trafilatura", "l
 
 def in_process(rows: list[Row], tmp: Path, quick: bool) -> None:
     """`analyze_article` with a warm cache: hashing the text, reading and decoding the entry."""
-    from reader.analysis.service import analyze_article
     from reader.library.loaders import load_article
+    from reader.service import analyze_article
 
     long_path = corpus.write_long(tmp / "long", 6000)
     for path in (long_path, corpus.SAMPLES / "council-budget-vote.txt"):

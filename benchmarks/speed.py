@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.samples import load_samples
     from reader.analysis.nlp import FALLBACK_MODELS, get_nlp
     from reader.analysis.pipeline import analyze
-    from reader.analysis.service import analyze_article
+    from reader.service import analyze_article
 
     article = max(load_samples(), key=lambda a: len(a.text))
     text = article.text

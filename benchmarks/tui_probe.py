@@ -83,7 +83,7 @@ def make_app(folder: Path, mode: str | None, tmp: Path):
 
         analyser = default_analyser(Settings(), None)  # no cache: every article is analysed
     elif mode in ("process", "idle"):
-        from reader.analysis.background import BackgroundAnalyzer
+        from reader.service.background import BackgroundAnalyzer
 
         analyser = BackgroundAnalyzer(None, None)
         analyser.warm()

@@ -10,19 +10,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-DEFAULT_ALGORITHM = "hybrid"
-KNOWN_ALGORITHMS = (
-    "hybrid",
-    "lexrank",
-    "textrank",
-    "lsa",
-    "luhn",
-    "kl",
-    "sumbasic",
-    "edmundson",
-    "lead",
-)
-"""Used when `reader.analysis.summary` cannot be imported; that module's list wins."""
+from reader.analysis.summary import ALGORITHMS, DEFAULT_ALGORITHM
+
 MAX_SENTENCES = 20
 _KEY = re.compile(r"^[^\s,]+(,[^\s,]+)*$")  # "ctrl+n" or "j,down": no spaces, no empty parts
 
@@ -83,14 +72,6 @@ class Settings:
     """Key overrides: binding id -> key, for example {"quote.next" = "ctrl+n"}."""
 
 
-def _algorithms() -> tuple[str, ...]:
-    try:  # imported only when the file sets an algorithm: keeps startup light
-        from reader.analysis.summary import ALGORITHMS
-    except ImportError:
-        return KNOWN_ALGORITHMS
-    return tuple(ALGORITHMS)
-
-
 def _text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
@@ -105,7 +86,7 @@ def _check_sentences(value: Any, base: Path) -> tuple[Any, str | None]:
 
 
 def _check_algorithm(value: Any, base: Path) -> tuple[Any, str | None]:
-    names = _algorithms()
+    names = ALGORITHMS
     name = value.strip().lower() if isinstance(value, str) else None
     return (name, None) if name in names else (None, "one of " + ", ".join(names))
 

@@ -312,7 +312,7 @@ def test_occupation_apposition_marks_an_untagged_name_as_a_person() -> None:
 
 
 def test_storms_plural_nouns_brands_and_health_systems_are_not_people() -> None:
-    from reader.analysis.mentions import _person_or_not
+    from reader.analysis.actors.mentions import _person_or_not
 
     texts = [
         "Storm Hollis moved up the coast on Monday, and Storm Hollis is expected to make "

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.background import BackgroundAnalyzer
 from reader.analysis.models import Analysis
 from reader.library.models import Article, content_id
+from reader.service.background import BackgroundAnalyzer
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
 WAIT = 120
@@ -152,8 +152,8 @@ def test_shutdown_never_leaves_a_caller_waiting():
 
 
 def test_a_sample_article_matches_the_in_process_analysis(analyzer):
-    from reader.analysis.service import analyze_article
     from reader.library import load_article
+    from reader.service import analyze_article
 
     sample = load_article(SAMPLES / "council-budget-vote.txt")
     remote, _ = analyzer.submit(sample, 3, "hybrid").result(WAIT)

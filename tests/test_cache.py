@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import cache as cache_module
-from reader.analysis import pipeline, service
-from reader.analysis.cache import AnalysisCache, cache_key
+import reader.service as service
+from reader.analysis import pipeline
 from reader.analysis.models import Actor, Analysis, Quote, SummarySentence
 from reader.library.models import Article, content_id
+from reader.service import cache as cache_module
+from reader.service.cache import AnalysisCache, cache_key
 
 TEXT = "The council voted on Monday. “We did it,” the mayor said."
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from reader.library import load_article
-from reader.library.text import decode, normalize_quotes, sanitize
+from reader.library.text import decode
+from reader.text.quotes import normalize_quotes
+from reader.text.unsafe import sanitize
 
 TITLE = "Café owners say “enough” to rent rises"
 BODY = (

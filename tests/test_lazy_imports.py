@@ -26,8 +26,8 @@ def heavy_after(code: str, *, env: dict[str, str] | None = None) -> list[str]:
 
 @pytest.mark.parametrize(
     "module",
-    ["reader", "reader.cli", "reader.analysis.service", "reader.analysis.background",
-     "reader.analysis.batch", "reader.library", "reader.export"],
+    ["reader", "reader.cli", "reader.service", "reader.service.background",
+     "reader.service.batch", "reader.library", "reader.export"],
 )  # fmt: skip
 def test_importing_leaves_the_heavy_packages_out(module):
     assert heavy_after(f"import {module}") == []

@@ -113,7 +113,7 @@ def test_cli_analyze_json_contract(tmp_path):
 
 def test_importing_the_service_does_not_import_spacy():
     code = (
-        "import sys, reader.analysis.service, reader.analysis.cache\n"
+        "import sys, reader.service, reader.service.cache\n"
         "print([m for m in ('spacy', 'sumy', 'nltk', 'thinc') if m in sys.modules])"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from reader.analysis.actors import extract_actors
 from reader.analysis.models import Quote
 from reader.analysis.nlp import get_nlp, parse
-from reader.analysis.quote_marks import find_quote_spans
 from reader.analysis.quotes import extract_quotes
+from reader.text.quotes import find_quote_spans
 
 
 @pytest.fixture(scope="module", autouse=True)

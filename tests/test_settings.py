@@ -118,10 +118,10 @@ def test_invalid_value_is_reported_and_defaulted(
 
 
 def test_algorithm_list_comes_from_the_summary_module(tmp_path: Path) -> None:
-    from reader.settings import _algorithms
+    from reader.analysis.summary import ALGORITHMS
 
     _, warnings, _ = _load(tmp_path, 'algorithm = "nope"')
-    assert all(name in warnings[0] for name in _algorithms())
+    assert all(name in warnings[0] for name in ALGORITHMS)
 
 
 def test_bad_value_does_not_spoil_the_others(tmp_path: Path) -> None:

@@ -325,6 +325,6 @@ def test_real_sqlite_full_error(db: Path) -> None:
 
 
 def test_pure_modules_do_not_import_textual() -> None:
-    code = "import sys, reader.state, reader.statedb, reader.export, reader.settings; print('textual' in sys.modules)"
+    code = "import sys, reader.state, reader.state.db, reader.export, reader.settings; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis.candidates import build_candidates
 from reader.analysis.nlp import parse
 from reader.analysis.summary import ALGORITHMS, lead_sentences, summarize
+from reader.analysis.summary.candidates import build_candidates
 
 SAMPLES = sorted(
     p for p in (Path(__file__).parent.parent / "sample_articles").iterdir() if p.is_file()

@@ -112,10 +112,10 @@ def reader_json(path: Path, sentences: int = 3, algorithm: str | None = None) ->
     A file the reader refuses gives {"error": reason}.
     """
     from reader.analysis.pipeline import analyze
+    from reader.analysis.summary import DEFAULT_ALGORITHM
     from reader.export import article_json
     from reader.library.loaders import load_article
     from reader.library.models import ArticleLoadError
-    from reader.settings import DEFAULT_ALGORITHM
 
     try:
         article = load_article(path)

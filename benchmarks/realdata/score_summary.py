@@ -71,9 +71,8 @@ def _one(item: tuple[str, str, dict]) -> dict:
     """Every system's scores on one article."""
     path, source, detail = item
     from reader.analysis.nlp import parse
-    from reader.analysis.summary import ALGORITHMS, lead_sentences, summarize
+    from reader.analysis.summary import ALGORITHMS, DEFAULT_ALGORITHM, lead_sentences, summarize
     from reader.library.loaders import load_article
-    from reader.settings import DEFAULT_ALGORITHM
 
     reference = detail["reference"]
     recall = source in RECALL_ONLY

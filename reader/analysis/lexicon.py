@@ -1,4 +1,4 @@
-"""Word lists shared by actor and quote extraction: titles, speech verbs, place aliases."""
+"""Word lists shared by actor and quote extraction: titles, honorifics, people, pronouns."""
 
 from __future__ import annotations
 
@@ -72,22 +72,6 @@ TITLE_EXPANSIONS = {
 }
 """Abbreviated titles spelled out when they become a role."""
 
-SPEECH_VERBS = words(
-    """
-    say tell add ask explain note warn argue insist write recall reply acknowledge
-    continue declare state claim contend maintain observe remark comment answer respond
-    announce admit concede confirm deny emphasize emphasise stress suggest tweet post
-    caution predict complain lament joke quip shout yell scream cry whisper mutter
-    murmur exclaim testify report reiterate repeat urge plead pledge promise vow boast
-    concur agree disagree object protest retort counter assert allege affirm charge add
-    describe recount remember reflect wonder muse sigh laugh groan concede conclude
-    begin open summarize summarise told tell estimate predict underline underscore
-    highlight point mention interject chime acknowledge assure reassure advise recommend
-    propose demand proclaim announce
-    """
-)
-"""Lemmas of verbs that attribute a direct quotation."""
-
 PERSON_NOUNS = words(
     """
     husband wife son daughter father mother brother sister grandmother grandfather
@@ -120,23 +104,6 @@ def is_person_noun(lemma: str) -> bool:
         return False  # "playlist", "shortlist"; but "journalist", "specialist"
     return lemma.endswith(_PERSON_SUFFIXES)
 
-
-SPEECH_FORMS = words(
-    """
-    said says told tells added adds asked asks explained noted warned argued insisted
-    wrote writes recalled replied acknowledged continued declared stated claimed
-    responded
-    """
-)
-"""Surface forms used when there is no lemmatizer (the blank fallback pipeline)."""
-
-STATEMENT_NOUNS = words(
-    """
-    statement release communique communiqué memo letter post tweet email e-mail note
-    message notice filing report readout transcript interview
-    """
-)
-"""Nouns of written statements ("the ministry said in a statement")."""
 
 ORG_HEAD_NOUNS = words(
     """

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 ActorKind = Literal["person", "organization", "place", "group"]
 ANALYSIS_VERSION = 3
 """Bump when the output for the same text would change; it keys the cache."""
+
+
+class Source(Protocol):
+    """What the analysis reads of an article (the library's Article has these and more)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.analysis.models import Actor, Analysis, Quote
-from reader.settings import DEFAULT_ALGORITHM
+from reader.analysis.models import Actor, Analysis, Quote, Source
+from reader.analysis.summary import DEFAULT_ALGORITHM
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-    from reader.library.models import Article
 
 FAILED = "analysis incomplete"
 """Prefix of the notice given when one part of the analysis failed; such results are not cached."""
@@ -56,7 +54,7 @@ def _quotes(
 
 
 def analyze(
-    article: Article,
+    article: Source,
     *,
     sentences: int = 3,
     algorithm: str = DEFAULT_ALGORITHM,

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from reader.text.datelines import MAX_LENGTH, dateline_end
+from reader.text.speech import SPEECH_FORMS
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -15,37 +18,6 @@ CLOSING = frozenset({'"', "”", "’", "'", "»"})
 OPENING = frozenset({'"', "“", "‘", "«"})
 QUESTION = frozenset({"?", "!", "?!", "!?", "??", "!!"})
 """After a quoted question ("Who pays?" Alvarado asked.) the parser decides."""
-SPEECH_VERBS = frozenset(
-    (
-        "said",
-        "says",
-        "asked",
-        "asks",
-        "added",
-        "adds",
-        "told",
-        "tells",
-        "wrote",
-        "writes",
-        "replied",
-        "wondered",
-        "shouted",
-        "yelled",
-        "cried",
-        "recalled",
-        "recalls",
-        "insisted",
-        "demanded",
-        "joked",
-        "laughed",
-        "explained",
-        "continued",
-        "noted",
-        "argued",
-        "countered",
-    )
-)
-"""Inflected speech verbs of an attribution after a quoted question."""
 CLOSERS = CLOSING | {")", "]"}
 END_CHARS = (".", "!", "?", "…")
 DASHES = frozenset({"—", "–", "--", "―"})
@@ -122,7 +94,7 @@ def _is_closing_quote(t: _Tokens, i: int) -> bool:
 def _attribution_follows(t: _Tokens, i: int) -> bool:
     """Whether tokens from i read "Mayor Delia Harkness asked" (a name, then a speech verb)."""
     for k in range(i, min(i + 6, t.n)):
-        if t.text[k].lower() in SPEECH_VERBS:
+        if t.text[k].lower() in SPEECH_FORMS:
             return k > i
         if t.tag[k] not in ("NNP", "NNPS") and not t.text[k].endswith("."):
             return False
@@ -138,22 +110,6 @@ def _may_end(t: _Tokens, j: int) -> bool:
     while j > 0 and t.text[j] in CLOSERS and not t.ws[j - 1]:
         j -= 1
     return t.text[j].endswith(END_CHARS)
-
-
-def _dateline_end(t: _Tokens, start: int) -> int | None:
-    """Index of the dash ending a dateline ("MOSCOW (AP) —") at paragraph start, if any."""
-    for k in range(start, min(start + 12, t.n)):
-        text = t.text[k]
-        if text in DASHES:
-            return k if k > start else None
-        if "\n" in text or "\n" in t.ws[k]:
-            return None
-        if not any(ch.isalnum() for ch in text):
-            continue
-        if text.isupper() or text[:1].isupper() and t.tag[k] in ("", "NNP", "NNPS"):
-            continue
-        return None
-    return None
 
 
 def _after_abbreviation(t: _Tokens, j: int, i: int) -> bool | None:
@@ -193,23 +149,29 @@ def _decide(t: _Tokens, i: int, j: int) -> bool | None:
     return None
 
 
+def _dateline_end(doc: Doc, i: int) -> int:
+    """Where the dateline opening the paragraph at token i ends (a character offset; the
+    word there may not start a sentence either), or -1 when there is none."""
+    start = doc[i].idx
+    end = dateline_end(doc.text[start : start + MAX_LENGTH])
+    return start + end if end else -1
+
+
 def set_boundaries(doc: Doc) -> Doc:
     """Mark sentence starts the statistical parser gets wrong in news text."""
     from spacy.attrs import SENT_START
 
     t = _Tokens(doc)
     starts = doc.to_array(SENT_START).astype("int64")
-    end = _dateline_end(t, 0) if t.n else None
-    skip_to = end + 1 if end is not None else -1
+    skip_to = _dateline_end(doc, 0) if t.n else -1
     for i in range(1, t.n):
         verdict: bool | None
         if t.space(i):
             verdict = False
         elif _paragraph_break_before(t, i):
             verdict = True
-            end = _dateline_end(t, i)
-            skip_to = end + 1 if end is not None else -1
-        elif i <= skip_to:
+            skip_to = _dateline_end(doc, i)
+        elif doc[i].idx <= skip_to:
             verdict = False
         else:
             j = i - 1

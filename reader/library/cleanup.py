@@ -25,8 +25,8 @@ import re
 from functools import lru_cache
 
 from reader.library import vocab
-from reader.library.credits import contributor_line, credit_tail
 from reader.library.dates import TIME_RE, find_date
+from reader.text.credits import contributor_line, credit_tail
 
 _QUOTE_CHARS = '"\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e'
 _END_PUNCT = '.!?"\u201d\u2019)\u00bb:;'

@@ -5,7 +5,8 @@ from __future__ import annotations
 import html as htmllib
 import re
 
-from reader.library.text import collapse_spaces, sanitize
+from reader.library.text import collapse_spaces
+from reader.text.unsafe import sanitize
 
 _TAGS = re.compile(r"<[^<>]{0,2000}>")
 

@@ -12,7 +12,8 @@ from reader.library.dates import parse_date
 from reader.library.jsonld import linked_data
 from reader.library.meta import extract_header, names_only, parse_byline
 from reader.library.stamps import parse_date_line
-from reader.library.text import collapse_spaces, sanitize
+from reader.library.text import collapse_spaces
+from reader.text.unsafe import sanitize
 
 _META = re.compile(r"<meta\b[^<>]{0,2000}>", re.I)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")

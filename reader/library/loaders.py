@@ -10,7 +10,8 @@ import stat
 from pathlib import Path
 
 from reader.library.models import Article, ArticleLoadError, content_id
-from reader.library.text import MAX_BYTES, decode, looks_binary, sanitize
+from reader.library.text import MAX_BYTES, decode, looks_binary
+from reader.text.unsafe import sanitize
 
 FORMATS = {
     ".txt": "txt",

@@ -10,7 +10,9 @@ from reader.library.dates import parse_date
 from reader.library.markdown import front_matter, markdown_units
 from reader.library.meta import Header, extract_header, is_byline, names_only
 from reader.library.stamps import dateline_date, parse_date_line
-from reader.library.text import collapse_spaces, sanitize
+from reader.library.text import collapse_spaces
+from reader.text.datelines import find_dateline
+from reader.text.unsafe import sanitize
 
 _LIST_ITEM = re.compile(r"^(?:[-*•◦▪–]|\d{1,3}[.)])\s+")
 
@@ -176,16 +178,10 @@ def take_site_suffix(header: Header) -> None:
         header.source = tail
 
 
-_DATELINE_AGENCY = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.'’ ]{1,30}?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s+\((?P<agency>[A-Z][\w&.'’ -]{1,30})\)\s*[-–—]{1,2}\s"
-)
-
-
 def dateline_agency(paragraph: str) -> str | None:
     """'LONDON, April 2 (Reuters) - ...': the agency a wire story's dateline names."""
-    m = _DATELINE_AGENCY.match(paragraph[:120])
-    return m.group("agency").strip() if m else None
+    found = find_dateline(paragraph)
+    return found.agency if found else None
 
 
 def as_written_elsewhere(name: str | None, units: list[str]) -> str | None:

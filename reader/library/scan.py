@@ -16,7 +16,7 @@ from reader.library.loaders import (
 )
 from reader.library.models import ArticleLoadError, ArticleRef, LoadError, ScanResult
 from reader.library.scancache import ScanCache
-from reader.library.text import sanitize
+from reader.text.unsafe import sanitize
 
 PEEK_BYTES = 2048
 """Enough of a text article for its title, byline and date lines."""

@@ -6,6 +6,7 @@ import re
 
 from reader.library.cleanup import is_sentence, word_count
 from reader.library.dates import TIME_RE, find_date, is_date_only
+from reader.text.datelines import find_dateline
 
 DATE_LABEL = re.compile(
     r"^(?:(?:originally\s+|first\s+)?published|posted|dated?|filed|updated|last\s+updated"
@@ -13,7 +14,6 @@ DATE_LABEL = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
-_DATELINE_DASH = re.compile(r"\s[—–-]{1,2}\s|\(\w[\w .]{0,40}\)\s[—–-]")
 _UPDATED = re.compile(r"^(?:last\s+)?(?:updated|modified)\b", re.I)
 
 
@@ -64,9 +64,8 @@ def _segmented_date_line(line: str) -> tuple[str | None, bool]:
 
 def dateline_date(text: str) -> str | None:
     """A date in the dateline that opens a story ("LONDON, March 3, 2026 — ...")."""
-    head = text[:120]
-    dash = _DATELINE_DASH.search(head)
-    if not dash:
+    dateline = find_dateline(text)
+    if dateline is None or dateline.date is None:
         return None
-    found = find_date(head[: dash.start()])
+    found = find_date(text[: dateline.end])
     return found[0] if found else None

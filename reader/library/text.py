@@ -1,4 +1,4 @@
-"""Text helpers: decoding raw bytes, stripping terminal-unsafe characters, quote matching."""
+"""Decoding a file's raw bytes: binaries refused, BOMs and legacy encodings handled."""
 
 from __future__ import annotations
 
@@ -30,90 +30,6 @@ _MAGIC = (
     b"RIFF",
     b"SQLite format 3",
 )
-
-# ESC [ ... final (CSI), ESC ] ... BEL|ST (OSC), ESC P/X/^/_ ... ST (DCS, SOS, PM, APC),
-# two-byte escapes, and the single-character C1 forms of CSI and OSC. Every branch is
-# built from negated classes, so a match attempt stops at the next ESC: linear time.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
-    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)"
-    r"|\x1b[ -/]*[0-~]"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-    r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
-)
-
-
-def _build_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {}
-    for code in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]:
-        table[code] = None
-    table[ord("\n")] = "\n"
-    table[ord("\t")] = " "
-    for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]:
-        table[code] = None  # bidi embeddings, overrides and isolates
-    table[0xFEFF] = None  # stray byte-order marks
-    table[0x00AD] = None  # soft hyphen: invisible in a browser, noise in a terminal
-    table[0x200B] = None  # zero-width space
-    table[0x2060] = None  # word joiner
-    table[0x00A0] = " "
-    for code in range(0xD800, 0xE000):
-        table[code] = "\ufffd"  # lone surrogates (undecodable file names) cannot be printed
-    table[0x2028] = "\n"
-    table[0x2029] = "\n\n"
-    return table
-
-
-_TABLE = _build_table()
-
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u0060": "'",
-        "\u00b4": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-    }
-)
-
-
-def normalize_quotes(s: str) -> str:
-    """Curly and typographic quotes to straight ones, one character for one.
-
-    For matching only: the result has the same length as `s`, so offsets found in it
-    are valid in the original, which is what the reader displays.
-    """
-    return s.translate(_QUOTES)
-
-
-_UNSAFE = re.compile(
-    "["
-    + "".join(re.escape(chr(c)) for c in _TABLE if chr(c) != "\n" and not 0xD800 <= c < 0xE000)
-    + "\ud800-\udfff]"
-)
-
-
-def sanitize(s: str) -> str:
-    """Make text safe and tidy for a terminal.
-
-    Normalises line ends, removes terminal escape sequences, C0/C1 control characters
-    (tabs become spaces) and bidi override characters. Quote characters are untouched.
-    """
-    if not _UNSAFE.search(s):
-        return s  # the common case, found at C speed
-    s = s.replace("\r\n", "\n")
-    if "\x1b" in s or "\x9b" in s or "\x9d" in s:
-        s = _ESCAPES.sub("", s)
-    return s.replace("\r", "\n").translate(_TABLE)
 
 
 def looks_binary(raw: bytes) -> bool:

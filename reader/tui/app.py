@@ -134,7 +134,7 @@ def build_session(
 
 def run_app(paths: list[Path], app_paths: Paths, settings: Settings) -> int:
     """Run the TUI until the user quits; the exit code for the CLI."""
-    from reader.analysis.background import BackgroundAnalyzer
+    from reader.service.background import BackgroundAnalyzer
     from reader.state import ReadingState
 
     state = ReadingState.open(app_paths.state_file)

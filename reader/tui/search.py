@@ -6,19 +6,12 @@ import re
 from collections.abc import Sequence
 
 from reader.library.models import ArticleRef
-
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-    }
-)  # fmt: skip
+from reader.text.quotes import normalize_quotes
 
 
 def fold(text: str) -> str:
     """Lower-case with straight quotes, keeping every character at its offset."""
-    text = text.translate(_QUOTES)
+    text = normalize_quotes(text)
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered

@@ -44,10 +44,10 @@ def path_key(path: str | os.PathLike) -> str:
 
 
 def default_analyser(settings: Settings, cache_dir: Path | None) -> Analyser:
-    """Analyse through `reader.analysis.service` (spaCy is imported on first use)."""
+    """Analyse through `reader.service` (spaCy is imported on first use)."""
 
     def analyse(article: Article, *, sentences: int, algorithm: str):
-        from reader.analysis.service import analyze_article
+        from reader.service import analyze_article
 
         return analyze_article(
             article,

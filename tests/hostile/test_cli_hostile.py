@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.terminal import printable
+from reader.text.unsafe import printable
 
 from .corpus import Case, Corpus
 from .harness import UNSAFE

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.terminal import printable
+from reader.text.unsafe import printable
 
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 BODY = 'Harbour news\n\nThe harbour board met on Tuesday. "We cannot wait," said Maria Lopez.\n'

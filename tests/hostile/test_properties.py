@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from reader.library.loaders import load_article
 from reader.library.models import Article, ArticleLoadError, content_id
-from reader.library.text import sanitize
+from reader.text.unsafe import sanitize
 
 from .harness import UNSAFE
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.analysis.lexicon import SPEECH_FORMS, SPEECH_VERBS, STATEMENT_NOUNS
 from reader.analysis.models import Actor
-from reader.analysis.speakers import SpeakerResolver
+from reader.analysis.quotes.speakers import SpeakerResolver
+from reader.text.speech import SPEECH_FORMS, SPEECH_LEMMAS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -83,7 +83,7 @@ def _cue_in(tokens: list[Token]) -> tuple[int, Token, str] | None:
 
 def _is_speech_verb(token: Token) -> bool:
     if token.tag_:
-        return token.tag_.startswith("VB") and token.lemma_.casefold() in SPEECH_VERBS
+        return token.tag_.startswith("VB") and token.lemma_.casefold() in SPEECH_LEMMAS
     return token.lower_ in SPEECH_FORMS
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from reader import __version__
-from reader.terminal import printable
+from reader.text.unsafe import printable
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -141,8 +141,8 @@ def _load(path_arg: str):
 
 
 def _analyse(article, args, paths, settings):
-    from reader.analysis.background_worker import single_threaded_blas
-    from reader.analysis.service import analyze_article
+    from reader.service import analyze_article
+    from reader.service.worker import single_threaded_blas
 
     single_threaded_blas()  # before numpy loads: extra BLAS threads only slow small matrices
 
@@ -172,7 +172,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     paths, settings = _context(args)
     target = Path(args.path)
     if target.is_dir():
-        from reader.analysis.batch import analyze_folder
+        from reader.cli.batch import analyze_folder
 
         return analyze_folder(target, args, paths, settings)
     article = _load(args.path)

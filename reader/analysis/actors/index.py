@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from reader.analysis.gazetteer import ORG_SUFFIXES
+from reader.analysis.actors.gazetteer import ORG_SUFFIXES
+from reader.analysis.actors.mentions import Mention
 from reader.analysis.lexicon import ORG_HEAD_NOUNS
-from reader.analysis.mentions import Mention
 
 _NAME_KINDS = frozenset({"organization", "other", "group"})
 

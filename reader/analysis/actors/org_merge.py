@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from reader.analysis.mentions import Mention
+from reader.analysis.actors.mentions import Mention
 from reader.analysis.models import ActorKind
 from reader.analysis.names import acronym_of
 

@@ -12,18 +12,16 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from reader.text.unsafe import strip_controls
+
 FORMATS = ("md", "txt", "json")
 NO_CLIPBOARD = "no clipboard tool found (install xclip, xsel or wl-clipboard)"
 MAX_STEM_BYTES = 120
 """Cap on a generated file name (before the extension); file systems allow 255 bytes."""
 
-# C0/C1 controls (except tab and newline) and bidi overrides: they would act on a terminal
-# or reorder text when an export is printed, so text exports drop them.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # JSON escapes C0 itself; these it leaves raw, so they are written as \\u escapes. Lone
 # surrogates come from file names that are not UTF-8: raw, they could not even be encoded.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _MD_LEADING = re.compile(r"^(\d+)([.)])|^([-+=])")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
@@ -123,7 +121,7 @@ def _actor_line(actor, esc, md: bool) -> str:
 
 def _clean(text: str) -> str:
     """One line of plain text: control characters dropped, whitespace runs collapsed."""
-    return " ".join(_SURROGATES.sub("\ufffd", _UNSAFE.sub("", text)).split())
+    return " ".join(strip_controls(text).split())
 
 
 def _md_escape(text: str) -> str:

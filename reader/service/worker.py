@@ -1,4 +1,4 @@
-"""The analysis process's side of `reader.analysis.background`: load once, then serve."""
+"""The analysis process's side of `reader.service.background`: load once, then serve."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def analyse(
     cache_dir: str | os.PathLike[str] | None,
 ) -> tuple[Analysis, list[str]]:
     """One analysis through the cache (the same call in the process and in the fallback)."""
-    from reader.analysis.service import analyze_article
+    from reader.service import analyze_article
 
     return analyze_article(
         article,

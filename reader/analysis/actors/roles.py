@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.analysis.gazetteer import PLACE_SUFFIXES
+from reader.analysis.actors.gazetteer import PLACE_SUFFIXES
 from reader.analysis.lexicon import TITLE_EXPANSIONS, words
 from reader.analysis.names import bare_word, is_honorific, is_possessive, is_title_word
 

@@ -7,22 +7,22 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reader.analysis.actor_index import PersonIndex, name_shaped
-from reader.analysis.credits import credit_spans
-from reader.analysis.gazetteer import COUNTRIES, ORG_KIND_PLACES, PLACE_ALIASES
-from reader.analysis.mentions import Mention, entity_mentions, make_mention
-from reader.analysis.models import Actor, ActorKind
-from reader.analysis.name_scan import (
+from reader.analysis.actors.gazetteer import COUNTRIES, ORG_KIND_PLACES, PLACE_ALIASES
+from reader.analysis.actors.index import PersonIndex, name_shaped
+from reader.analysis.actors.mentions import Mention, entity_mentions, make_mention
+from reader.analysis.actors.name_scan import (
     bare_name_mentions,
     honorific_mentions,
     nationality_led_names,
 )
+from reader.analysis.actors.org_merge import cluster_kind, merge_organisations
+from reader.analysis.actors.roles import role_for_mention, with_owner
+from reader.analysis.models import Actor, ActorKind
 from reader.analysis.names import (
     fold,
     is_possessive,
 )
-from reader.analysis.org_merge import cluster_kind, merge_organisations
-from reader.analysis.roles import role_for_mention, with_owner
+from reader.text.credits import credit_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.analysis.gazetteer import (
+from reader.analysis.actors.gazetteer import (
     CITIES,
     COUNTRIES,
     EVENT_PREFIXES,
@@ -21,7 +21,6 @@ from reader.analysis.gazetteer import (
 from reader.analysis.lexicon import (
     ORG_HEAD_NOUNS,
     PERSON_NOUNS,
-    SPEECH_VERBS,
     TITLE_MODIFIERS,
     is_person_noun,
 )
@@ -35,6 +34,8 @@ from reader.analysis.names import (
     looks_like_code,
     strip_possessive,
 )
+from reader.text.datelines import MAX_LENGTH, find_dateline
+from reader.text.speech import SPEECH_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -54,7 +55,6 @@ _LEADING_SKIP = frozenset({"the", "a", "an"})
 _CODE = re.compile(r"^[A-Z]{1,6}-?\d")
 _DASHES = frozenset({"—", "–", "--"})
 _OPENING = frozenset({"“", '"', "‘", "'", "(", "«", "„"})
-_DATELINE_FOLLOWERS = frozenset({",", "(", "—", "–", "-", ":"})
 
 
 @dataclass(slots=True)
@@ -248,7 +248,7 @@ def _add_hints(doc: Doc, m: Mention) -> None:
             m.person_hint += 1  # "board president Gloria Fenwick"
         elif lemma in ORG_HEAD_NOUNS:
             m.org_hint += 1.5  # "the advocacy group Riders United Lakeport"
-    if root.dep_ == "nsubj" and root.head.lemma_.casefold() in SPEECH_VERBS:
+    if root.dep_ == "nsubj" and root.head.lemma_.casefold() in SPEECH_LEMMAS:
         m.speaker_hint += 1
     related = [root.head] if root.dep_ == "appos" else []
     related += [c for c in root.children if c.dep_ == "appos"]
@@ -294,7 +294,7 @@ def _fix_kind(doc: Doc, mention: Mention) -> None:
     first = doc[mention.tok_start]
     at_block_start = first.i == 0 or "\n" in doc[first.i - 1].text
     if at_block_start and mention.surface.isupper():
-        # A dateline ("GENEVA (Reuters) —"): a place whatever the model said.
-        follower = doc[mention.tok_end] if mention.tok_end < len(doc) else None
-        if follower is not None and follower.text in _DATELINE_FOLLOWERS:
+        # The place of a dateline is a place whatever the model said.
+        dateline = find_dateline(doc.text[mention.start : mention.start + MAX_LENGTH])
+        if dateline is not None and dateline.place and mention.surface in dateline.place:
             mention.kind, mention.weight = "place", 2.0

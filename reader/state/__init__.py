@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.statedb import (
+from reader.state.db import (
     ADOPT,
     LOOKUP,
     REASONS,

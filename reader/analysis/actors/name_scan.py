@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.analysis.actor_index import name_shaped
-from reader.analysis.gazetteer import INSTITUTIONS, ORG_SUFFIXES, PLACE_SUFFIXES
+from reader.analysis.actors.gazetteer import INSTITUTIONS, ORG_SUFFIXES, PLACE_SUFFIXES
+from reader.analysis.actors.index import name_shaped
+from reader.analysis.actors.mentions import Mention, make_mention
 from reader.analysis.lexicon import ORG_HEAD_NOUNS, TITLE_MODIFIERS
-from reader.analysis.mentions import Mention, make_mention
 from reader.analysis.names import bare_word, is_honorific, is_title_word
 
 if TYPE_CHECKING:

@@ -11,9 +11,9 @@ from concurrent.futures import CancelledError, Future, InvalidStateError, Thread
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis.background_worker import analyse, serve
 from reader.analysis.models import Analysis
-from reader.settings import DEFAULT_ALGORITHM
+from reader.analysis.summary import DEFAULT_ALGORITHM
+from reader.service.worker import analyse, serve
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -150,8 +150,8 @@ class BackgroundAnalyzer:
     def _cached(self, article: Article, sentences: int, algorithm: str) -> Analysis | None:
         if self.cache_dir is None:
             return None
-        from reader.analysis.cache import AnalysisCache, cache_key
         from reader.analysis.nlp import model_label
+        from reader.service.cache import AnalysisCache, cache_key
 
         key = cache_key(
             article.text, article.id, algorithm, sentences, model_label(self.model_name)

@@ -6,7 +6,7 @@ import os
 from typing import TYPE_CHECKING
 
 from reader.analysis.models import Analysis
-from reader.settings import DEFAULT_ALGORITHM
+from reader.analysis.summary import DEFAULT_ALGORITHM
 
 if TYPE_CHECKING:
     from reader.library.models import Article
@@ -23,8 +23,8 @@ def analyze_article(
     """The analysis of `article` and notices to show; `cache_dir=None` bypasses the cache."""
     cache = key = None
     if cache_dir is not None:
-        from reader.analysis.cache import AnalysisCache, cache_key
         from reader.analysis.nlp import model_label
+        from reader.service.cache import AnalysisCache, cache_key
 
         cache = AnalysisCache(cache_dir)
         key = cache_key(article.text, article.id, algorithm, sentences, model_label(model_name))

@@ -6,7 +6,8 @@ import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reader.analysis.attribution import (
+from reader.analysis.models import Actor, Quote
+from reader.analysis.quotes.attribution import (
     Attribution,
     Context,
     attribution_before,
@@ -14,9 +15,8 @@ from reader.analysis.attribution import (
     speech_subject,
     subject_of_sentence,
 )
-from reader.analysis.models import Actor, Quote
-from reader.analysis.quote_marks import QuoteSpan, find_quote_spans, paragraph_spans
-from reader.analysis.speakers import SpeakerResolver
+from reader.analysis.quotes.speakers import SpeakerResolver
+from reader.text.quotes import QuoteSpan, find_quote_spans, paragraph_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

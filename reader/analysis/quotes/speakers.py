@@ -14,11 +14,10 @@ from reader.analysis.lexicon import (
     MALE_NOUNS,
     PERSON_PRONOUNS,
     SPEAKING_ORG_NOUNS,
-    SPEECH_VERBS,
-    STATEMENT_NOUNS,
 )
 from reader.analysis.models import Actor
 from reader.analysis.names import fold
+from reader.text.speech import SPEECH_LEMMAS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -206,7 +205,7 @@ class SpeakerResolver:
         for token in self.doc[i : i + 16]:
             gender = PERSON_PRONOUNS.get(token.lower_)
             if gender and token.pos_ == "PRON":
-                if token.dep_ == "nsubj" and token.head.lemma_.casefold() in SPEECH_VERBS:
+                if token.dep_ == "nsubj" and token.head.lemma_.casefold() in SPEECH_LEMMAS:
                     return []  # "Ellison, he says, was ...": the pronoun is someone else
                 return [gender]
             stop = token.ent_type_ == "PERSON" or "\n" in token.text or sentence_ended

@@ -1,4 +1,4 @@
-"""Extractive summaries: sumy's algorithms fed from the spaCy parse, plus lead and hybrid."""
+"""Choosing summary sentences: candidates scored by an algorithm, near-duplicates skipped."""
 
 from __future__ import annotations
 
@@ -7,15 +7,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from reader.analysis.candidates import Candidate, build_candidates, preselect
 from reader.analysis.models import SummarySentence
-from reader.analysis.sumy_bridge import language, sumy_scores
+from reader.analysis.summary import ALGORITHMS
+from reader.analysis.summary.candidates import Candidate, build_candidates, preselect
+from reader.analysis.summary.sumy_bridge import language, sumy_scores
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-ALGORITHMS = ("hybrid", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "lead")
-"""Names accepted by `summarize`; "hybrid" is LexRank biased toward the top of the article."""
 MAX_GRAPH = {"lexrank": 150, "textrank": 200, "kl": 60, "lsa": 250, "hybrid": 400}
 """Slow (quadratic or worse in pure Python) algorithms see at most this many candidates,
 cheaply preselected; the caps keep each under about a second on a long article."""

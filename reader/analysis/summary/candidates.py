@@ -10,7 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.analysis.quote_marks import find_quote_spans, single_marks_lead
+from reader.text.credits import CAPTION, is_credit_sentence
+from reader.text.datelines import dateline_end
+from reader.text.quotes import quoted_ranges
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -20,29 +22,8 @@ WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-])*$")
 WORDS_IN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
 LETTER = re.compile(r"[^\W\d_]")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-OPEN_MARKS, CLOSE_MARKS, STRAIGHT = "“«„", "”»", '"'
-QUOTE_MARK = re.compile(r"[“”«»„\"]")
-DATELINE = re.compile(
-    r"^(?P<place>(?:[A-Z][\w.'’-]*,?\s+){0,5}?)(?P<agency>\([^()\n]{1,30}\)\s+)?[—–-]\s+"
-)
-"""A dateline: "MOSCOW (AP) — ", "LONDON (Reuters) - " (wire copy's plain hyphen)."""
 SPEAKER_LABEL = re.compile(r"(?:[QA]|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?=[\"“A-Z])")
-"""An interview's speaker label at a paragraph start: "Q: ", "Lena Marchetti: "."""
-BYLINE = re.compile(r"^(?:By|BY|From)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|,))*\W*$")
-"""A byline line: "By Anna Lee and Tom Berg"."""
-CREDIT = re.compile(
-    r"\b(?:reporting by|editing by|writing by|additional reporting|contributed reporting"
-    r"|contributed to this (?:report|article|story)"
-    r"|is an? (?:\w+ )?(?:reporter|correspondent|writer|editor|columnist) (?:for|at|with)\b)",
-    re.IGNORECASE,
-)
-"""Reporting credits and author notes."""
-CAPTION = re.compile(
-    r"\((?:AP|AFP|Reuters|EPA)\b[^)]*\)|\b(?:AP|AFP) Photo\b|\bPhoto(?:graph)?\s*:|\bImage\s*:"
-    r"|\bCredit\s*:|\bPictured\s*:|\bGetty Images\b|/(?:Reuters|AFP|AP|EPA|Bloomberg)\b"
-    r"|^FILE\s*[-–—]|\bcaption\b",
-    re.IGNORECASE,
-)
+"""An interview's speaker label at a paragraph start: "Q: ", "<Name>: "."""
 DEBRIS = re.compile(
     r"©|\bhttps?://|\bwww\.|\b(?:all rights reserved|copyright \d{4}|sign up (?:for|to) (?:[\w-]+ ){0,3}(?:newsletters?|e-?mails?|alerts|digest)"
     r"|subscribe (?:to|now|today)|our newsletter|click here|read more|follow us"
@@ -78,49 +59,8 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(WORDS_IN.findall(text))
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of quoted stretches, closing unfinished quotes at the paragraph end."""
-    if single_marks_lead(text):  # British ‘...’ quotes: the quote finder knows apostrophes
-        return [
-            (s.open_mark, s.close_mark + 1 if s.close_mark is not None else s.end)
-            for s in find_quote_spans(text)
-        ]
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for para in PARAGRAPH_BREAK.split(text) if text else []:
-        base = text.find(para, pos)
-        pos = base + len(para)
-        opened: int | None = None
-        for match in QUOTE_MARK.finditer(para):
-            mark, at = match.group(), base + match.start()
-            if mark in OPEN_MARKS or (mark == STRAIGHT and opened is None):
-                if opened is None:
-                    opened = at
-            elif opened is not None:
-                spans.append((opened, at + 1))
-                opened = None
-            else:  # a closing mark with no opening one: quoted from the paragraph start
-                spans.append((base, at + 1))
-        if opened is not None:
-            spans.append((opened, base + len(para)))
-    return spans
-
-
-def dateline_end(sentence: str) -> int:
-    """Length of a leading dateline ("MOSCOW (AP) — ") in `sentence`, else 0."""
-    match = DATELINE.match(sentence)
-    if not match:
-        return 0
-    place = match.group("place").split()
-    if match.group("agency") or (
-        place and place[0].rstrip(",").isupper() and len(place[0].rstrip(",")) > 1
-    ):
-        return match.end()
-    return 0
-
-
 def _verdict(sentence: str, words: Sequence[str], outside: int, has_verb: bool | None) -> str:
-    if BYLINE.match(sentence) or CREDIT.search(sentence):
+    if is_credit_sentence(sentence):
         return "byline"
     if CAPTION.search(sentence):
         return "caption"
@@ -165,7 +105,7 @@ def build_candidates(doc_or_sentences: Doc | Iterable[Span], text: str) -> list[
             tag = t.tag_
             verbs.append(tag[:2] == "VB" or tag == "MD")
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
-    quotes = quote_spans(text)
+    quotes = quoted_ranges(text)
     quote_starts = [a for a, _ in quotes]
     out: list[Candidate] = []
     for span in spans:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
-from reader.analysis.candidates import Candidate, words_of
+from reader.analysis.summary.candidates import Candidate, words_of
 
 # fmt: off
 BONUS_WORDS = (

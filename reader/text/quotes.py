@@ -1,4 +1,4 @@
-"""Find quoted passages by their double quotation marks, in one linear pass over the text."""
+"""Quotation marks and the passages they enclose, found in one linear pass over the text."""
 
 from __future__ import annotations
 
@@ -16,6 +16,35 @@ MAX_CHAIN_CHARS = 6_000
 MAX_UNCLOSED_CHARS = 1_500
 _OPEN_BEFORE = frozenset("([{—–-/:;‘'")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–-…’'")
+
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u0060": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
+
+
+def normalize_quotes(s: str) -> str:
+    """Curly and typographic quotes to straight ones, one character for one.
+
+    For matching only: the result has the same length as `s`, so offsets found in it
+    are valid in the original, which is what the reader displays.
+    """
+    return s.translate(_QUOTES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,3 +212,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 flush(i)
     flush(None)
     return found
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quoted passage, quotation marks included."""
+    return [
+        (s.open_mark, s.close_mark + 1 if s.close_mark is not None else s.end)
+        for s in find_quote_spans(text)
+    ]

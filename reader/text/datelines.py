@@ -1,0 +1,63 @@
+"""Datelines: the place (and agency, and date) that opens a news story before a dash.
+
+"GENEVA (Meridian) — ...", "LONDON, April 2 (Reuters) - ...", "WASHINGTON, March 3, 2026 —
+...", "Lakeside, Ore. (AP) — ...", and the agency alone: "(CNN)The story begins".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DASH = r"\s*(?:[—–―]|-{1,2})\s+"
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,4}"
+_NAME_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_REGION = r"(?:,\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2}?)?"
+_DATE_TEXT = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?"
+_DATE = rf"(?:,?\s+(?P<date>{_DATE_TEXT}))?"
+_DATE2 = rf"(?:,?\s+(?P<date2>{_DATE_TEXT}))?"
+_AGENCY = r"\((?P<agency>[A-Z][\w&.'’ -]{0,30}?)\)"
+_FULL = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE}){_REGION}{_DATE}(?:\s*{_AGENCY})?{_DASH}"
+    rf"|^(?P<place2>{_NAME_PLACE}){_REGION}{_DATE2}\s*\((?P<agency2>[A-Z][\w&.'’ -]{{0,30}}?)\){_DASH}"
+)
+_AGENCY_ONLY = re.compile(
+    r"^\((?P<agency>[A-Z][A-Za-z&.]*(?:\s[A-Z][A-Za-z&.]*){0,2})\)(?:"
+    + _DASH
+    + r"|\s*(?=[A-Z“\"]))"
+)
+MAX_LENGTH = 120
+"""A dateline is found in the first this many characters of a paragraph."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    end: int
+    """Characters from the paragraph start to the first word of the story proper."""
+    place: str | None
+    agency: str | None
+    date: str | None
+    """The date as written ("April 2"), when the dateline has one."""
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening `paragraph`, if it has one."""
+    head = paragraph[:MAX_LENGTH]
+    m = _FULL.match(head)
+    if m:
+        place = m.group("place") or m.group("place2")
+        agency = m.group("agency") or m.group("agency2")
+        if len(place.strip()) < 2:
+            return None
+        date = m.group("date") or m.group("date2")
+        return Dateline(m.end(), place.strip(), agency and agency.strip(), date)
+    m = _AGENCY_ONLY.match(head)
+    if m:
+        return Dateline(m.end(), None, m.group("agency"), None)
+    return None
+
+
+def dateline_end(paragraph: str) -> int:
+    """Length of the dateline opening `paragraph`, else 0."""
+    found = find_dateline(paragraph)
+    return found.end if found else 0
