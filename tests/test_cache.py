@@ -173,3 +173,14 @@ def test_service_with_unwritable_cache_still_analyses(tmp_path, counting_pipelin
         make_article(), sentences=3, algorithm="hybrid", model_name=None, cache_dir=blocker / "c"
     )
     assert analysis.summary and any("cannot write" in n for n in notices)
+
+
+def test_size_check_runs_once_per_batch_of_writes_even_with_a_new_cache_each_call(
+    tmp_path, monkeypatch
+):
+    analysis = make_analysis()
+    checks = []
+    monkeypatch.setattr(cache_module.AnalysisCache, "evict", lambda self: checks.append(1))
+    for n in range(cache_module.EVICT_EVERY + 1):
+        cache_module.AnalysisCache(tmp_path).put(f"{n:032x}", analysis)
+    assert len(checks) == 2  # the first write of the process, then one per EVICT_EVERY

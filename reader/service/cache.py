@@ -19,6 +19,8 @@ EVICT_EVERY = 64
 
 _warned: set[str] = set()
 _lock = threading.Lock()
+_writes: dict[str, int] = {}
+"""Writes per cache folder in this process: caches are made per call, the count is not."""
 
 
 def cache_key(text: str, article_id: str, algorithm: str, sentences: int, model: str) -> str:
@@ -38,7 +40,6 @@ class AnalysisCache:
         self.directory = Path(directory)
         self.max_bytes = max_bytes
         self.notices: list[str] = []
-        self._writes = 0
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
@@ -84,9 +85,11 @@ class AnalysisCache:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-        if self._writes % EVICT_EVERY == 0:
+        with _lock:
+            count = _writes.get(str(self.directory), 0)
+            _writes[str(self.directory)] = count + 1
+        if count % EVICT_EVERY == 0:
             self.evict()
-        self._writes += 1
         return True
 
     def _warn(self, exc: OSError) -> None:

@@ -49,7 +49,10 @@ class ReaderApp(App[int]):
             self.set_keymap(dict(session.settings.keys))
 
     def _initial_theme(self) -> str:
-        for name in (self.session.state.get("theme"), self.session.settings.theme):
+        for name in (
+            self.session.pref("theme", self.session.settings.theme),
+            self.session.settings.theme,
+        ):
             if isinstance(name, str) and name in self.available_themes:
                 return name
         if self.session.settings.theme not in self.available_themes:
@@ -75,7 +78,7 @@ class ReaderApp(App[int]):
         super().notify(one_line(message), title=one_line(title), **kwargs)
 
     def _remember_theme(self, theme: Theme) -> None:
-        self.session.state.set("theme", theme.name)
+        self.session.remember("theme", theme.name)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

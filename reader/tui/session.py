@@ -98,6 +98,15 @@ class LRU(OrderedDict):
             self.popitem(last=False)
 
 
+PRECEDENCE = (
+    "Theme, summary length, algorithm and fragments: a change made in the reader is "
+    "remembered until the same setting is changed in config.toml; then config.toml wins."
+)
+"""How config.toml and the choices made in the reader combine (shown in the help screen)."""
+CONFIG_SUFFIX = "@config"
+_UNSET = object()
+
+
 @dataclass
 class Session:
     """Everything the main screen needs, injected so tests can swap the slow parts."""
@@ -122,11 +131,20 @@ class Session:
     shown_notices: set[str] = field(default_factory=set)
 
     def pref(self, key: str, default: Any) -> Any:
-        """A remembered preference of the same type as `default`, else `default`."""
+        """A preference changed in the reader, unless config.toml changed since (`default`
+        is the config value): the most recent change wins (see PRECEDENCE)."""
+        saved_under = self.state.get(key + CONFIG_SUFFIX, _UNSET)
+        if saved_under is not _UNSET and saved_under != default:
+            return default
         value = self.state.get(key, default)
         if isinstance(default, bool) or isinstance(value, bool):
             return value if type(value) is type(default) else default
         return value if isinstance(value, type(default)) else default
+
+    def remember(self, key: str, value: Any) -> None:
+        """Keep a preference changed in the reader, with the config value it overrides."""
+        self.state.set(key, value)
+        self.state.set(key + CONFIG_SUFFIX, getattr(self.settings, key))
 
     @property
     def sentences(self) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.events import MouseScrollDown
 
+from reader.settings import Settings
 from reader.tui.session import path_key
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
@@ -129,3 +130,42 @@ async def test_bad_remembered_values_fall_back(make_app):
         assert app.screen.query_one(InsightPane).tab == "summary"
         assert len(app.screen.analysis.summary) == 3
         assert app.theme in app.available_themes
+
+
+async def test_a_change_in_config_toml_wins_over_an_older_choice_in_the_reader(
+    make_app, state_file
+):
+    app = make_app(settings=Settings(summary_sentences=3))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("plus")
+        await settle(pilot)
+        assert app.session.sentences == 4
+    app.session.state.close()
+
+    same = make_app(settings=Settings(summary_sentences=3))
+    assert same.session.sentences == 4  # config.toml unchanged: the reader's choice stays
+    same.session.state.close()
+
+    edited = make_app(settings=Settings(summary_sentences=6))
+    assert edited.session.sentences == 6  # the newer change, in config.toml, wins
+    async with edited.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("minus")
+        await settle(pilot)
+    assert edited.session.sentences == 5
+    edited.session.state.close()
+
+    again = make_app(settings=Settings(summary_sentences=6))
+    assert again.session.sentences == 5
+
+
+def test_the_help_screen_states_the_settings_precedence():
+    from rich.console import Console
+
+    from reader.tui.screens.help import key_table
+    from reader.tui.session import PRECEDENCE
+
+    console = Console(width=400, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(key_table())
+    assert PRECEDENCE in console.export_text()

@@ -98,7 +98,7 @@ class PaneActions:
         if sentences == self.session.sentences:
             self.status.say(f"The summary is already {sentences} sentence(s).", kind="warning")
             return
-        self.session.state.set("summary_sentences", sentences)
+        self.session.remember("summary_sentences", sentences)
         self.status.say(f"Summary: {sentences} sentences")
         self.request_analysis()
 
@@ -110,7 +110,7 @@ class PaneActions:
 
     def action_toggle_fragments(self) -> None:
         shown = not self.session.show_fragments
-        self.session.state.set("show_fragments", shown)
+        self.session.remember("show_fragments", shown)
         self.status.say("Fragments shown" if shown else "Fragments hidden")
         if self.analysis is not None:
             self.show_analysis(self.analysis)

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.tui.keys import COMMANDS, EXTRA_KEYS
+from reader.tui.session import PRECEDENCE
 
 
 def key_table(overrides: dict[str, str] | None = None) -> Table:
@@ -28,6 +29,8 @@ def key_table(overrides: dict[str, str] | None = None) -> Table:
     table.add_row("", "", "")
     for keys, what in EXTRA_KEYS:
         table.add_row(Text(keys), "", Text(what))
+    table.add_row("", "", "")
+    table.add_row(Text("settings"), "", Text(PRECEDENCE))
     return table
 
 
