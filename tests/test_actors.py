@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from benchmodules import load_benchmark
 
 from reader.analysis.actors import extract_actors
 from reader.analysis.models import Actor
@@ -416,18 +415,3 @@ def test_blank_doc_has_no_actors() -> None:
 
     text = "Sergei Ryabkov said so."
     assert extract_actors(spacy.blank("en")(text), text) == ()
-
-
-@pytest.mark.parametrize("which", ["samples", "extra"])
-def test_gold_people_and_roles_floors(which: str) -> None:
-    quality = load_benchmark("quality")
-    if which == "samples":
-        total, _ = quality.evaluate()
-    else:
-        total, _ = quality.evaluate(quality.EXTRA, quality.EXTRA / "gold")
-    if total.gold_people == 0:
-        pytest.skip("no gold files")
-    ratios = total.ratios()
-    assert ratios["people_recall"] >= 0.95, total.errors
-    assert ratios["people_precision"] >= 0.95, total.errors
-    assert ratios["role_recall"] >= 0.75, total.errors

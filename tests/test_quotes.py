@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from benchmodules import load_benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -348,19 +347,3 @@ def test_thousands_of_quotes_without_a_parser() -> None:
     check_offsets(text, quotes)
     huge = "“" + "a long unpunctuated run " * 8_000
     assert extract_quotes(nlp(huge), huge, ()) == ()
-
-
-@pytest.mark.parametrize("which", ["samples", "extra"])
-def test_gold_quote_floors(which: str) -> None:
-    quality = load_benchmark("quality")
-    if which == "samples":
-        total, _ = quality.evaluate()
-    else:
-        total, _ = quality.evaluate(quality.EXTRA, quality.EXTRA / "gold")
-    if total.gold_quotes == 0:
-        pytest.skip("no gold files")
-    ratios = total.ratios()
-    assert ratios["required_quote_recall"] >= 0.95, total.errors
-    assert ratios["quote_precision"] >= 0.95, total.errors
-    assert ratios["speaker_accuracy"] >= 0.95, total.errors
-    assert ratios["fragment_accuracy"] >= 0.95, total.errors

@@ -1,6 +1,7 @@
-"""Held-out pages: layouts the loaders were not developed against, each with its expectations.
+"""Development pages: page layouts written here, each with its expectations (real saved pages
+are scored by benchmarks/realdata/score_pages.py).
 
-Every `<name>.<ext>` in fixtures/heldout_pages has a `<name>.expect.json` with the title,
+Every `<name>.<ext>` in fixtures/dev_pages has a `<name>.expect.json` with the title,
 byline, ISO date and source a reader should show, phrases the body must keep and page
 debris it must drop.
 """
@@ -14,13 +15,13 @@ import pytest
 
 from reader.library import load_article, peek_ref
 
-HELDOUT = Path(__file__).parent / "fixtures" / "heldout_pages"
-EXPECTS = sorted(HELDOUT.glob("*.expect.json"))
+DEV = Path(__file__).parent / "fixtures" / "dev_pages"
+EXPECTS = sorted(DEV.glob("*.expect.json"))
 
 
 def _page(expect: Path) -> Path:
     stem = expect.name.removesuffix(".expect.json")
-    pages = [p for p in HELDOUT.glob(stem + ".*") if not p.name.endswith(".expect.json")]
+    pages = [p for p in DEV.glob(stem + ".*") if not p.name.endswith(".expect.json")]
     assert len(pages) == 1, pages
     return pages[0]
 
@@ -33,7 +34,7 @@ def _load(expect: Path):
 IDS = [e.name.removesuffix(".expect.json") for e in EXPECTS]
 
 
-def test_there_are_ten_heldout_pages():
+def test_there_are_ten_dev_pages():
     assert len(EXPECTS) >= 10
     assert {_page(e).suffix for e in EXPECTS} >= {".html", ".txt", ".md"}
 

@@ -66,21 +66,21 @@ def scores(candidate: str, reference: str) -> tuple[float, float, float]:
     return rouge_n(c, r, 1), rouge_n(c, r, 2), rouge_l(c, r)
 
 
-HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
-"""Held-out articles with their gold files beside them (not tuned on)."""
+DEV = ROOT / "tests" / "fixtures" / "dev_articles"
+"""Development articles with their gold files beside them."""
 
 
-def _heldout() -> tuple[list, dict[str, dict]]:
-    """The held-out articles and their gold files keyed by article file name."""
+def _dev() -> tuple[list, dict[str, dict]]:
+    """The development articles and their gold files keyed by article file name."""
     import json
 
     from reader.library.loaders import load_article
 
     gold = {}
-    for path in sorted(HELDOUT.glob("*.json")):
+    for path in sorted(DEV.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         gold[data["file"]] = data
-    return [load_article(HELDOUT / name) for name in sorted(gold)], gold
+    return [load_article(DEV / name) for name in sorted(gold)], gold
 
 
 def evaluate(
@@ -88,14 +88,14 @@ def evaluate(
 ) -> tuple[list[str], dict[str, dict[str, tuple]]]:
     """Scores per system per article; systems are "lead-3" and every algorithm.
 
-    `which` is "samples" (the bundled samples) or "heldout" (tests/fixtures/heldout).
+    `which` is "samples" (the bundled samples) or "dev" (tests/fixtures/dev_articles).
     """
     from benchmarks.samples import load_gold, load_samples
     from reader.analysis.nlp import parse
     from reader.analysis.summary import ALGORITHMS, lead_sentences, summarize
 
-    if which == "heldout":
-        articles, gold = _heldout()
+    if which == "dev":
+        articles, gold = _dev()
     else:
         articles, gold = load_samples(), load_gold()
     results: dict[str, dict[str, tuple]] = {}
@@ -151,9 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-sample", action="store_true", help="also print per-sample scores")
     parser.add_argument(
         "--set",
-        choices=["samples", "heldout"],
+        choices=["samples", "dev"],
         default="samples",
-        help="the bundled samples (default) or the held-out articles in tests/fixtures/heldout",
+        help="the bundled samples (default) or the development articles in tests/fixtures/dev_articles",
     )
     args = parser.parse_args(argv)
     if os.environ.get("PYTHONHASHSEED") != "0":
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     if not names:
         print(f"no {args.set} article has a reference summary", file=sys.stderr)
         return 1
-    print(table(names, results, "held-out articles" if args.set == "heldout" else "samples"))
+    print(table(names, results, "development articles" if args.set == "dev" else "samples"))
     if args.per_sample:
         print()
         print(per_sample_table(names, results))

@@ -1,6 +1,9 @@
-"""Quote, speaker, people and role quality against the hand-made gold of the sample articles.
+"""Quotes, speakers, people and roles against the hand-made gold of the project's own articles.
 
-Run: python benchmarks/quality.py [--set samples|extra|heldout|all] [--samples DIR] [--gold DIR]
+These are a development set (the rules were developed on them); quality is measured on real
+news by benchmarks/realdata.
+
+Run: python benchmarks/own_articles.py [--set samples|extra|dev|all] [--samples DIR] [--gold DIR]
        [--verbose]
 """
 
@@ -31,13 +34,13 @@ SAMPLES = ROOT / "sample_articles"
 GOLD = ROOT / "tests" / "gold"
 EXTRA = ROOT / "tests" / "fixtures" / "extra_articles"
 """Articles in other styles (wire copy, an interview feature, a scraped page), not tuned on."""
-HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
-"""Held-out articles (wire, British, US politics, court, earnings, Q&A, live blog, science
+DEV = ROOT / "tests" / "fixtures" / "dev_articles"
+"""Development articles (wire, British, US politics, court, earnings, Q&A, live blog, science
 feature), each with its gold file beside it: the check that the rules generalise."""
 SETS = {
     "samples": ("Bundled samples (the rules were developed on these)", SAMPLES, GOLD),
     "extra": ("Extra articles in other styles", EXTRA, EXTRA / "gold"),
-    "heldout": ("Held-out articles (not tuned on)", HELDOUT, HELDOUT),
+    "dev": ("Development articles (written here; rules were developed on them)", DEV, DEV),
 }
 _WORD = re.compile(r"\w+")
 _ROLE_STOP = frozenset(["a", "an", "the", "of", "at", "for", "and", "in", "on", "with", "to", "s"])
