@@ -145,10 +145,6 @@ def _bare_name_kind(
 ) -> ActorKind | None:
     """A one-word "person" with no first name, title or "Mr.": the context decides, or drop it."""
     if kind != "person" or any(len(m.words) > 1 or m.honorific for m in mentions):
-        if len(mentions) == 1 and mentions[0].sentence_initial and len(mentions[0].words) == 1:
-            m = mentions[0]
-            if not (m.person_hint or m.place_hint or m.org_hint or m.speaker_hint):
-                return None  # "Hollow means done." - a capitalised first word, not a name
         return kind
     if all(m.surface.isupper() for m in mentions):
         return "organization"  # "NATO", "IAEA": acronyms the model took for people
