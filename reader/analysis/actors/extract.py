@@ -54,8 +54,7 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
         mentions = [m for m in mentions if not _inside(m.start, credits)]
     mentions = _without_overlaps(sorted(mentions, key=lambda m: (m.start, -m.end)))
     clusters = _cluster(mentions, people)
-    prefixes = {k[2:].split()[0] for k in clusters if k.startswith("n:") and " " in k}
-    actors = [_build_actor(doc, cluster, prefixes) for cluster in clusters.values()]
+    actors = [_build_actor(doc, cluster) for cluster in clusters.values()]
     actors = _owners_named([a for a in actors if a is not None])
     length = max(len(text), 1)
     scored = [(a, _salience(a, length)) for a in actors]
@@ -140,9 +139,7 @@ def _group_key(m: Mention) -> str:
     return m.key
 
 
-def _bare_name_kind(
-    mentions: list[Mention], kind: ActorKind, prefixes: set[str]
-) -> ActorKind | None:
+def _bare_name_kind(mentions: list[Mention], kind: ActorKind) -> ActorKind | None:
     """A one-word "person" with no first name, title or "Mr.": the context decides, or drop it."""
     if kind != "person" or any(len(m.words) > 1 or m.honorific for m in mentions):
         return kind
@@ -150,8 +147,6 @@ def _bare_name_kind(
         return "organization"  # "NATO", "IAEA": acronyms the model took for people
     if all(m.plural_noun and m.sentence_initial for m in mentions):
         return None  # "Campaigners said ...": a plural noun, capitalised as the first word
-    if mentions[0].key in prefixes:
-        return "organization"  # "Sunfield" beside "Sunfield Power"
     person = sum(m.person_hint + m.speaker_hint + (m.weight > 1) for m in mentions)
     if person == 0 and all(m.common_noun for m in mentions):
         return None  # "Trophy" (of "FA Trophy"): a common noun the model took for a name
@@ -165,9 +160,9 @@ def _bare_name_kind(
     return kind
 
 
-def _build_actor(doc: Doc, mentions: list[Mention], prefixes: set[str]) -> Actor | None:
+def _build_actor(doc: Doc, mentions: list[Mention]) -> Actor | None:
     mentions = _without_overlaps(sorted(mentions, key=lambda m: m.start))
-    kind = _bare_name_kind(mentions, cluster_kind(mentions), prefixes)
+    kind = _bare_name_kind(mentions, cluster_kind(mentions))
     if kind is None:
         return None
     name = _canonical(mentions, kind)
