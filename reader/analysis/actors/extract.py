@@ -97,7 +97,6 @@ def _without_place_possessor(doc: Doc, text: str, mentions: list[Mention]) -> li
 def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Mention]]:
     clusters: dict[str, list[Mention]] = defaultdict(list)
     leftovers: list[Mention] = []
-    org_keys = {m.key for m in mentions if m.kind == "organization" and len(m.words) > 1}
     for m in mentions:
         root = people.resolve(m)
         if root is not None:
@@ -106,11 +105,8 @@ def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Men
         elif m.kind == "person" and m.key in people.named_after:
             m.kind = "organization"
             clusters["n:" + m.key].append(m)
-        elif m.kind == "person" and len(m.words) > 1 and not _part_of_org(m.key, org_keys):
-            clusters["p:" + m.key].append(m)
         elif m.kind == "person" and len(m.words) > 1:
-            m.kind = "organization"
-            clusters["n:" + m.key].append(m)
+            clusters["p:" + m.key].append(m)
         elif m.kind != "other":
             clusters["n:" + _group_key(m)].append(m)
         else:
@@ -123,11 +119,6 @@ def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Men
             clusters[key].append(m)
     merge_organisations(clusters)
     return clusters
-
-
-def _part_of_org(key: str, org_keys: set[str]) -> bool:
-    """ "Noordwaal Terminals" tagged as a person while "Noordwaal Terminals Amedzi" is an org."""
-    return any(o != key and (o.startswith(key + " ") or o.endswith(" " + key)) for o in org_keys)
 
 
 def _group_key(m: Mention) -> str:
