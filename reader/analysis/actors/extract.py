@@ -102,9 +102,6 @@ def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Men
         if root is not None:
             m.kind = "person"
             clusters["p:" + root].append(m)
-        elif m.kind == "person" and m.key in people.named_after:
-            m.kind = "organization"
-            clusters["n:" + m.key].append(m)
         elif m.kind == "person" and len(m.words) > 1:
             clusters["p:" + m.key].append(m)
         elif m.kind != "other":

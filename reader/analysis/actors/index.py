@@ -50,14 +50,6 @@ class PersonIndex:
                 and (m.words[-1] in bare or m.person_hint > 0)
             ):
                 full.add(m.key)
-        # "Castellano Fine Jewelry" beside "Vincent Castellano": a business named after a
-        # person, not a person whose first name is someone else's surname.
-        lasts = {k.split()[-1] for k in full}
-        hinted = {m.key for m in mentions if m.honorific or m.person_hint > 0 or m.weight > 1}
-        self.named_after = {
-            k for k in full if k.split()[0] in lasts and k.split()[0] != k.split()[-1]
-        } - hinted
-        full -= self.named_after
         self.parent: dict[str, str] = {}
         by_edge: dict[str, list[str]] = defaultdict(list)
         for key in sorted(full, key=lambda k: (-len(k.split()), k)):
