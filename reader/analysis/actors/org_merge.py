@@ -64,21 +64,6 @@ def merge_organisations(clusters: dict[str, list[Mention]]) -> None:
             for m in moved:
                 m.kind = "organization"
             clusters[targets[0]].extend(moved)
-    _merge_named_possessives(clusters, orgs)
-
-
-def _merge_named_possessives(clusters: dict[str, list[Mention]], orgs: list[str]) -> None:
-    """ "St. Brendan's" (a short name ending in 's) joins "St. Brendan's Hospital"."""
-    for key in list(clusters):
-        mentions = clusters.get(key)
-        if not mentions or not any(m.surface.endswith(("'s", "’s")) for m in mentions):
-            continue
-        prefix = key[2:] + "'s "
-        targets = [k for k in orgs if k[2:].startswith(prefix) and k in clusters and k != key]
-        if len(targets) == 1:
-            for m in clusters.pop(key):
-                m.kind = "organization"
-                clusters[targets[0]].append(m)
 
 
 def cluster_kind(mentions: list[Mention]) -> ActorKind:
