@@ -137,21 +137,12 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
             i, titled = last_title + 1, True  # "City Councilman Ray Ostrowski"
     while j > i and doc[j - 1].is_punct:
         j -= 1
-    named_possessive = False
     if j - 1 > i and is_possessive(doc[j - 1]):
-        # "at St. Brendan's last July": a name ending in 's, not a possessive.
-        owned = doc[j] if j < len(doc) else None
-        named_possessive = kind != "person" and (
-            owned is None or owned.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}
-        )
-        if not named_possessive:
-            j -= 1
+        j -= 1
     if i >= j:
         return None
     start = doc[i].idx
-    surface = text[start : doc[j - 1].idx + len(doc[j - 1].text)]
-    if not named_possessive:
-        surface = strip_possessive(surface)
+    surface = strip_possessive(text[start : doc[j - 1].idx + len(doc[j - 1].text)])
     titles_only = all(is_title_word(w) or is_honorific(w) for w in surface.split())  # "Sgt."
     if titles_only or is_junk_name(surface) or (kind == "person" and looks_like_code(surface)):
         return None
