@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.analysis.actors.gazetteer import INSTITUTIONS, ORG_SUFFIXES, PLACE_SUFFIXES
 from reader.analysis.actors.index import name_shaped
 from reader.analysis.actors.mentions import Mention, make_mention
-from reader.analysis.lexicon import ORG_HEAD_NOUNS, TITLE_MODIFIERS
+from reader.analysis.lexicon import TITLE_MODIFIERS
 from reader.analysis.names import bare_word, is_honorific, is_title_word
 
 if TYPE_CHECKING:
@@ -75,43 +74,3 @@ def _bare_proper(token: Token) -> bool:
     if token.is_upper and token.is_alpha and len(token.text) > 1:
         return True  # "WHO" read as a pronoun
     return token.tag_ in {"NNP", "NNPS"} and token.text[:1].isupper()
-
-
-_NAME_LABELS = {"ORG": "organization", "FAC": "place", "GPE": "place", "LOC": "place"}
-
-
-def nationality_led_names(doc: Doc, text: str) -> list[Mention]:
-    """ "Polish Hill", "Polish Hill Civic Association": a name the model split into a
-    nationality and the rest. The whole name wins over its parts (they overlap)."""
-    found: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ != "NORP" or doc[ent.end - 1].tag_ not in {"NNP", "NNPS"}:
-            continue
-        end, label = ent.end, ""
-        while end < len(doc) and end - ent.end < 5 and _name_part(doc[end]):
-            label = label or doc[end].ent_type_
-            end += 1
-        if end == ent.end:
-            continue
-        last = bare_word(doc[end - 1].text)
-        if last in ORG_HEAD_NOUNS or last in ORG_SUFFIXES or last in INSTITUTIONS:
-            kind = "organization"
-        elif last in PLACE_SUFFIXES:
-            kind = "place"
-        else:
-            kind = _NAME_LABELS.get(label, "")
-        mention = make_mention(doc, text, ent.start, end, kind) if kind else None
-        if mention is not None:
-            found.append(mention)
-    return found
-
-
-def _name_part(token: Token) -> bool:
-    """A capitalised proper noun that is not a person's name or a title."""
-    return (
-        token.tag_ in {"NNP", "NNPS"}
-        and token.text[:1].isupper()
-        and token.ent_type_ in {"", "ORG", "FAC", "GPE", "LOC"}
-        and not is_title_word(token.text)
-        and not is_honorific(token.text)
-    )
