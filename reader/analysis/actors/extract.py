@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reader.analysis.actors.gazetteer import COUNTRIES, ORG_KIND_PLACES, PLACE_ALIASES
+from reader.analysis.actors.gazetteer import ORG_KIND_PLACES, PLACE_ALIASES
 from reader.analysis.actors.index import PersonIndex, name_shaped
-from reader.analysis.actors.mentions import Mention, entity_mentions, make_mention
+from reader.analysis.actors.mentions import Mention, entity_mentions
 from reader.analysis.actors.name_scan import (
     bare_name_mentions,
     honorific_mentions,
 )
 from reader.analysis.actors.org_merge import cluster_kind, merge_organisations
-from reader.analysis.actors.roles import role_for_mention, with_owner
+from reader.analysis.actors.roles import role_for_mention
 from reader.analysis.models import Actor, ActorKind
 from reader.analysis.names import (
     fold,
-    is_possessive,
 )
 from reader.text.credits import credit_spans
 
@@ -35,7 +33,6 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     credits = credit_spans(text)
     if credits:
         mentions = [m for m in mentions if not _inside(m.start, credits)]
-    mentions = _without_place_possessor(doc, text, mentions)
     people = PersonIndex(mentions)
     bare = bare_name_mentions(doc, text)
     for m in bare:
@@ -53,43 +50,16 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     mentions = _without_overlaps(sorted(mentions, key=lambda m: (m.start, -m.end)))
     clusters = _cluster(mentions, people)
     actors = [_build_actor(doc, cluster) for cluster in clusters.values()]
-    actors = _owners_named([a for a in actors if a is not None])
+    actors = [a for a in actors if a is not None]
     length = max(len(text), 1)
     scored = [(a, _salience(a, length)) for a in actors]
     scored.sort(key=lambda pair: (-pair[1], pair[0].spans[0][0]))
     return tuple(actor for actor, _ in scored)
 
 
-def _owners_named(actors: list[Actor]) -> list[Actor]:
-    """ "the association’s president" -> "president of <the association named before>"."""
-    orgs = [(a.name, [s for s, _ in a.spans]) for a in actors if a.kind == "organization"]
-    return [
-        replace(a, role=with_owner(a.role, a.spans[0][0], orgs))
-        if a.kind == "person" and a.role and a.spans
-        else a
-        for a in actors
-    ]
-
-
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
-def _without_place_possessor(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "Chile’s Ministry of Health" -> "Ministry of Health" when Chile is named as a place."""
-    places = {m.key for m in mentions if m.kind == "place"}
-    result: list[Mention] = []
-    for m in mentions:
-        cut = next((t.i for t in doc[m.tok_start : m.tok_end - 1] if is_possessive(t)), None)
-        owner = fold(doc[m.tok_start : cut].text) if cut is not None else ""
-        if cut is not None and m.kind == "organization" and (owner in places or owner in COUNTRIES):
-            trimmed = make_mention(doc, text, cut + 1, m.tok_end, m.kind)
-            if trimmed is not None:
-                result.append(trimmed)
-                continue
-        result.append(m)
-    return result
 
 
 def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Mention]]:

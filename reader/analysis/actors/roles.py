@@ -31,7 +31,6 @@ _AGENTS = dict(
 """Verbs of a "who ..." clause that name a role ("who founded X" -> "founder of X")."""
 _WORDY = re.compile(r"[a-z]{3}")
 _PARTY_CODE = re.compile(r"^[A-Z]{1,2}\s?[-–]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?$")
-_OWNED_ROLE = re.compile(r"^(?:[Ii]ts|([a-z]+)['’]s) (.+)$")
 _TRAILING_DROP = frozenset({"ADP", "PART", "DET", "CCONJ", "SCONJ", "PUNCT"})
 _LEADING_DROP = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
@@ -157,26 +156,6 @@ def _party_code(doc: Doc, token: Token) -> bool:
     return bool(_PARTY_CODE.match(doc[token.left_edge.i : token.i + 1].text))
 
 
-def with_owner(role: str | None, start: int, orgs: list[tuple[str, list[int]]]) -> str | None:
-    """ "association’s president" -> "president of Polish Hill Civic Association" when an
-    organisation named with that word was mentioned before `start` ("its director": the
-    latest organisation); `orgs` holds (name, mention starts) pairs."""
-    match = _OWNED_ROLE.match(role or "")
-    if match is None:
-        return role
-    owner = match.group(1) or "its"
-    best: tuple[int, str] | None = None
-    for name, starts in orgs:
-        earlier = [s for s in starts if s < start]
-        words = name.casefold().replace("’", " ").replace("'", " ").split()
-        named = owner == "its" or owner in words
-        if earlier and named and (best is None or max(earlier) > best[0]):
-            best = (max(earlier), name)
-    if best is None:
-        return match.group(2) if owner == "its" else role
-    return f"{match.group(2)} of {best[1]}"
-
-
 def _relative_clause(doc: Doc, root: Token) -> str | None:
     """ "Adrian Pellegrino, who teaches food history at Chatham University" ->
     "food history teacher at Chatham University"; "who founded the group" -> "founder of ...";
@@ -258,11 +237,9 @@ def _phrase(
             break
     tokens = list(doc[first:cut])
     while tokens and (tokens[0].lower_ in _LEADING_DROP and not keep_det or tokens[0].is_punct):
-        if tokens[0].lower_ == "its" and len(tokens) > 1:
-            break  # "its director": with_owner names the organisation
         tokens.pop(0)
     while tokens and (tokens[-1].pos_ in _TRAILING_DROP or tokens[-1].lower_ in {"who"}):
-        tokens.pop()  # "storm to" (cut before "hit"), "head of"
+        tokens.pop()  # a phrase cut before its verb or object ("head of")
     if len(tokens) > _MAX_ROLE_TOKENS:
         tokens = _shorten(tokens)
     if not tokens or len(tokens) > _MAX_ROLE_TOKENS or "\n" in "".join(t.text for t in tokens):
