@@ -33,14 +33,6 @@ ORG_SUFFIXES = words(
     """
 )
 
-EVENT_PREFIXES = words(
-    """
-    storm hurricane typhoon cyclone tropical
-    """
-)
-"""First words of weather events' names ("Storm Hollis", "Hurricane Ana"): never actors."""
-
-
 PLACE_SUFFIXES = words(
     """
     county city town village province river lake street st avenue ave road rd boulevard

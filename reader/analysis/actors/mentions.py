@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from reader.analysis.actors.gazetteer import (
     CITIES,
     COUNTRIES,
-    EVENT_PREFIXES,
     INSTITUTIONS,
     ORG_SUFFIXES,
     PLACE_ALIASES,
@@ -151,8 +150,6 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     words = fold(surface).split()
     if len(words) == 1 and words[0] in ORG_HEAD_NOUNS:
         return None  # "Authority", "Ministry": a fragment of a longer name
-    if len(words) > 1 and words[0] in EVENT_PREFIXES:
-        return None  # "Storm Hollis": a weather event, not an actor
     if kind == "person":
         kind = _person_or_not(words)
     key = fold(surface)
