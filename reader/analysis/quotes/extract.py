@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _TERMINAL = (".", "!", "?", "…", ",", ";", "—", "–", ":")
-_REPLY_CUES = frozenset({"replied", "replies", "answered", "answers", "responded", "retorted"})
 _PARTIAL_WORDS = 8
 """A quote woven into a sentence up to this many words long is a fragment, not a statement."""
 _PARTIAL_PHRASE_WORDS = 15
@@ -68,7 +67,6 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
     results: list[Quote] = []
     previous: tuple[Attribution, int] | None = None  # attribution and paragraph of the last quote
     same_sentence: tuple[Attribution, int] | None = None  # the last quote's cue and sentence
-    turn: tuple[Actor | str, Actor | str | None, int] | None = None  # the last reply
     for k, span in enumerate(spans):
         para = max(bisect.bisect_right(para_starts, span.open_mark) - 1, 0)
         last_para = max(bisect.bisect_right(para_starts, quoted[k][1] - 1) - 1, 0)
@@ -92,8 +90,6 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
             found = same_sentence[0]
         if found is None:
             found = _continuation(context, span, paragraphs, para, previous, text)
-            if found is not None and turn is not None and span.open_mark == paragraphs[para][0]:
-                found = _next_turn(found, turn, para)
         attribution = found or Attribution(None, None)
         if k and results and _split_after(text, spans[k - 1], span):
             # The second half of "First," she said, "second.": as much a statement as the first.
@@ -115,9 +111,6 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
             )
         )
         if not fragment:
-            replying = previous is not None and previous[1] >= para - 1 and previous[0].speaker
-            if attribution.cue in _REPLY_CUES and replying:
-                turn = (previous[0].speaker, attribution.speaker, para)  # asker, replier
             previous = (attribution, para)
         same_sentence = (attribution, sentence) if attribution.cue is not None else None
     return tuple(results)
@@ -159,17 +152,6 @@ def _continuation(
     if previous_para == para - 1 and span.open_mark == para_start:
         return Attribution(attribution.speaker, None)
     return None
-
-
-def _next_turn(
-    found: Attribution, turn: tuple[Actor | str, Actor | str | None, int], para: int
-) -> Attribution:
-    """ ""...," Calloway replied." then "And if the bond is too small?" as its own
-    paragraph: after a reply, an unattributed quote paragraph is the asker's next turn."""
-    asker, replier, reply_para = turn
-    if found.cue is None and para == reply_para + 1 and found.speaker == replier != asker:
-        return Attribution(asker, None)
-    return found
 
 
 def _split_after(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
