@@ -120,7 +120,11 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     """The name inside tokens [i, j): determiners, titles and possessives trimmed."""
     while i < j and (doc[i].lower_ in _LEADING_SKIP or doc[i].is_punct):
         i += 1
-    if kind == "person" and i > 0 and _first_name_before(doc, i, j):
+    if kind != "person":
+        named = _name_after_title(doc, i, j)
+        if named is not None:
+            i, kind = named, "person"
+    elif i > 0 and _first_name_before(doc, i, j):
         i -= 1
     titled = False
     while i < j - 1 and (is_honorific(doc[i].text) or _is_title(doc, i, kind)):
@@ -175,6 +179,22 @@ def _person_or_not(words: list[str]) -> str:
     if len(words) > 1 and (words[-1] in PLACE_SUFFIXES or words[0] in PLACE_PREFIXES):
         return "place"
     return "person"
+
+
+def _name_after_title(doc: Doc, i: int, j: int) -> int | None:
+    """ "City Councilor Marcus Delgado" tagged as an organisation: the name after the title."""
+    for p in range(j - 2, i - 1, -1):
+        token = doc[p]
+        if token.text[:1].isupper() and (is_title_word(token.text) or is_honorific(token.text)):
+            rest = doc[p + 1 : j]
+            if bare_word(token.text) in TITLE_MODIFIERS or not 2 <= len(rest) <= 3:
+                return None
+            if bare_word(rest[-1].text) in ORG_HEAD_NOUNS | ORG_SUFFIXES:
+                return None
+            if all(t.text[:1].isupper() and t.tag_ in {"NNP", "NNPS"} for t in rest):
+                return p + 1
+            return None
+    return None
 
 
 def _first_name_before(doc: Doc, i: int, j: int) -> bool:
