@@ -134,24 +134,10 @@ def test_party_codes_and_interview_answers_are_not_roles() -> None:
     assert find(actors_of(text), "Hollis Grant").role == "strongest candidate"
 
 
-def test_role_owned_by_an_organisation_named_before_names_it() -> None:
-    text = (
-        "The Eastside Tenants Association will hold a vote in June. Joanne Rutkowski, the "
-        "association’s president, said the rent was too high."
-    )
-    role = find(actors_of(text), "Joanne Rutkowski").role
-    assert role == "president of Eastside Tenants Association"
-
-
-def test_roles_from_named_its_and_affiliation_after_a_titled_name() -> None:
+def test_roles_from_named_and_affiliation_after_a_titled_name() -> None:
     cases = {
         "She started the project after a neighbor, a mill worker named Frank Doucette, asked "
         "her to help.": ("Frank Doucette", "mill worker"),
-        "The Kenya Meteorological Department has warned of more rain. Its director, Dr. Grace "
-        "Wambui, said the rains had been intense.": (
-            "Grace Wambui",
-            "director of Kenya Meteorological Department",
-        ),
         "Its director, Dr. Grace Wambui, said the rains had been intense.": (
             "Grace Wambui",
             "director",
@@ -310,12 +296,10 @@ def test_occupation_apposition_marks_an_untagged_name_as_a_person() -> None:
     assert (vogt.kind, vogt.mentions) == ("person", 2)
 
 
-def test_storms_plural_nouns_brands_and_health_systems_are_not_people() -> None:
+def test_plural_nouns_brands_and_health_systems_are_not_people() -> None:
     from reader.analysis.actors.mentions import _person_or_not
 
     texts = [
-        "Storm Hollis moved up the coast on Monday, and Storm Hollis is expected to make "
-        "landfall near Port Avery.",
         "Figures published by the Treasury show no allocation for the programme. "
         "Campaigners said the omission amounted to a betrayal.",
         "Sales of its Ridgeback and Northstar bars were weakest among younger shoppers, "
@@ -325,17 +309,6 @@ def test_storms_plural_nouns_brands_and_health_systems_are_not_people() -> None:
         assert people(actors_of(text)) == [], text
     assert _person_or_not(["chesapeake", "mercy", "health"]) == "organization"
     assert _person_or_not(["grantham", "brands"]) == "organization"
-
-
-def test_names_that_start_with_a_nationality_stay_whole() -> None:
-    text = (
-        "Polish Hill once had four bakeries. The Polish Hill Civic Association will mark the "
-        "anniversary in June with a street festival."
-    )
-    actors = actors_of(text)
-    assert find(actors, "Polish Hill").kind == "place"
-    assert find(actors, "Polish Hill Civic Association").kind == "organization"
-    assert not [a for a in actors if a.name == "Hill"]
 
 
 def test_courts_before_a_relative_clause_and_common_nouns_are_not_people() -> None:
@@ -351,19 +324,12 @@ def test_courts_before_a_relative_clause_and_common_nouns_are_not_people() -> No
     assert people(actors_of(text)) == ["Kwame Okafor"]
 
 
-def test_lone_titles_and_businesses_named_after_people_are_not_people() -> None:
+def test_lone_titles_are_not_people() -> None:
     text = (
         "Most of the stolen items were recovered, according to Detective Sgt. Paul Okonkwo, "
         "who led the investigation."
     )
     assert people(actors_of(text)) == ["Paul Okonkwo"]
-    text = (
-        "Police say the two men entered Castellano Fine Jewelry on Main Street shortly after "
-        "2 p.m. The store's owner, Vincent Castellano, said his employee was shaken."
-    )
-    actors = actors_of(text)
-    assert people(actors) == ["Vincent Castellano"]
-    assert find(actors, "Castellano Fine Jewelry").kind == "organization"
 
 
 def test_surname_tagged_as_organisation_becomes_the_person() -> None:
