@@ -49,7 +49,7 @@ TITLE_MODIFIERS = words(
     """
 )
 """Title words that qualify a title rather than name one: never a title on their own."""
-"""Words that can sit in a title before a name ("Deputy Foreign Minister Sergei Ryabkov")."""
+"""Words that can sit in a title before a name ("Deputy Foreign Minister <Name>")."""
 
 TITLE_EXPANSIONS = {
     "gen.": "general",
@@ -139,7 +139,7 @@ FEMALE_NOUNS = words(
     councilwoman
     """
 )
-"""Nouns in apposition to a name that tell a person's gender ("her father, Yaw Owusu")."""
+"""Nouns in apposition to a name that tell a person's gender ("her father, <Name>")."""
 
 PERSON_PRONOUNS = {
     "he": "m",

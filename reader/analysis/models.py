@@ -32,7 +32,7 @@ class SummarySentence:
 @dataclass(frozen=True, slots=True)
 class Actor:
     name: str
-    """Canonical name: the longest proper form seen (\"Sergei Ryabkov\")."""
+    """Canonical name: the longest proper form seen (first name and surname)."""
     kind: ActorKind
     aliases: tuple[str, ...]
     mentions: int

@@ -25,12 +25,12 @@ def fold(name: str) -> str:
 
 
 def strip_possessive(name: str) -> str:
-    """'Putin’s' -> 'Putin'; "protesters'" -> 'protesters'."""
+    """ "<Name>’s" -> "<Name>"; "protesters'" -> "protesters"."""
     return _POSSESSIVE.sub("", name).rstrip()
 
 
 def is_possessive(token) -> bool:
-    """The "'s" of "Putin's", however the tagger read it."""
+    """The "'s" of "<Name>'s", however the tagger read it."""
     return token.tag_ == "POS" or token.text in {"'s", "’s", "'", "’"}
 
 
@@ -66,7 +66,7 @@ def is_junk_name(surface: str) -> bool:
 
 
 def looks_like_code(surface: str) -> bool:
-    """Product, aircraft or model codes ("F-16", "CVB-211", "Boeing 737") are not people."""
+    """Product, aircraft or model codes ("F-16", "XR-211", "<Maker> 737") are not people."""
     return any(ch.isdigit() for ch in surface)
 
 

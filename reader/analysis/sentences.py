@@ -17,7 +17,7 @@ TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
 CLOSING = frozenset({'"', "”", "’", "'", "»"})
 OPENING = frozenset({'"', "“", "‘", "«"})
 QUESTION = frozenset({"?", "!", "?!", "!?", "??", "!!"})
-"""After a quoted question ("Who pays?" Alvarado asked.) the parser decides."""
+"""After a quoted question ("Who pays?" <Name> asked.) the parser decides."""
 CLOSERS = CLOSING | {")", "]"}
 END_CHARS = (".", "!", "?", "…")
 DASHES = frozenset({"—", "–", "--", "―"})
@@ -92,7 +92,7 @@ def _is_closing_quote(t: _Tokens, i: int) -> bool:
 
 
 def _attribution_follows(t: _Tokens, i: int) -> bool:
-    """Whether tokens from i read "Mayor Delia Harkness asked" (a name, then a speech verb)."""
+    """Whether tokens from i read "Mayor <Name> asked" (a name, then a speech verb)."""
     for k in range(i, min(i + 6, t.n)):
         if t.text[k].lower() in SPEECH_FORMS:
             return k > i

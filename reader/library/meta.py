@@ -245,7 +245,7 @@ def _bare_byline(line: str, following: str) -> str | None:
 
 def _choose_title(units: list[str], candidates: list[int], header: Header) -> None:
     # Menu words and labels ("Home", "Your account") come before the headline, which has
-    # a few words; a masthead ("The Riverton Ledger") may precede it too, and then names
+    # a few words; a masthead ("The <Town> Ledger") may precede it too, and then names
     # the source.
     pool = [i for i in candidates if word_count(units[i]) >= 3] or candidates
     chosen = pool[0]

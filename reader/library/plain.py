@@ -114,7 +114,7 @@ def apply_front(header: Header, fields: dict[str, str]) -> None:
 
 
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|]{1,200})(?:\|([^\[\]]{1,200}))?\]\]")
-"""'[[Jane Roe]]', '[[people/jroe|Jane Roe]]': note-taking apps' links around a name."""
+"""'[[<Name>]]', '[[people/<id>|<Name>]]': note-taking apps' links around a name."""
 _URL = re.compile(r"^(?:https?:)?//(?:www\d?\.)?(?P<host>[^/\s:?#]+)", re.I)
 
 
@@ -179,7 +179,7 @@ def take_site_suffix(header: Header) -> None:
 
 
 def dateline_agency(paragraph: str) -> str | None:
-    """'LONDON, April 2 (Reuters) - ...': the agency a wire story's dateline names."""
+    """'<CITY>, April 2 (<Agency>) - ...': the agency a wire story's dateline names."""
     found = find_dateline(paragraph)
     return found.agency if found else None
 

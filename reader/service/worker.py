@@ -61,7 +61,7 @@ def warm_up(model_name: str | None) -> str:
     from reader.analysis.pipeline import analyze
     from reader.library.models import Article
 
-    text = 'The council approved the plan on Monday. "We will start soon," Mayor Ana Ruiz said.'
+    text = 'The council approved the plan on Monday. "We will start soon," the mayor said.'
     article = Article("warm-up", Path("warm-up.txt"), "txt", "Warm-up", None, None, None, text)
     analysis, _notices = analyze(article, sentences=1, model_name=model_name)
     return analysis.model

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 AGENCIES = ("AP", "AFP", "Reuters", "EPA", "Getty Images", "Shutterstock", "Alamy", "Bloomberg")
-"""Wire and photo agencies whose names mark a credit ("(AP Photo/Jane Roe)", "/Reuters")."""
+"""Wire and photo agencies whose names mark a credit ("(AP Photo/<Name>)", "/Reuters")."""
 _AGENCY_ALT = "|".join(re.escape(a) for a in AGENCIES)
 
 # Credits that close a caption. Each is tried only on the tail it could match, because a
@@ -43,7 +43,7 @@ _NAME_SLASH_CREDIT = re.compile(
 )
 
 
-# "(Reporting by A in London; Additional reporting by B; Editing by C)" closing wire copy.
+# "(Reporting by A in <City>; Additional reporting by B; Editing by C)" closing wire copy.
 _CONTRIBUTION = re.compile(
     r"^(?:(?:additional|further|extra|and)\s+)?(?:reporting|writing|editing|research"
     r"|fact[- ]checking|production|graphics|photography|translation|compiled|compiling"

@@ -1,7 +1,7 @@
 """Datelines: the place (and agency, and date) that opens a news story before a dash.
 
-"GENEVA (Meridian) — ...", "LONDON, April 2 (Reuters) - ...", "WASHINGTON, March 3, 2026 —
-...", "Lakeside, Ore. (AP) — ...", and the agency alone: "(CNN)The story begins".
+"<CITY> (<Agency>) — ...", "<CITY>, April 2 (<Agency>) - ...", "<CITY>, March 3, 2026 — ...",
+"<Town>, <State abbr.> (<Agency>) — ...", and the agency alone: "(<Agency>)The story begins".
 """
 
 from __future__ import annotations

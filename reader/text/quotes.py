@@ -93,7 +93,7 @@ def _direction(text: str, i: int) -> str:
 def _single_direction(text: str, i: int) -> str:
     """Single curly marks, used only in texts with no double marks (British style).
 
-    Most ’ are apostrophes (don’t, Russia’s, the players’ union): only a ’ with no letter
+    Most ’ are apostrophes (don’t, the country’s, the players’ union): only a ’ with no letter
     after it, and not a plural possessive before a lower-case word, may close a quote.
     """
     before = text[i - 1] if i > 0 else " "

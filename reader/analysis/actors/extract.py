@@ -37,7 +37,7 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     bare = bare_name_mentions(doc, text)
     for m in bare:
         if len(m.words) > 1 and m.words[-1] in people.surnames and name_shaped(m):
-            m.kind = "person"  # "Ana Ruiz" untagged beside a tagged "Carlos Ruiz"
+            m.kind = "person"  # "<First> <Surname>" untagged beside another tagged person of that surname
     named = [m for m in bare if m.kind == "person"]
     if named:
         mentions += named
@@ -100,12 +100,12 @@ def _bare_name_kind(mentions: list[Mention], kind: ActorKind) -> ActorKind | Non
     if kind != "person" or any(len(m.words) > 1 or m.honorific for m in mentions):
         return kind
     if all(m.surface.isupper() for m in mentions):
-        return "organization"  # "NATO", "IAEA": acronyms the model took for people
+        return "organization"  # an acronym the model took for a person
     if all(m.plural_noun and m.sentence_initial for m in mentions):
-        return None  # "Campaigners said ...": a plural noun, capitalised as the first word
+        return None  # a plural noun capitalised as the first word of a sentence
     person = sum(m.person_hint + m.speaker_hint + (m.weight > 1) for m in mentions)
     if person == 0 and all(m.common_noun for m in mentions):
-        return None  # "Trophy" (of "FA Trophy"): a common noun the model took for a name
+        return None  # a lone common noun the model took for a name
     place = sum(m.place_hint for m in mentions)
     if place > person:
         return "place"

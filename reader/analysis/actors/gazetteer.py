@@ -59,7 +59,7 @@ PLACE_NOUNS = words(
     hamlet
     """
 )
-"""An apposition with one of these ("Adzato, a fishing settlement") makes a name a place."""
+"""An apposition with one of these ("<Name>, a fishing settlement") makes a name a place."""
 
 
 PLACE_PREFIXES = words(
@@ -67,7 +67,7 @@ PLACE_PREFIXES = words(
     port lake mount mt fort ft cape isle san santa
     """
 )
-"""First or last words that make a name a place's ("Elm Falls", "Pierce County", "Port Said")."""
+"""First words that make a name a place's ("Port <Name>", "Lake <Name>", "Mount <Name>")."""
 
 
 COUNTRIES = words(

@@ -83,7 +83,8 @@ class Mention:
     sentence_initial: bool = False
     """First word of a sentence or of a quotation, where any word is capitalised."""
     plural_noun: bool = False
-    """A single word tagged as a plural common noun ("Campaigners", but also "Greaves")."""
+    """A single word tagged as a plural common noun (a capitalised "Campaigners", or a surname
+    ending in s)."""
     common_noun: bool = False
     """A single word tagged as a common noun ("FA Trophy" gave "Trophy" as a person)."""
 
@@ -98,13 +99,13 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
     for ent in doc.ents:
         kind = KIND_BY_LABEL.get(ent.label_) or ("other" if ent.label_ in OTHER_LABELS else "")
         if ent.label_ == "FAC" and bare_word(ent[-1].text) in INSTITUTIONS:
-            kind = "organization"  # "St. Brendan's Hospital" speaks and acts
+            kind = "organization"  # a hospital or school speaks and acts
         if not kind:
             continue
         start = ent.start
         for token in ent:
             if token.text in _DASHES:
-                # "BROOKFIELD — Brookfield Water Works": a dateline run into a name.
+                # "<PLACE> — <Org name>": a dateline run into a name.
                 mentions.extend(_mentions(doc, text, start, token.i, kind))
                 start = token.i + 1
         mentions.extend(_mentions(doc, text, start, ent.end, kind))
@@ -133,7 +134,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     if kind == "person":
         last_title = max((k for k in range(i, j - 1) if _is_title(doc, k, kind)), default=None)
         if last_title is not None and all(t.text[:1].isupper() for t in doc[i:last_title]):
-            i, titled = last_title + 1, True  # "City Councilman Ray Ostrowski"
+            i, titled = last_title + 1, True  # "City Councilman <Name>"
     while j > i and doc[j - 1].is_punct:
         j -= 1
     if j - 1 > i and is_possessive(doc[j - 1]):
@@ -146,7 +147,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     if titles_only or is_junk_name(surface) or (kind == "person" and looks_like_code(surface)):
         return None
     if kind in {"organization", "other"} and _CODE.match(surface):
-        return None  # "CVB-211", "F-16": products and models
+        return None  # product and model codes
     words = fold(surface).split()
     if len(words) == 1 and words[0] in ORG_HEAD_NOUNS:
         return None  # "Authority", "Ministry": a fragment of a longer name
@@ -182,7 +183,7 @@ def _person_or_not(words: list[str]) -> str:
 
 
 def _name_after_title(doc: Doc, i: int, j: int) -> int | None:
-    """ "City Councilor Marcus Delgado" tagged as an organisation: the name after the title."""
+    """ "City Councilor <Name>" tagged as an organisation: the name after the title."""
     for p in range(j - 2, i - 1, -1):
         token = doc[p]
         if token.text[:1].isupper() and (is_title_word(token.text) or is_honorific(token.text)):
@@ -198,7 +199,7 @@ def _name_after_title(doc: Doc, i: int, j: int) -> int | None:
 
 
 def _first_name_before(doc: Doc, i: int, j: int) -> bool:
-    """ "Ana" left out of the entity "Kowalczyk" in "Ana Kowalczyk"."""
+    """A first name left out of the entity that holds the surname."""
     token = doc[i - 1]
     return (
         token.ent_iob_ == "O"
@@ -217,25 +218,25 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     root = doc[m.tok_end - 1]
     single = m.tok_end - m.tok_start == 1
     if not single and any(w in ORG_SUFFIXES for w in m.words[1:]):
-        m.org_hint += 1  # "Ashcombe Rovers", "Corvane Biologics"
+        m.org_hint += 1  # "<Name> Rovers", "<Name> Biologics"
     if m.tok_start > 0:
         prev = doc[m.tok_start - 1]
         before_prev = doc[m.tok_start - 2].lower_ if m.tok_start > 1 else ""
         owner = m.tok_end < len(doc) and is_possessive(doc[m.tok_end])
-        if single and before_prev != "according" and not owner:  # not "from Hartigan's kick"
+        if single and before_prev != "according" and not owner:  # not "from <Name>'s kick"
             m.place_hint += PLACE_PREPOSITIONS.get(prev.lower_, 0.0)
         elif prev.lower_ in {"at", "from"} and m.kind == "person":
-            m.org_hint += 1.5  # "an economist at Hanseatic Freight Analytics"
+            m.org_hint += 1.5  # "an economist at <Name> Analytics"
     k = m.tok_start - 1
     while k >= max(m.tok_start - 3, 0) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
-        k -= 1  # "Riders" in "the advocacy group Riders United Lakeport"
+        k -= 1  # the first word of "the advocacy group <Several Word Name>"
     if k >= 0 and doc[k].pos_ == "NOUN":
         lemma = doc[k].lemma_.casefold()
         title = is_person_noun(lemma) or (is_title_word(lemma) and lemma not in TITLE_MODIFIERS)
         if title and doc[k].tag_ == "NN":
-            m.person_hint += 1  # "board president Gloria Fenwick"
+            m.person_hint += 1  # "board president <Name>"
         elif lemma in ORG_HEAD_NOUNS:
-            m.org_hint += 1.5  # "the advocacy group Riders United Lakeport"
+            m.org_hint += 1.5  # "the advocacy group <Name>"
     if root.dep_ == "nsubj" and root.head.lemma_.casefold() in SPEECH_LEMMAS:
         m.speaker_hint += 1
     related = [root.head] if root.dep_ == "appos" else []
@@ -246,10 +247,10 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     m.place_hint += bool(lemmas & PLACE_NOUNS)
     after = doc[m.tok_end : m.tok_end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
-        m.person_hint += 1  # an age: "Ana Kowalczyk, 67,"
+        m.person_hint += 1  # an age: "<Name>, 67,"
     org_shaped = not single and (m.words[-1] in ORG_HEAD_NOUNS or m.words[-1] in INSTITUTIONS)
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who" and not org_shaped:
-        m.person_hint += 1  # not "Judge Ana Cole of the Superior Court, who ...": that is Cole
+        m.person_hint += 1  # not "Judge <Name> of the <Court>, who ...": that is the judge
     places = {"GPE", "LOC"}
     if root.dep_ == "conj" and root.head.ent_type_ in places:
         m.place_hint += 1
@@ -260,7 +261,7 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         and root.head.ent_type_ == "ORG"
         or any(c.dep_ == "conj" and c.ent_type_ == "ORG" for c in root.children)
     ):
-        m.org_hint += 1  # "its Ridgeback and Northstar bars": one kind of thing
+        m.org_hint += 1  # "its <Brand> and <Brand> bars": one kind of thing
     if (
         len(after) >= 2
         and single

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def honorific_mentions(doc: Doc, text: str) -> list[Mention]:
-    """ "Mr. Volkonsky", "Councilor Tomás Reyes" where the model found no entity: people."""
+    """ "Mr. <Surname>", "Councilor <Name>" where the model found no entity: people."""
     found: list[Mention] = []
     for token in doc:
         if token.i + 1 >= len(doc) or not _introduces_name(token):
@@ -38,7 +38,7 @@ def _introduces_name(token: Token) -> bool:
 
 def bare_name_mentions(doc: Doc, text: str) -> list[Mention]:
     """Proper nouns the model left untagged: kept if they name a known person, or if the
-    context says person ("Teresa Villarreal, executive director of ..., said")."""
+    context says person ("<Name>, executive director of ..., said")."""
     found: list[Mention] = []
     i = 0
     while i < len(doc):
@@ -60,7 +60,7 @@ def bare_name_mentions(doc: Doc, text: str) -> list[Mention]:
 
 def _named_person(m: Mention, length: int) -> bool:
     """An untagged name the context marks as a person's: two or three words with a cue,
-    or one word with a person-only cue ("Adeyemi, who ...", "Bell, 54,")."""
+    or one word with a person-only cue ("<Surname>, who ...", "<Surname>, 54,")."""
     if not name_shaped(m) or m.surface.isupper():
         return False
     if length > 1:

@@ -13,7 +13,8 @@ _KIND_PRIORITY = {"person": 3, "organization": 2, "place": 1, "group": 0, "other
 
 
 def merge_organisations(clusters: dict[str, list[Mention]]) -> None:
-    """ "WHO" -> "World Health Organization"; "Foreign Ministry" -> "Russian Foreign Ministry"."""
+    """An acronym joins the name it abbreviates; a short name ("Foreign Ministry") joins the
+    one longer name that ends with it ("<Country> Foreign Ministry")."""
     orgs = [
         k for k, ms in clusters.items() if k.startswith("n:") and cluster_kind(ms) == "organization"
     ]
@@ -26,7 +27,7 @@ def merge_organisations(clusters: dict[str, list[Mention]]) -> None:
             by_acronym[acronym_of(words)].append(k)
             by_first[words[0]].append(k)
             by_last[words[-1]].append(k)
-    # "Skyward" (tagged a person) beside "Skyward Aviation Services": the short name.
+    # "<Name>" (tagged a person) beside "<Name> Aviation Services": the short name.
     orgs += [
         k
         for k, ms in clusters.items()
@@ -35,7 +36,7 @@ def merge_organisations(clusters: dict[str, list[Mention]]) -> None:
         and len(by_first[k[2:]]) == 1
         and (
             cluster_kind(ms) in {"person", "other"}
-            # "Veridian said": a company the model took for a nationality
+            # "<Name> said": a company the model took for a nationality
             or cluster_kind(ms) == "group"
             and any(m.speaker_hint for m in ms)
             and k[-1] != "s"
@@ -55,7 +56,7 @@ def merge_organisations(clusters: dict[str, list[Mention]]) -> None:
                 for k in by_last[words[-1]]
                 if len(k) > len(key) and k[2:].split()[-len(words) :] == words
             ]
-            # "Halden Foods" and "Halden Foods Inc.": the same company.
+            # "<Name> Foods" and "<Name> Foods Inc.": the same company.
             targets += [
                 f"{key} {suffix}" for suffix in _LEGAL_SUFFIXES if f"{key} {suffix}" in orgs
             ]

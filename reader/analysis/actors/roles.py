@@ -40,12 +40,12 @@ def role_for_mention(doc: Doc, start: int, end: int) -> str | None:
     root = _name_root(doc, start, end)
     title = _title_before(doc, start, end, root)
     if is_possessive(doc[end - 1]) or end < len(doc) and is_possessive(doc[end]):
-        return title  # "Nowicka’s, a narrow storefront": the apposition is about the shop
+        return title  # "<Name>’s, a narrow storefront": the apposition is about the shop
     described = _apposition(doc, start, end, root) or _copula(doc, root)
     if not described:
         clause = _relative_clause(doc, root)
         if title and clause and " " not in title:
-            return f"{title}, {clause}"  # "councilor, representative of the Mill Creek ward"
+            return f"{title}, {clause}"  # "councilor, representative of the <Name> ward"
         if not title:
             return clause or _main_clause(doc, root)
     if title and not described:
@@ -57,7 +57,7 @@ def role_for_mention(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _affiliation(doc: Doc, end: int, root: Token) -> str | None:
-    """ "of the Sacramento Fire Department" right after a titled name."""
+    """ "of the <City> Fire Department" right after a titled name."""
     prep = doc[end] if end < len(doc) else None
     if prep is None or prep.lower_ not in {"of", "at"} or prep.head.i != root.i:
         return None
@@ -75,15 +75,15 @@ def _name_root(doc: Doc, start: int, end: int) -> Token:
 
 
 def _title_before(doc: Doc, start: int, end: int, root: Token) -> str | None:
-    """ "Deputy Foreign Minister Sergei Ryabkov" -> "deputy foreign minister"."""
+    """ "Deputy Foreign Minister <Name>" -> "deputy foreign minister"."""
     left = root.left_edge.i
     entity_start = start
     while entity_start > 0 and doc[entity_start].ent_iob_ == "I":
-        entity_start -= 1  # titles the model put inside the name ("City Councilman Ray ...")
+        entity_start -= 1  # titles the model put inside the name ("City Councilman <Name>")
     first = start
     if left >= start and start > 0 and is_title_word(doc[start - 1].text):
-        # The parse left the title out of the name's phrase ("Senate Majority Leader Chuck
-        # Schumer" read as a conjunct): take the capitalised run before the name.
+        # The parse left the title out of the name's phrase ("Senate Majority Leader <Name>"
+        # read as a conjunct): take the capitalised run before the name.
         left = start
         while left > 0 and start - left < 6 and _capitalised(doc[left - 1]):
             left -= 1
@@ -91,7 +91,7 @@ def _title_before(doc: Doc, start: int, end: int, root: Token) -> str | None:
         token = doc[first - 1]
         if token.is_punct and token.text not in {"-", "–"} or token.dep_ in {"det", "case"}:
             break
-        # A name or number ends the title, but not "Pierce County" taken for a person.
+        # A name or number ends the title, but not "<Name> County" taken for a person.
         county = token.ent_type_ == "PERSON" and _place_shaped(doc, token.i)
         if token.i < entity_start and token.ent_type_ in _NOT_TITLE_ENTS and not county:
             break
@@ -115,7 +115,7 @@ def _title_before(doc: Doc, start: int, end: int, root: Token) -> str | None:
 
 
 def _place_shaped(doc: Doc, i: int) -> bool:
-    """Whether the entity at token i ends in a place word ("Pierce County")."""
+    """Whether the entity at token i ends in a place word ("<Name> County")."""
     while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
         i += 1
     return bare_word(doc[i].text) in PLACE_SUFFIXES
@@ -126,12 +126,12 @@ def _capitalised(token: Token) -> bool:
 
 
 def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
-    """ "Ned Price, the State Department spokesman" / "the city's finance director, Mara Oyelaran"."""
+    """ "<Name>, the department's spokesman" / "the city's finance director, <Name>"."""
     for child in root.rights:
         if child.dep_ != "appos" or child.i < end:
             continue
         if any(t.text == ":" for t in doc[end : child.left_edge.i]):
-            continue  # "Lena Marchetti: Two things." - an interview answer, not a role
+            continue  # "<Name>: Two things." - an interview answer, not a role
         if child.like_num or child.ent_type_ in {"DATE", "CARDINAL"} or _party_code(doc, child):
             nested = [c for c in child.rights if c.dep_ == "appos"]
             if not nested:
@@ -146,19 +146,19 @@ def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
     if root.dep_ == "appos" and head.i < start and head.pos_ == "NOUN":
         return _phrase(doc, head.left_edge.i, head, stop=root.left_edge.i)
     if head.lemma_ == "name" and head.dep_ == "acl" and head.head.pos_ == "NOUN":
-        noun = head.head  # "a mill worker named Frank Doucette"
+        noun = head.head  # "a mill worker named <Name>"
         return _phrase(doc, noun.left_edge.i, noun, stop=head.i)
     return None
 
 
 def _party_code(doc: Doc, token: Token) -> bool:
-    """ "D-Ariz.", "R-Texas": a politician's party and state, not a role."""
+    """ "D-<State>", "R-<State>": a politician's party and state, not a role."""
     return bool(_PARTY_CODE.match(doc[token.left_edge.i : token.i + 1].text))
 
 
 def _relative_clause(doc: Doc, root: Token) -> str | None:
-    """ "Adrian Pellegrino, who teaches food history at Chatham University" ->
-    "food history teacher at Chatham University"; "who founded the group" -> "founder of ...";
+    """ "<Name>, who teaches food history at <University>" ->
+    "food history teacher at <University>"; "who founded the group" -> "founder of ...";
     "who works as a line cook at a hotel" -> "line cook at a hotel"."""
     verb = next((c for c in root.rights if c.dep_ == "relcl"), None)
     if verb is None or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
@@ -171,8 +171,8 @@ def _relative_clause(doc: Doc, root: Token) -> str | None:
 
 
 def _main_clause(doc: Doc, root: Token) -> str | None:
-    """ "Abena Owusu, 47, runs a fish-smoking business" -> "head of a fish-smoking business";
-    "Karen Lutz founded the group in 2010" -> "founder of the group"."""
+    """ "<Name>, 47, runs a fish-smoking business" -> "head of a fish-smoking business";
+    "<Name> founded the group in 2010" -> "founder of the group"."""
     verb = root.head
     if root.dep_ != "nsubj" or verb.i == root.i or not verb.tag_.startswith("VB"):
         return None
@@ -211,7 +211,7 @@ def _agent_role(doc: Doc, verb: Token) -> str | None:
 
 
 def _copula(doc: Doc, root: Token) -> str | None:
-    """ "The bakery’s oldest employee is Stan Gorecki" / "Gorecki is the oldest employee"."""
+    """ "The bakery’s oldest employee is <Name>" / "<Name> is the oldest employee"."""
     verb = root.head
     if verb.lemma_ != "be" or root.dep_ not in {"attr", "nsubj"}:
         return None

@@ -133,9 +133,9 @@ def _speaker_of(
     if speaker is not None:
         return speaker
     if subject.tag_ in _PROPER_TAGS and subject.text[:1].isupper():
-        return _proper_name(subject)  # a name the model did not tag ("Trump wrote ...")
+        return _proper_name(subject)  # a name the model did not tag ("<Surname> wrote ...")
     if subject.pos_ == "NOUN":
-        # "the Barclays analysts wrote": an untagged name qualifying the speaking noun.
+        # "the <Bank> analysts wrote": an untagged name qualifying the speaking noun.
         named = [c for c in subject.lefts if c.dep_ == "compound" and c.tag_ in _PROPER_TAGS]
         if named and named[-1].text[:1].isupper():
             return _proper_name(named[-1])
@@ -143,7 +143,7 @@ def _speaker_of(
 
 
 def _proper_name(token: Token) -> str | None:
-    """The proper-noun run ending at `token` ("Ruth Adler"), as written."""
+    """The proper-noun run ending at `token` (first name and surname), as written."""
     first = token.i
     while first > 0 and token.doc[first - 1].tag_ in _PROPER_TAGS and token.i - first < 3:
         first -= 1
@@ -208,7 +208,7 @@ def subject_of_sentence(ctx: Context, last: int, floor: int) -> Actor | None:
 
 def speech_subject(ctx: Context, last: int, floor: int) -> Actor | None:
     """The person who says something (indirectly) in the sentence ending at token `last`:
-    "Sam Ortiz said the project was late." before a quote paragraph of his own."""
+    "<Name> said the project was late." before a quote paragraph of his own."""
     doc = ctx.doc
     i = last
     while i >= 0 and last - i < 60 and doc[i].idx >= floor:

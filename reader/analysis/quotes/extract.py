@@ -200,7 +200,7 @@ def _has_own_subject(heads: list[Token], first: int) -> bool:
 
 def _starts_sentence(text: str, mark: int, content: str) -> bool:
     """Whether the quote opens a sentence: after a sentence end, a paragraph break or a colon,
-    or after a comma when it starts with a capital ("Fidan said, "We will host ...")."""
+    or after a comma when it starts with a capital (<Name> said, "We will host ...")."""
     i = mark - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
@@ -214,7 +214,7 @@ def _is_verb(token: Token) -> bool:
 
 
 def _title_like(words: list[Token]) -> bool:
-    """ "Tides of Trade", "Count Us In": every significant word capitalised."""
+    """ "Tides of the Sea", "Count Us In": every significant word capitalised."""
     if any(t.nbor(1).text in {".", "?", "!"} for t in words[:-1] if t.i + 1 < len(t.doc)):
         return False  # "Failed? No. Paused," is speech, not a title
     significant = [t for t in words if t.lower_ not in _MINOR_WORDS or t.i == words[0].i]

@@ -90,7 +90,7 @@ class SpeakerResolver:
         for child in token.children:
             named = self.actor_at(child.idx) if child.dep_ == "appos" else None
             if named is not None:
-                return named  # "a spokesman for the Kremlin, Dmitry Peskov,"
+                return named  # "a spokesman for the ministry, <Name>,"
         lemma = token.lemma_.casefold()
         by_role = self._by_role(lemma, before)
         if by_role is not None:
@@ -107,7 +107,7 @@ class SpeakerResolver:
         return None
 
     def from_document(self, token: Token, before: int) -> Actor | None:
-        """ "according to a memo Oyelaran sent": the author of a document, never a bystander."""
+        """ "according to a memo <Name> sent": the author of a document, never a bystander."""
         actor = self.actor_at(token.idx)
         if actor is not None:
             return actor
@@ -155,7 +155,7 @@ class SpeakerResolver:
         )
 
     def _actor_in_phrase(self, token: Token) -> Actor | None:
-        """A named actor inside the subject phrase ("a spokesman for the Kremlin, Dmitry Peskov")."""
+        """A named actor inside the subject phrase ("a spokesman for the ministry, <Name>")."""
         first, last = token.left_edge.i, token.right_edge.i
         if last - first > _SUBTREE_LIMIT:
             first, last = max(first, token.i - 8), min(last, token.i + _SUBTREE_LIMIT)
@@ -165,7 +165,7 @@ class SpeakerResolver:
         if people:
             return people[0]
         orgs = [a for _, a in found if a.kind in {"organization", "group"}]
-        # A place in the phrase only locates the speaker ("a farmer near Pell City").
+        # A place in the phrase only locates the speaker ("a farmer near <Town>").
         return orgs[0] if orgs else None
 
     def _by_role(self, lemma: str, before: int) -> Actor | None:
@@ -206,7 +206,7 @@ class SpeakerResolver:
             gender = PERSON_PRONOUNS.get(token.lower_)
             if gender and token.pos_ == "PRON":
                 if token.dep_ == "nsubj" and token.head.lemma_.casefold() in SPEECH_LEMMAS:
-                    return []  # "Ellison, he says, was ...": the pronoun is someone else
+                    return []  # "<Name>, he says, was ...": the pronoun is someone else
                 return [gender]
             stop = token.ent_type_ == "PERSON" or "\n" in token.text or sentence_ended
             if stop and not (sentence_ended and (token.is_punct or token.is_space)):
