@@ -19,7 +19,7 @@ import argparse
 import json
 import random
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
 
@@ -49,7 +49,26 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
+def _ngrams(tokens: list[str], n: int) -> Counter:
+    return Counter(zip(*(tokens[i:] for i in range(n)), strict=False))
+
+
+def _f(overlap: int, predicted: int, gold: int, recall: bool) -> float:
+    if not overlap:
+        return 0.0
+    r = overlap / gold
+    if recall:
+        return r
+    p = overlap / predicted
+    return 2 * p * r / (p + r)
+
+
 def _oracle(sentences: list[str], reference: str, n: int, recall: bool) -> list[str]:
+    """Greedy extractive oracle on ROUGE-1 + ROUGE-2 (the same tokens as rouge-score)."""
+    tokenize = _scorer()._tokenizer.tokenize
+    ref = tokenize(reference)
+    ref1, ref2 = _ngrams(ref, 1), _ngrams(ref, 2)
+    toks = [tokenize(x) for x in sentences]
     chosen: list[int] = []
     best = -1.0
     for _ in range(n):
@@ -57,8 +76,10 @@ def _oracle(sentences: list[str], reference: str, n: int, recall: bool) -> list[
         for i in range(len(sentences)):
             if i in chosen:
                 continue
-            trial = [sentences[j] for j in sorted(chosen + [i])]
-            r1, r2, _ = rouge(trial, reference, recall)
+            cand = [t for j in sorted(chosen + [i]) for t in toks[j]]
+            c1, c2 = _ngrams(cand, 1), _ngrams(cand, 2)
+            r1 = _f(sum((c1 & ref1).values()), sum(c1.values()), sum(ref1.values()), recall)
+            r2 = _f(sum((c2 & ref2).values()), sum(c2.values()), sum(ref2.values()), recall)
             if r1 + r2 > best:
                 best, pick = r1 + r2, i
         if pick is None:
