@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.text.datelines import MAX_LENGTH, dateline_end
+from reader.text.quotes import CLOSING_MARKS, OPENING_MARKS
 from reader.text.speech import SPEECH_FORMS
 
 if TYPE_CHECKING:
@@ -14,8 +15,8 @@ if TYPE_CHECKING:
 
 COMPONENT = "reader_news_sentences"
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
-CLOSING = frozenset({'"', "”", "’", "'", "»"})
-OPENING = frozenset({'"', "“", "‘", "«"})
+CLOSING = CLOSING_MARKS
+OPENING = OPENING_MARKS
 QUESTION = frozenset({"?", "!", "?!", "!?", "??", "!!"})
 """After a quoted question ("Who pays?" <Name> asked.) the parser decides."""
 CLOSERS = CLOSING | {")", "]"}

@@ -27,8 +27,8 @@ from functools import lru_cache
 from reader.library import vocab
 from reader.library.dates import TIME_RE, find_date
 from reader.text.credits import contributor_line, credit_tail
+from reader.text.quotes import has_quote_mark
 
-_QUOTE_CHARS = '"\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e'
 _END_PUNCT = '.!?"\u201d\u2019)\u00bb:;'
 
 
@@ -37,11 +37,8 @@ def word_count(line: str) -> int:
     return len(line.split())
 
 
-_QUOTE_RE = re.compile(f"[{_QUOTE_CHARS}]")
-
-
 def has_quote(line: str) -> bool:
-    return _QUOTE_RE.search(line) is not None
+    return has_quote_mark(line)
 
 
 def is_sentence(line: str) -> bool:

@@ -8,13 +8,8 @@ from dataclasses import dataclass, field
 from reader.library.cleanup import has_quote, is_debris, is_prose, word_count
 from reader.library.dates import find_date
 from reader.library.stamps import DATE_LABEL, parse_date_line
+from reader.text.credits import AUTHOR_LABEL, BYLINE_LEAD
 
-_BYLINE = re.compile(
-    r"^(?:(?:written|words|story|text|reporting|report|posted|submitted)\s+)?by\s*:?\s+"
-    r"(?P<rest>\S.*)$",
-    re.I,
-)
-_AUTHOR_LABEL = re.compile(r"^(?:author|authors|byline|writer)s?\s*:\s*(?P<rest>\S.*)$", re.I)
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _TRAILING_LABEL = re.compile(r"\b(?:updated|published|posted|on)\s*:?\s*$", re.I)
 _TRAILING_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.I)
@@ -89,7 +84,7 @@ def names_only(text: str) -> str | None:
 def parse_byline(line: str) -> tuple[str | None, str | None]:
     """(names, ISO date found on the same line) for a byline line, else (None, None)."""
     s = line.strip().strip("*_ ")
-    m = _BYLINE.match(s) or _AUTHOR_LABEL.match(s)
+    m = BYLINE_LEAD.match(s) or AUTHOR_LABEL.match(s)
     if not m:
         return None, None
     rest = m.group("rest")

@@ -89,6 +89,15 @@ def contributor_line(s: str) -> bool:
     return True
 
 
+BYLINE_LEAD = re.compile(
+    r"^(?:(?:written|words|story|text|reporting|report|posted|submitted)\s+)?by\s*:?\s+"
+    r"(?P<rest>\S.*)$",
+    re.I,
+)
+"""The opening of a byline line ("By ...", "Written by ...", "Reporting by: ..."); `rest`
+holds the names and whatever follows them."""
+AUTHOR_LABEL = re.compile(r"^(?:author|authors|byline|writer)s?\s*:\s*(?P<rest>\S.*)$", re.I)
+"""A labelled author line ("Author: ...")."""
 BYLINE = re.compile(r"^(?:By|BY|From)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|,))*\W*$")
 """A line that is only a byline: "By <Name> and <Name>"."""
 CREDIT = re.compile(

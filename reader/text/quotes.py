@@ -5,6 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+OPENING_MARKS = frozenset({'"', "“", "‘", "«", "„"})
+"""Marks that can open a quotation (straight ones open or close by position)."""
+CLOSING_MARKS = frozenset({'"', "”", "’", "»", "'"})
+"""Marks that can close one (a straight apostrophe too, in single-quote styles)."""
+QUOTE_GLYPHS = frozenset('"“”‘’«»„')
+"""Every typographic quotation mark (the straight apostrophe left out: it is mostly in words)."""
+_QUOTE_GLYPH = re.compile("[" + re.escape("".join(sorted(QUOTE_GLYPHS))) + "]")
+
+
+def has_quote_mark(text: str) -> bool:
+    return _QUOTE_GLYPH.search(text) is not None
+
+
 OPENERS = frozenset("“„‟«")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'

@@ -34,6 +34,7 @@ from reader.analysis.names import (
     strip_possessive,
 )
 from reader.text.datelines import MAX_LENGTH, find_dateline
+from reader.text.quotes import OPENING_MARKS
 from reader.text.speech import SPEECH_LEMMAS
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ OTHER_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 _LEADING_SKIP = frozenset({"the", "a", "an"})
 _CODE = re.compile(r"^[A-Z]{1,6}-?\d")
 _DASHES = frozenset({"—", "–", "--"})
-_OPENING = frozenset({"“", '"', "‘", "'", "(", "«", "„"})
+_OPENING = OPENING_MARKS | {"'", "("}
 
 
 @dataclass(slots=True)
