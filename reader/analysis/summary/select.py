@@ -123,12 +123,7 @@ def summarize(
     title: str | None = None,
     ratio: float | None = None,
 ) -> tuple[SummarySentence, ...]:
-    """The summary of `text` as sentences in article order, with offsets into `text`.
-
-    `doc_or_sentences` is the spaCy parse of `text` (or its sentence spans). Bylines,
-    captions, page debris, quote-only and very short sentences are never chosen.
-    `ratio` (0-1) asks for that share of the article's sentences when it exceeds `n`.
-    """
+    """See `reader.analysis.summary.summarize`."""
     if algorithm not in ALGORITHMS:
         raise ValueError(f"unknown summary algorithm {algorithm!r}")
     cands = [c for c in build_candidates(doc_or_sentences, text) if c.eligible]
