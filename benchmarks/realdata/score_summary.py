@@ -63,15 +63,18 @@ def _f(overlap: int, predicted: int, gold: int, recall: bool) -> float:
     return 2 * p * r / (p + r)
 
 
-def _oracle(sentences: list[str], reference: str, n: int, recall: bool) -> list[str]:
-    """Greedy extractive oracle on ROUGE-1 + ROUGE-2 (the same tokens as rouge-score)."""
+def _oracle(
+    sentences: list[str], reference: str, n: int, recall: bool, start: tuple[int, ...] = ()
+) -> list[str]:
+    """Greedy extractive oracle on ROUGE-1 + ROUGE-2 (the same tokens as rouge-score);
+    `start` holds sentences it must keep."""
     tokenize = _scorer()._tokenizer.tokenize
     ref = tokenize(reference)
     ref1, ref2 = _ngrams(ref, 1), _ngrams(ref, 2)
     toks = [tokenize(x) for x in sentences]
-    chosen: list[int] = []
+    chosen: list[int] = list(start)
     best = -1.0
-    for _ in range(n):
+    for _ in range(n - len(chosen)):
         pick = None
         for i in range(len(sentences)):
             if i in chosen:

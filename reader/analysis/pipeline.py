@@ -60,6 +60,7 @@ def analyze(
     algorithm: str = DEFAULT_ALGORITHM,
     model_name: str | None = None,
     ratio: float | None = None,
+    words: int | None = None,
 ) -> tuple[Analysis, list[str]]:
     """Parse `article.text` once and derive its summary, actors and quotes.
 
@@ -76,7 +77,9 @@ def analyze(
             f"of {len(article.text):,} characters"
         )
     doc = parse(text, model_name)
-    summary = summarize(doc, text, sentences, algorithm, title=article.title, ratio=ratio)
+    summary = summarize(
+        doc, text, sentences, algorithm, title=article.title, ratio=ratio, words=words
+    )
     actors = _actors(doc, text, notices)
     quotes = _quotes(doc, text, actors, notices)
     analysis = Analysis(

@@ -41,6 +41,12 @@ def _analysis_options(parser: argparse.ArgumentParser) -> None:
         help="summary length in sentences (default from config, else 3)",
     )
     parser.add_argument(
+        "--words",
+        type=int,
+        metavar="N",
+        help="summary length in words instead: the best sentences that fit in N words",
+    )
+    parser.add_argument(
         "--algorithm", metavar="NAME", help="summary algorithm (default from config)"
     )
     parser.add_argument(
@@ -146,12 +152,14 @@ def _analyse(article, args, paths, settings):
 
     single_threaded_blas()  # before numpy loads: extra BLAS threads only slow small matrices
 
+    sentences, words = summary_length(args, settings)
     analysis, notices = analyze_article(
         article,
-        sentences=args.sentences or settings.summary_sentences,
+        sentences=sentences,
         algorithm=args.algorithm or settings.algorithm,
         model_name=settings.spacy_model,
         cache_dir=None if args.no_cache else paths.analysis_cache_dir,
+        words=words,
     )
     for notice in notices:
         say(notice)
@@ -165,6 +173,19 @@ def _check_algorithm(args: argparse.Namespace) -> None:
         raise CliError(f"unknown algorithm {args.algorithm!r}; choose from {', '.join(ALGORITHMS)}")
     if args.sentences is not None and args.sentences < 1:
         raise CliError("--sentences must be at least 1")
+    if args.words is not None and args.words < 1:
+        raise CliError("--words must be at least 1")
+    if args.words is not None and args.sentences is not None:
+        raise CliError("give the summary length in --sentences or in --words, not both")
+
+
+def summary_length(args: argparse.Namespace, settings) -> tuple[int, int | None]:
+    """(sentences, words): the command line wins over config.toml; words win when given."""
+    if args.words:
+        return settings.summary_sentences, args.words
+    if args.sentences:
+        return args.sentences, None
+    return settings.summary_sentences, settings.summary_words
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

@@ -85,12 +85,16 @@ def analyze_folder(target: Path, args: argparse.Namespace, paths: Paths, setting
     if jobs < 1:
         print("reader: --jobs must be at least 1", file=sys.stderr)
         return EXIT_FAILED
+    from reader.cli import summary_length
+
+    sentences, words = summary_length(args, settings)
     options = Options(
-        sentences=args.sentences or settings.summary_sentences,
+        sentences=sentences,
         algorithm=args.algorithm or settings.algorithm,
         model_name=settings.spacy_model,
         cache_dir=None if args.no_cache else paths.analysis_cache_dir,
         want_json=bool(args.json),
+        words=words,
     )
     files, scan_errors = collect(target)
     total = len(files) + len(scan_errors)

@@ -19,6 +19,7 @@ def analyze_article(
     algorithm: str = DEFAULT_ALGORITHM,
     model_name: str | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
+    words: int | None = None,
 ) -> tuple[Analysis, list[str]]:
     """The analysis of `article` and notices to show; `cache_dir=None` bypasses the cache."""
     cache = key = None
@@ -27,7 +28,8 @@ def analyze_article(
         from reader.service.cache import AnalysisCache, cache_key
 
         cache = AnalysisCache(cache_dir)
-        key = cache_key(article.text, article.id, algorithm, sentences, model_label(model_name))
+        label = model_label(model_name)
+        key = cache_key(article.text, article.id, algorithm, sentences, label, words)
         hit = cache.get(key)
         if hit is not None:
             return hit, list(hit.notices)
@@ -35,7 +37,7 @@ def analyze_article(
     from reader.analysis.pipeline import FAILED, analyze
 
     analysis, notices = analyze(
-        article, sentences=sentences, algorithm=algorithm, model_name=model_name
+        article, sentences=sentences, algorithm=algorithm, model_name=model_name, words=words
     )
     if cache is not None and key is not None and not any(n.startswith(FAILED) for n in notices):
         cache.put(key, analysis)

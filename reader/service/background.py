@@ -28,10 +28,11 @@ FALLBACK = "analysing in the reader's own process; the interface may pause durin
 
 @dataclass
 class _Job:
-    key: tuple[str, int, str]
+    key: tuple[str, int, str, int | None]
     article: Article
     sentences: int
     algorithm: str
+    words: int | None = None
     future: Future = field(default_factory=Future)
 
 
@@ -88,15 +89,16 @@ class BackgroundAnalyzer:
         sentences: int = 3,
         algorithm: str = DEFAULT_ALGORITHM,
         *,
+        words: int | None = None,
         replace_pending: bool = True,
     ) -> Future[Result]:
         """Analyse `article`; with `replace_pending`, jobs not yet started are cancelled."""
-        hit = self._cached(article, sentences, algorithm)
+        hit = self._cached(article, sentences, algorithm, words)
         if hit is not None:
             done: Future[Result] = Future()
             done.set_result((hit, list(hit.notices)))
             return done
-        key = (article.id, sentences, algorithm)
+        key = (article.id, sentences, algorithm, words)
         with self._lock:
             if self._closed:
                 raise RuntimeError("the background analyser has been shut down")
@@ -105,17 +107,23 @@ class BackgroundAnalyzer:
                     return job.future
             if replace_pending:
                 self._cancel_pending_locked()
-            job = _Job(key, article, sentences, algorithm)
+            job = _Job(key, article, sentences, algorithm, words)
             self._pending.append(job)
             self._ensure_started()
             self._dispatch_locked()
             return job.future
 
     def __call__(
-        self, article: Article, *, sentences: int = 3, algorithm: str = DEFAULT_ALGORITHM
+        self,
+        article: Article,
+        *,
+        sentences: int = 3,
+        algorithm: str = DEFAULT_ALGORITHM,
+        words: int | None = None,
     ) -> Result:
         """Blocking form of `submit` for callers already off the UI thread."""
-        return self.submit(article, sentences, algorithm, replace_pending=False).result()
+        future = self.submit(article, sentences, algorithm, words=words, replace_pending=False)
+        return future.result()
 
     def cancel_pending(self) -> int:
         """Cancel every job that has not started; returns how many were cancelled."""
@@ -147,15 +155,16 @@ class BackgroundAnalyzer:
 
     # internals (called with self._lock held where the name says so)
 
-    def _cached(self, article: Article, sentences: int, algorithm: str) -> Analysis | None:
+    def _cached(
+        self, article: Article, sentences: int, algorithm: str, words: int | None
+    ) -> Analysis | None:
         if self.cache_dir is None:
             return None
         from reader.analysis.nlp import model_label
         from reader.service.cache import AnalysisCache, cache_key
 
-        key = cache_key(
-            article.text, article.id, algorithm, sentences, model_label(self.model_name)
-        )
+        label = model_label(self.model_name)
+        key = cache_key(article.text, article.id, algorithm, sentences, label, words)
         return AnalysisCache(self.cache_dir).get(key)
 
     def _cancel_pending_locked(self) -> int:
@@ -201,7 +210,7 @@ class BackgroundAnalyzer:
             self._running = job
             try:
                 assert self._conn is not None
-                self._conn.send((job.article, job.sentences, job.algorithm))
+                self._conn.send((job.article, job.sentences, job.algorithm, job.words))
             except (OSError, ValueError) as exc:
                 self._fall_back_locked(f"the analysis process stopped ({_reason(exc)})")
             return
@@ -263,7 +272,12 @@ class BackgroundAnalyzer:
     def _analyse_here(self, job: _Job, notices: list[str]) -> None:
         try:
             analysis, more = analyse(
-                job.article, job.sentences, job.algorithm, self.model_name, self.cache_dir
+                job.article,
+                job.sentences,
+                job.algorithm,
+                self.model_name,
+                self.cache_dir,
+                job.words,
             )
         except BaseException as exc:
             _settle(job.future, error=exc)

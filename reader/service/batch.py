@@ -29,6 +29,7 @@ class Options:
     model_name: str | None
     cache_dir: Path | None
     want_json: bool
+    words: int | None = None
 
 
 @dataclass(slots=True)
@@ -53,6 +54,7 @@ def analyse_one(article: Article, options: Options) -> Outcome:
             algorithm=options.algorithm,
             model_name=options.model_name,
             cache_dir=options.cache_dir,
+            words=options.words,
         )
     except Exception as exc:  # one bad article must not stop the folder
         return Outcome(article.path, f"analysis failed ({type(exc).__name__}: {exc})")
@@ -94,7 +96,9 @@ def _cached(article: Article, options: Options) -> Outcome | None:
     from reader.service.cache import AnalysisCache, cache_key
 
     label = model_label(options.model_name)
-    key = cache_key(article.text, article.id, options.algorithm, options.sentences, label)
+    key = cache_key(
+        article.text, article.id, options.algorithm, options.sentences, label, options.words
+    )
     hit = AnalysisCache(options.cache_dir).get(key)
     if hit is None:
         return None

@@ -23,10 +23,18 @@ _writes: dict[str, int] = {}
 """Writes per cache folder in this process: caches are made per call, the count is not."""
 
 
-def cache_key(text: str, article_id: str, algorithm: str, sentences: int, model: str) -> str:
+def cache_key(
+    text: str,
+    article_id: str,
+    algorithm: str,
+    sentences: int,
+    model: str,
+    words: int | None = None,
+) -> str:
     """Key of one analysis: the exact text (offsets depend on it), version, options, model."""
     h = hashlib.blake2b(digest_size=16)
-    for part in (article_id, str(ANALYSIS_VERSION), algorithm, str(sentences), model):
+    length = f"{words}w" if words else str(sentences)
+    for part in (article_id, str(ANALYSIS_VERSION), algorithm, length, model):
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     h.update(text.encode("utf-8", "surrogatepass"))

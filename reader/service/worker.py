@@ -19,6 +19,7 @@ def analyse(
     algorithm: str,
     model_name: str | None,
     cache_dir: str | os.PathLike[str] | None,
+    words: int | None = None,
 ) -> tuple[Analysis, list[str]]:
     """One analysis through the cache (the same call in the process and in the fallback)."""
     from reader.service import analyze_article
@@ -29,11 +30,13 @@ def analyse(
         algorithm=algorithm,
         model_name=model_name,
         cache_dir=cache_dir,
+        words=words,
     )
 
 
 def serve(conn: Connection, model_name: str | None, cache_dir: Any) -> None:
-    """The analysis process: load the model, then answer (article, sentences, algorithm)."""
+    """The analysis process: load the model, then answer (article, sentences, algorithm,
+    words)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the reader's to handle
@@ -47,9 +50,10 @@ def serve(conn: Connection, model_name: str | None, cache_dir: Any) -> None:
             return
         if request is None:
             return
-        article, sentences, algorithm = request
+        article, sentences, algorithm, words = request
         try:
-            conn.send(("ok", analyse(article, sentences, algorithm, model_name, cache_dir)))
+            result = analyse(article, sentences, algorithm, model_name, cache_dir, words)
+            conn.send(("ok", result))
         except Exception as exc:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 

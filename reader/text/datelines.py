@@ -17,9 +17,12 @@ _DATE_TEXT = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2
 _DATE = rf"(?:,?\s+(?P<date>{_DATE_TEXT}))?"
 _DATE2 = rf"(?:,?\s+(?P<date2>{_DATE_TEXT}))?"
 _AGENCY = r"\((?P<agency>[A-Z][\w&.'’ -]{0,30}?)\)"
+_GLUED = r"(?=[A-Z“\"])"
+"""The story glued to the agency, as some sites print it: "(<Agency>)The story"."""
 _FULL = re.compile(
     rf"^(?P<place>{_CAPS_PLACE}){_REGION}{_DATE}(?:\s*{_AGENCY})?{_DASH}"
-    rf"|^(?P<place2>{_NAME_PLACE}){_REGION}{_DATE2}\s*\((?P<agency2>[A-Z][\w&.'’ -]{{0,30}}?)\){_DASH}"
+    rf"|^(?P<place2>{_NAME_PLACE}){_REGION}{_DATE2}\s*\((?P<agency2>[A-Z][\w&.'’ -]{{0,30}}?)\)"
+    rf"(?:{_DASH}|{_GLUED})"
 )
 _AGENCY_ONLY = re.compile(
     r"^\((?P<agency>[A-Z][A-Za-z&.]*(?:\s[A-Z][A-Za-z&.]*){0,2})\)(?:"

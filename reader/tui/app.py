@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.theme import Theme
 
+from reader.analysis.summary import ALGORITHM_HELP, ALGORITHMS
 from reader.paths import Paths
 from reader.resources import samples_dir, themes_dir
 from reader.settings import Settings
@@ -94,6 +95,14 @@ class ReaderApp(App[int]):
             elif main is not None:
                 callback = partial(self.run_action, command.action, main)
                 yield SystemCommand(command.title, command.help, callback)
+        if main is not None:
+            for name in ALGORITHMS:
+                current = " (in use)" if name == self.session.algorithm else ""
+                yield SystemCommand(
+                    f"Summary: use {name}{current}",
+                    ALGORITHM_HELP.get(name, "a sumy summarizer"),
+                    partial(main.set_algorithm, name),
+                )
         yield SystemCommand(
             "App: screenshot",
             "Save an SVG picture of the screen",

@@ -11,15 +11,16 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from reader.analysis.models import Analysis
+from reader.analysis.summary import ALGORITHMS
 from reader.library.models import Article, ArticleRef, ScanResult
-from reader.settings import Settings
+from reader.settings import MAX_WORDS, MIN_WORDS, Settings
 
 Analyser = Callable[..., tuple[Analysis, list[str]]]
-"""analyser(article, *, sentences, algorithm) -> (Analysis, notices); blocking."""
+"""analyser(article, *, sentences, algorithm, words) -> (Analysis, notices); blocking."""
 Loader = Callable[[Path], Article]
 Scanner = Callable[[list[Path]], ScanResult]
-AnalysisKey = tuple[str, int, str]
-"""(article id, summary sentences, algorithm): what an analysis result was made for."""
+AnalysisKey = tuple[str, int, str, int | None]
+"""(article id, summary sentences, algorithm, summary words): what a result was made for."""
 
 
 class StateStore(Protocol):
@@ -46,7 +47,7 @@ def path_key(path: str | os.PathLike) -> str:
 def default_analyser(settings: Settings, cache_dir: Path | None) -> Analyser:
     """Analyse through `reader.service` (spaCy is imported on first use)."""
 
-    def analyse(article: Article, *, sentences: int, algorithm: str):
+    def analyse(article: Article, *, sentences: int, algorithm: str, words: int | None = None):
         from reader.service import analyze_article
 
         return analyze_article(
@@ -55,6 +56,7 @@ def default_analyser(settings: Settings, cache_dir: Path | None) -> Analyser:
             algorithm=algorithm,
             model_name=settings.spacy_model,
             cache_dir=cache_dir,
+            words=words,
         )
 
     return analyse
@@ -144,7 +146,8 @@ class Session:
     def remember(self, key: str, value: Any) -> None:
         """Keep a preference changed in the reader, with the config value it overrides."""
         self.state.set(key, value)
-        self.state.set(key + CONFIG_SUFFIX, getattr(self.settings, key))
+        config = getattr(self.settings, key)
+        self.state.set(key + CONFIG_SUFFIX, 0 if config is None else config)
 
     @property
     def sentences(self) -> int:
@@ -152,12 +155,19 @@ class Session:
         return min(20, max(1, value))
 
     @property
+    def words(self) -> int | None:
+        """The summary's length in words, or None when it is measured in sentences."""
+        value = self.pref("summary_words", self.settings.summary_words or 0)
+        return min(MAX_WORDS, max(MIN_WORDS, value)) if value else None
+
+    @property
     def algorithm(self) -> str:
-        return self.pref("algorithm", self.settings.algorithm)
+        name = self.pref("algorithm", self.settings.algorithm)
+        return name if name in ALGORITHMS else self.settings.algorithm
 
     @property
     def show_fragments(self) -> bool:
         return self.pref("show_fragments", self.settings.show_fragments)
 
     def key_for(self, article: Article) -> AnalysisKey:
-        return (article.id, self.sentences, self.algorithm)
+        return (article.id, self.sentences, self.algorithm, self.words)

@@ -123,11 +123,14 @@ class FakeAnalyser:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, int]] = []
+        self.options: list[tuple[str, str, int | None]] = []
+        """(file, algorithm, words) of every call."""
         self.gates: dict[str, threading.Event] = {}
         self.fail_for: set[str] = set()
 
-    def __call__(self, article: Article, *, sentences: int, algorithm: str):
+    def __call__(self, article: Article, *, sentences: int, algorithm: str, words=None):
         self.calls.append((article.path.name, sentences))
+        self.options.append((article.path.name, algorithm, words))
         gate = self.gates.get(article.path.name)
         if gate is not None:
             gate.wait(10)

@@ -107,3 +107,40 @@ async def test_plus_and_minus_change_the_summary_length(make_app, analyser):
         await pilot.press("minus", "minus")
         await settle(pilot)
         assert len(app.screen.analysis.summary) == 2
+
+
+async def test_w_measures_the_summary_in_words_and_plus_adds_twenty(make_app, analyser):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert ("a-budget.txt", app.session.algorithm, 60) in analyser.options
+        await pilot.press("plus")
+        await settle(pilot)
+        assert ("a-budget.txt", app.session.algorithm, 80) in analyser.options
+        await pilot.press("w")
+        await settle(pilot)
+        assert app.session.words is None
+        assert len(app.screen.analysis.summary) == 3  # the earlier result, from memory
+
+
+async def test_the_algorithm_is_chosen_from_the_palette_shown_and_remembered(make_app, analyser):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Summary: use news (in use)" in titles and "Summary: use lexrank" in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"use lexrank")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert ("a-budget.txt", "lexrank", None) in analyser.options
+        summary = app.screen.query_one(InsightPane).item_list("summary")
+        last = summary.get_option_at_index(summary.option_count - 1)
+        assert "lexrank" in str(last.prompt)
+    app.session.state.close()
+    again = make_app(theme=None)
+    assert again.session.algorithm == "lexrank"

@@ -27,7 +27,8 @@ async def test_shows_list_and_first_article(make_app):
         assert any("Riverton City Council" in line for line in lines)
         assert status_text(app) == "1 of 3 · unread"
         summary = app.screen.query_one(InsightPane).item_list("summary")
-        assert summary.option_count == 3
+        assert summary.option_count == 4  # three sentences and the line naming the algorithm
+        assert "3 sentences" in str(summary.get_option_at_index(3).prompt)
 
 
 async def test_j_opens_the_next_article(make_app):

@@ -132,6 +132,9 @@ def build_candidates(doc_or_sentences: Doc | Iterable[Span], text: str) -> list[
                 outside += 1
         has_verb = any(verbs[span.start : span.end]) if tagged else None
         reason = _verdict(text[start:end], words, outside, has_verb)
+        k = bisect.bisect_right(quote_starts, start) - 1
+        if not reason and k >= 0 and quotes[k][0] < start < quotes[k][1] - 1:
+            reason = "quote"  # it opens inside a quotation begun in an earlier sentence
         quoted = 1.0 - outside / len(words) if words else 0.0
         paragraph = bisect.bisect_right(breaks, start)
         cand = Candidate(len(out), start, end, paragraph, tuple(words), quoted, not reason, reason)

@@ -15,7 +15,7 @@ from reader.analysis.summary.sumy_bridge import language, sumy_scores
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-MAX_GRAPH = {"lexrank": 150, "textrank": 200, "kl": 60, "lsa": 250, "hybrid": 400}
+MAX_GRAPH = {"lexrank": 150, "textrank": 200, "kl": 60, "lsa": 250, "hybrid": 400, "news": 400}
 """Slow (quadratic or worse in pure Python) algorithms see at most this many candidates,
 cheaply preselected; the caps keep each under about a second on a long article."""
 MAX_OTHER = 600
@@ -96,22 +96,49 @@ def summary_length(sentences: int, total: int, ratio: float | None = None) -> in
 
 
 def _select(
-    cands: list[Candidate], scores: dict[int, float], n: int, stems: dict[int, frozenset[str]]
+    cands: list[Candidate],
+    scores: dict[int, float],
+    n: int,
+    stems: dict[int, frozenset[str]],
+    words: int | None = None,
 ) -> list[Candidate]:
-    """The n best-scored candidates, skipping near-duplicates of those already chosen."""
+    """The n best-scored candidates, skipping near-duplicates of those already chosen; with
+    `words`, the best-scored ones that fit in that many words (the first one always)."""
     ranked = sorted(cands, key=lambda c: (-scores.get(c.index, 0.0), c.index))
     chosen: list[Candidate] = []
+    used = 0
     for cand in ranked:
         mine = stems[cand.index]
         if any(len(mine & stems[c.index]) > REDUNDANT * max(1, len(mine)) for c in chosen):
             continue
+        if words is not None and chosen and used + len(cand.words) > words:
+            continue
         chosen.append(cand)
+        used += len(cand.words)
         if len(chosen) == n:
             break
-    if len(chosen) < n:  # near-duplicates are still better than a short summary
+    if words is None and len(chosen) < n:  # near-duplicates still beat a short summary
         extra = [c for c in ranked if c not in chosen]
         chosen.extend(extra[: n - len(chosen)])
     return sorted(chosen, key=lambda c: c.index)
+
+
+def _within(cands: list[Candidate], words: int) -> list[Candidate]:
+    """The first candidates that fit in `words` words (the first one always)."""
+    chosen: list[Candidate] = []
+    used = 0
+    for cand in cands:
+        if chosen and used + len(cand.words) > words:
+            break
+        chosen.append(cand)
+        used += len(cand.words)
+    return chosen
+
+
+def _doc_of(doc_or_sentences: Doc | Iterable[Span]) -> Doc:
+    if hasattr(doc_or_sentences, "sents"):
+        return doc_or_sentences  # type: ignore[return-value]
+    return next(iter(doc_or_sentences)).doc  # type: ignore[union-attr]
 
 
 def summarize(
@@ -122,6 +149,7 @@ def summarize(
     *,
     title: str | None = None,
     ratio: float | None = None,
+    words: int | None = None,
 ) -> tuple[SummarySentence, ...]:
     """See `reader.analysis.summary.summarize`."""
     if algorithm not in ALGORITHMS:
@@ -129,9 +157,9 @@ def summarize(
     cands = [c for c in build_candidates(doc_or_sentences, text) if c.eligible]
     if not cands:
         return ()
-    n = summary_length(n, len(cands), ratio)
+    n = len(cands) if words else summary_length(n, len(cands), ratio)
     if algorithm == "lead":
-        chosen = cands[:n]
+        chosen = _within(cands, words) if words else cands[:n]
         scores = {c.index: 1.0 / (1 + i) for i, c in enumerate(chosen)}
     else:
         limit = MAX_GRAPH.get(algorithm, MAX_OTHER)
@@ -141,23 +169,34 @@ def summarize(
             if len(cands) > limit
             else cands
         )
-        if len(pool) <= n:
+        if pool[0] is not cands[0]:
+            pool = [cands[0], *pool[: limit - 1]]  # the lede always stays in reach
+        if len(pool) <= n and not words:
             chosen, scores = pool, {c.index: 1.0 for c in pool}
         else:
-            if algorithm == "hybrid":
+            if algorithm == "news":
+                from reader.analysis.summary import learned
+
+                scores = learned.scores(_doc_of(doc_or_sentences), pool)
+                scores[pool[0].index] = math.inf  # the lede opens the summary
+            elif algorithm == "hybrid":
                 scores = _hybrid_scores(pool, stems)
             else:
                 scores = sumy_scores(pool, algorithm, title)
-            chosen = _select(pool, scores, n, stems)
+            chosen = _select(pool, scores, n, stems, words)
     return tuple(
         SummarySentence(
             text=text[c.start : c.end],
             start=c.start,
             end=c.end,
-            score=round(scores.get(c.index, 0.0), 6),
+            score=_rounded(scores.get(c.index, 0.0)),
         )
         for c in chosen
     )
+
+
+def _rounded(score: float) -> float:
+    return round(score, 6) if math.isfinite(score) else 1e9
 
 
 def lead_sentences(

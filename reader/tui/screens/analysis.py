@@ -71,7 +71,10 @@ class AnalysisWorkers:
 
     def _run_analysis(self, article: Article, key: AnalysisKey) -> AnalysisReady | AnalysisFailed:
         try:
-            analysis, notices = self.session.analyser(article, sentences=key[1], algorithm=key[2])
+            _id, sentences, algorithm, words = key
+            analysis, notices = self.session.analyser(
+                article, sentences=sentences, algorithm=algorithm, words=words
+            )
         except Exception as exc:  # shown in the pane; the reader keeps working
             return AnalysisFailed(key, f"{exc.__class__.__name__}: {exc}")
         return AnalysisReady(key, analysis, tuple(notices))
@@ -101,10 +104,11 @@ class AnalysisWorkers:
             return
         index = paths.index(self.current) + 1
         if index < len(paths):
-            self._prefetch(paths[index], self.session.sentences, self.session.algorithm)
+            session = self.session
+            self._prefetch(paths[index], (session.sentences, session.algorithm, session.words))
 
     @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
-    def _prefetch(self, path: Path, sentences: int, algorithm: str) -> None:
+    def _prefetch(self, path: Path, options: tuple[int, str, int | None]) -> None:
         worker = get_current_worker()
         article = self.session.articles.get(path)
         if article is None:
@@ -113,7 +117,7 @@ class AnalysisWorkers:
                 return
             self.post_message(loaded)
             article = loaded.article
-        key = (article.id, sentences, algorithm)
+        key = (article.id, *options)
         if key in self.session.analyses:
             return
         with self.session.analysis_lock:

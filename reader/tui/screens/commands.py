@@ -8,12 +8,16 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
+from reader.settings import MAX_SENTENCES, MAX_WORDS, MIN_WORDS, WORD_STEP
 from reader.tui.messages import ItemKind, QueryChanged, QueryClosed, QuerySubmitted, TabChanged
 from reader.tui.navigation import next_unread
 from reader.tui.screens.export import ExportScreen
 from reader.tui.session import path_key
 from reader.tui.widgets.insight_pane import TABS
 from reader.tui.widgets.query_bar import QueryBar
+
+DEFAULT_WORDS = 60
+"""The word budget a summary first gets when its length switches to words."""
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -94,12 +98,37 @@ class PaneActions:
     # summary length and fragments
 
     def change_length(self, delta: int) -> None:
-        sentences = min(20, max(1, self.session.sentences + delta))
-        if sentences == self.session.sentences:
-            self.status.say(f"The summary is already {sentences} sentence(s).", kind="warning")
-            return
-        self.session.remember("summary_sentences", sentences)
-        self.status.say(f"Summary: {sentences} sentences")
+        words = self.session.words
+        if words:
+            new = min(MAX_WORDS, max(MIN_WORDS, words + delta * WORD_STEP))
+            if new == words:
+                self.status.say(f"The summary is already {words} words at most.", kind="warning")
+                return
+            self.session.remember("summary_words", new)
+            self.status.say(f"Summary: up to {new} words")
+        else:
+            sentences = min(MAX_SENTENCES, max(1, self.session.sentences + delta))
+            if sentences == self.session.sentences:
+                self.status.say(f"The summary is already {sentences} sentence(s).", kind="warning")
+                return
+            self.session.remember("summary_sentences", sentences)
+            self.status.say(f"Summary: {sentences} sentences")
+        self.request_analysis()
+
+    def action_toggle_length_unit(self) -> None:
+        if self.session.words:
+            self.session.remember("summary_words", 0)
+            self.status.say(f"Summary: {self.session.sentences} sentences")
+        else:
+            words = self.session.settings.summary_words or DEFAULT_WORDS
+            self.session.remember("summary_words", words)
+            self.status.say(f"Summary: up to {words} words (+ and - change it by {WORD_STEP})")
+        self.request_analysis()
+
+    def set_algorithm(self, name: str) -> None:
+        """Summarise with `name` from now on (remembered, like the length)."""
+        self.session.remember("algorithm", name)
+        self.status.say(f"Summary: {name}")
         self.request_analysis()
 
     def action_longer_summary(self) -> None:

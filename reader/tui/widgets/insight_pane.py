@@ -122,7 +122,14 @@ class InsightPane(Vertical):
             (Option(Text.assemble((f"{n}. ", BOLD), one_line(analysis.summary[i].text), "\n")), i)
             for n, i in enumerate(order, 1)
         ]
-        return options or [(_note("No summary: the text is too short."), None)]
+        if not options:
+            return [(_note("No summary: the text is too short."), None)]
+        words = sum(len(s.text.split()) for s in analysis.summary)
+        sentences = f"{len(order)} sentence{'' if len(order) == 1 else 's'}"
+        options.append(
+            (_note(f"{analysis.algorithm} · {sentences}, {words} words · ctrl+p to change"), None)
+        )
+        return options
 
     def _actor_options(self, analysis: Analysis) -> list[tuple[Option, int | None]]:
         options: list[tuple[Option, int | None]] = []
