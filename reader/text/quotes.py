@@ -150,13 +150,51 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+DOUBLED_APOSTROPHE = "''"
+"""Two apostrophes as a quotation mark (''like this''), a style some papers print."""
+_SECOND_HALF = "\u2060"
+"""Stands in for the second apostrophe of a doubled one while marks are paired: an
+invisible character that is neither a space nor punctuation, so it keeps every offset."""
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Quoted passages in text order; they never overlap.
 
     A passage left open at a paragraph's end continues when the next paragraph opens with
     a mark (the convention for quotes over several paragraphs); otherwise it ends with its
     paragraph. Over-long chains without a closing mark fall back to one passage a paragraph.
+    Doubled apostrophes count as double quotation marks.
     """
+    if "<" in text:
+        text = _TAG.sub(_blank_marks, text)  # attr="value" inside markup is no quotation
+    if DOUBLED_APOSTROPHE not in text:
+        return _find_quote_spans(text)
+    marked = text.replace(DOUBLED_APOSTROPHE, '"' + _SECOND_HALF)
+    spans = []
+    for span in _find_quote_spans(marked):
+        start = span.start
+        while start < span.end and (marked[start] == _SECOND_HALF or marked[start].isspace()):
+            start += 1
+        if start < span.end:
+            spans.append(
+                QuoteSpan(start, span.end, span.open_mark, span.close_mark, span.paragraphs)
+            )
+    return spans
+
+
+_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,300}>")
+
+
+def _blank_marks(match: re.Match[str]) -> str:
+    return re.sub("[\"'“”‘’]", "_", match.group())
+
+
+def mark_width(text: str, at: int) -> int:
+    """Characters of the quotation mark at `at`: 2 for doubled apostrophes, else 1."""
+    return 2 if text.startswith(DOUBLED_APOSTROPHE, at) else 1
+
+
+def _find_quote_spans(text: str) -> list[QuoteSpan]:
     marks_re, direction = MARKS, _direction
     if single_marks_lead(text):
         marks_re, direction = SINGLE_MARKS, _single_direction
@@ -230,6 +268,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quoted passage, quotation marks included."""
     return [
-        (s.open_mark, s.close_mark + 1 if s.close_mark is not None else s.end)
+        (
+            s.open_mark,
+            s.close_mark + mark_width(text, s.close_mark) if s.close_mark is not None else s.end,
+        )
         for s in find_quote_spans(text)
     ]

@@ -16,7 +16,7 @@ from reader.analysis.quotes.attribution import (
     subject_of_sentence,
 )
 from reader.analysis.quotes.speakers import SpeakerResolver
-from reader.text.quotes import QuoteSpan, find_quote_spans, paragraph_spans
+from reader.text.quotes import QuoteSpan, find_quote_spans, mark_width, paragraph_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -59,7 +59,13 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
     if not spans:
         return ()
     quoted = [
-        (s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1) for s in spans
+        (
+            s.open_mark,
+            s.close_mark + mark_width(text, s.close_mark)
+            if s.close_mark is not None
+            else s.end + 1,
+        )
+        for s in spans
     ]
     resolver = SpeakerResolver(doc, text, actors, quoted)
     paragraphs = paragraph_spans(text)
@@ -95,9 +101,13 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
             # The second half of "First," she said, "second.": as much a statement as the first.
             fragment = results[-1].fragment
         else:
-            fragment = _is_fragment(doc, text, span, resolver)
+            # A partial quote with its own attribution is a quote; only unattributed short
+            # phrases (scare quotes, titles) are fragments.
+            fragment = _is_title(doc, span, resolver) or (
+                attribution.cue is None and _is_fragment(doc, text, span, resolver)
+            )
         speaker = attribution.speaker
-        if fragment and attribution.cue is None:
+        if fragment:
             speaker = None
         name = speaker.name if isinstance(speaker, Actor) else speaker
         results.append(
@@ -158,8 +168,16 @@ def _split_after(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
     """Whether `span` resumes `previous` after an attribution ("...," he said, "...")."""
     if previous.close_mark is None or not text[previous.start : previous.end].endswith(","):
         return False
-    between = text[previous.close_mark + 1 : span.open_mark]
+    between = text[previous.close_mark + mark_width(text, previous.close_mark) : span.open_mark]
     return len(between) <= 80 and between.rstrip().endswith(",") and "\n" not in between
+
+
+def _is_title(doc: Doc, span: QuoteSpan, resolver: SpeakerResolver) -> bool:
+    """A quoted title ("Tides of the Sea"): every significant word capitalised, ten at most."""
+    first = resolver.token_at(span.start)
+    last = resolver.token_at(span.end - 1)
+    words = [t for t in doc[first : last + 1] if t.is_alpha or t.like_num]
+    return bool(words) and len(words) <= 10 and _title_like(words)
 
 
 def _is_fragment(doc: Doc, text: str, span: QuoteSpan, resolver: SpeakerResolver) -> bool:
