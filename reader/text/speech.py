@@ -24,6 +24,16 @@ SPEECH_LEMMAS = _words(
 )
 """Lemmas of verbs that attribute a quotation ("said", "told reporters", "added")."""
 
+CHARACTERIZING_LEMMAS = _words(
+    """
+    call dub label brand term deem name hail praise criticize criticise accuse slam blast
+    thank decry denounce condemn mock ridicule tout dismiss characterize characterise refer
+    question challenge welcome applaud lambast chide scold urge ask demand
+    """
+)
+"""Verbs that carry someone's own words into the reporter's sentence: "<Name> called the
+plan "a betrayal"", "thanked him for "stepping up""."""
+
 _IRREGULAR = {
     "say": ("said",),
     "tell": ("told",),

@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.models import Actor
 from reader.analysis.quotes.speakers import SpeakerResolver
-from reader.text.speech import SPEECH_FORMS, SPEECH_LEMMAS, STATEMENT_NOUNS
+from reader.text.speech import CHARACTERIZING_LEMMAS, SPEECH_FORMS, SPEECH_LEMMAS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _AFTER_LIMIT = 30
 _BEFORE_LIMIT = 40
+_WOVEN_WORDS = 4
+"""A phrase this long woven under any verb is its subject's words, not a scare quote."""
 _TIGHT = 6
 """A cue this close after the closing mark beats one before the quote."""
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -98,9 +100,43 @@ def find_attribution(ctx: Context) -> Attribution | None:
     elif before_cue:
         chosen, window = before_cue, before
     else:
-        return _colon_speaker(ctx, before)
+        return _colon_speaker(ctx, before) or governing_attribution(ctx)
     _, cue_token, cue = chosen
     return Attribution(_speaker_of(ctx, cue_token, cue, window), cue)
+
+
+def governing_attribution(ctx: Context) -> Attribution | None:
+    """A quoted phrase woven into a sentence belongs to the subject of the verb above it:
+    "<Name> called the plan "a betrayal"", "<Name> thanked him for "stepping up"". A verb
+    of saying higher up wins over a nearer verb ("the paper reports that the team avoided
+    ... to "keep the details under wraps"")."""
+    doc = ctx.doc
+    inside = range(ctx.open_tok, ctx.close_tok + 1)
+    token = doc[ctx.open_tok + 1] if ctx.open_tok + 1 < len(doc) else None
+    if token is None:
+        return None
+    verbs: list[Token] = []
+    steps = 0
+    while token.i in inside and token.head.i != token.i and steps < 40:
+        token, steps = token.head, steps + 1
+    while steps < 40:
+        if token.pos_ in {"VERB", "AUX"} and token.i not in inside and _subject(token) is not None:
+            verbs.append(token)
+        if token.head.i == token.i:
+            break
+        token, steps = token.head, steps + 1
+    if not verbs:
+        return None
+    verb = next((v for v in verbs if _is_speech_verb(v)), verbs[0])
+    words = sum(1 for t in doc[ctx.open_tok : ctx.close_tok + 1] if t.is_alpha)
+    characterizing = verb.lemma_.casefold() in CHARACTERIZING_LEMMAS
+    if not (_is_speech_verb(verb) or characterizing) and words < _WOVEN_WORDS:
+        return None  # a scare quote in the reporter's own sentence
+    subject = _subject(verb)
+    if subject is None or subject.i in inside:
+        return None
+    speaker = _speaker_of(ctx, verb, verb.lower_, [])
+    return Attribution(speaker, verb.lower_) if speaker is not None else None
 
 
 def attribution_before(ctx: Context) -> Attribution | None:
