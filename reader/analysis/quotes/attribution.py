@@ -90,7 +90,14 @@ def _is_speech_verb(token: Token) -> bool:
 
 
 def find_attribution(ctx: Context) -> Attribution | None:
-    """The cue next to the quote and its speaker, or None when no cue is in reach."""
+    """The cue of the quote and its speaker, or None when no cue is in reach.
+
+    In order: a verb of saying that governs the quote in the parse; a verb of saying next
+    to it in the same clause (the parse of quotes is often wrong); a label before a colon
+    ("<Name>: "...""); the verb that carries a phrase woven into the sentence."""
+    governing = governing_attribution(ctx, speech_only=True)
+    if governing is not None:
+        return governing
     after = after_tokens(ctx)
     before = before_tokens(ctx)
     after_cue = _cue_in(after)
@@ -105,33 +112,37 @@ def find_attribution(ctx: Context) -> Attribution | None:
     return Attribution(_speaker_of(ctx, cue_token, cue, window), cue)
 
 
-def governing_attribution(ctx: Context) -> Attribution | None:
-    """A quoted phrase woven into a sentence belongs to the subject of the verb above it:
-    "<Name> called the plan "a betrayal"", "<Name> thanked him for "stepping up"". A verb
-    of saying higher up wins over a nearer verb ("the paper reports that the team avoided
-    ... to "keep the details under wraps"")."""
+def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribution | None:
+    """A quote belongs to the subject of the verb above it in the parse: a verb of saying
+    ("“...,” <Name> said"; "<Name> said the plan was “a betrayal”"), else, for a phrase
+    woven into the sentence, a verb that characterises ("<Name> called the plan “a
+    betrayal”") or, for a longer phrase, the nearest verb with a subject."""
     doc = ctx.doc
     inside = range(ctx.open_tok, ctx.close_tok + 1)
-    token = doc[ctx.open_tok + 1] if ctx.open_tok + 1 < len(doc) else None
-    if token is None:
+    if ctx.open_tok + 1 >= len(doc):
         return None
+    token = doc[ctx.open_tok + 1]
     verbs: list[Token] = []
     steps = 0
     while token.i in inside and token.head.i != token.i and steps < 40:
         token, steps = token.head, steps + 1
-    while steps < 40:
+    sentence_start = doc[ctx.open_tok].sent.start
+    while steps < 40 and token.i >= sentence_start:
         if token.pos_ in {"VERB", "AUX"} and token.i not in inside and _subject(token) is not None:
             verbs.append(token)
         if token.head.i == token.i:
             break
         token, steps = token.head, steps + 1
-    if not verbs:
+    speech = [v for v in verbs if _is_speech_verb(v)]
+    if speech:
+        verb = speech[0]
+    elif speech_only or not verbs:
         return None
-    verb = next((v for v in verbs if _is_speech_verb(v)), verbs[0])
-    words = sum(1 for t in doc[ctx.open_tok : ctx.close_tok + 1] if t.is_alpha)
-    characterizing = verb.lemma_.casefold() in CHARACTERIZING_LEMMAS
-    if not (_is_speech_verb(verb) or characterizing) and words < _WOVEN_WORDS:
-        return None  # a scare quote in the reporter's own sentence
+    else:
+        verb = verbs[0]
+        words = sum(1 for t in doc[ctx.open_tok : ctx.close_tok + 1] if t.is_alpha)
+        if verb.lemma_.casefold() not in CHARACTERIZING_LEMMAS and words < _WOVEN_WORDS:
+            return None  # a scare quote in the reporter's own sentence
     subject = _subject(verb)
     if subject is None or subject.i in inside:
         return None
@@ -164,7 +175,7 @@ def _speaker_of(
         return _nearest_actor(ctx, window, cue_token)
     subject = _subject(cue_token)
     if subject is None:
-        return _nearest_actor(ctx, window, cue_token)
+        return None
     speaker = _actor(resolver.from_token(subject, before))
     if speaker is not None:
         return speaker
@@ -192,11 +203,18 @@ def _actor(speaker: Actor | str | None) -> Actor | None:
 
 
 def _subject(verb: Token) -> Token | None:
+    """Who does the verb: its subject, the agent of a passive ("was said by <Name>"), or the
+    subject of the verb it hangs from ("<Name> stood up, saying ...")."""
     for candidate in (verb, verb.head if verb.dep_ in {"conj", "xcomp", "advcl"} else None):
         if candidate is None:
             continue
         for child in candidate.children:
-            if child.dep_ in _SUBJECT_DEPS:
+            if child.dep_ == "agent":
+                agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if agent is not None:
+                    return agent
+        for child in candidate.children:
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and candidate is not verb):
                 return child
     return None
 
