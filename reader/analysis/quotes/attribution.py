@@ -175,7 +175,7 @@ def _speaker_of(
         return _nearest_actor(ctx, window, cue_token)
     subject = _subject(cue_token)
     if subject is None:
-        return None
+        return _nearest_actor(ctx, window, cue_token)
     speaker = _actor(resolver.from_token(subject, before))
     if speaker is not None:
         return speaker
