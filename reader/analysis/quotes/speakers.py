@@ -128,16 +128,35 @@ class SpeakerResolver:
                 return found
         return self._by_role(token.lemma_.casefold(), before)
 
-    def pronoun(self, gender: str, before: int) -> Actor | None:
-        """The most recent person, outside quotes, compatible with the pronoun's gender."""
+    def pronoun(self, gender: str | None, before: int) -> Actor | None:
+        """The person a "he" or "she" before character `before` stands for: sentence by
+        sentence backwards, the subject of a sentence before the other people in it, the
+        latest first; never a person of the other gender or one the pronoun acted on."""
+        here = self.doc[self.token_at(before)].sent.start
+        best: tuple[tuple[int, int, int], Actor] | None = None
         i = bisect.bisect_left(self.starts, before) - 1
         while i >= 0 and before - self.mentions[i][0] <= _PRONOUN_REACH:
             start, end, actor = self.mentions[i]
-            compatible = self.gender.get(actor.name) in (None, gender)
-            if actor.kind == "person" and compatible and not self._beside_pronoun(end, gender):
-                return actor
             i -= 1
-        return None
+            if actor.kind != "person" or self.gender.get(actor.name) not in (None, gender):
+                continue
+            if gender is not None and self._beside_pronoun(end, gender):
+                continue
+            token = self.doc[self.token_at(end - 1)]
+            distance = self._sentences_between(token.sent.start, here)
+            subject = 0 if _is_subject(token) else 1
+            rank = (distance, subject, -start)
+            if best is None or rank < best[0]:
+                best = (rank, actor)
+            if distance > (best[0][0] if best else 0) + 1:
+                break
+        return best[1] if best else None
+
+    def _sentences_between(self, first: int, last: int) -> int:
+        """Sentence starts between two sentence-start tokens (0: the same sentence)."""
+        if first >= last:
+            return 0
+        return sum(1 for t in self.doc[first + 1 : last + 1] if t.is_sent_start)
 
     def _beside_pronoun(self, end: int, gender: str) -> bool:
         """Whether the name ending at `end` is an object of a verb whose subject is a pronoun
@@ -240,6 +259,14 @@ class SpeakerResolver:
             if count > sum(votes.values()) / 2:
                 return gender
         return None
+
+
+def _is_subject(token: Token) -> bool:
+    """Whether the name ending at `token` is a subject (directly, or through its title)."""
+    steps = 0
+    while token.dep_ in {"compound", "flat", "appos"} and token.head.i != token.i and steps < 4:
+        token, steps = token.head, steps + 1
+    return token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
