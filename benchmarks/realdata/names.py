@@ -47,6 +47,11 @@ TITLES = frozenset(
         "the",
         "a",
         "an",
+        "jr",
+        "sr",
+        "ii",
+        "iii",
+        "iv",
     ]
 )
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

@@ -54,6 +54,8 @@ class SpeakerResolver:
 
         self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
         self.gender = {a.name: self._gender(a) for a in actors if a.kind == "person"}
+        self.quoted = quoted
+        self._memo: dict[tuple[int, str | None], Actor | None] = {}
 
     def token_at(self, char: int) -> int:
         """Index of the token that contains (or precedes) character `char`."""
@@ -129,28 +131,71 @@ class SpeakerResolver:
         return self._by_role(token.lemma_.casefold(), before)
 
     def pronoun(self, gender: str | None, before: int) -> Actor | None:
-        """The person a "he" or "she" before character `before` stands for: sentence by
-        sentence backwards, the subject of a sentence before the other people in it, the
-        latest first; never a person of the other gender or one the pronoun acted on."""
-        here = self.doc[self.token_at(before)].sent.start
-        best: tuple[tuple[int, int, int], Actor] | None = None
-        i = bisect.bisect_left(self.starts, before) - 1
-        while i >= 0 and before - self.mentions[i][0] <= _PRONOUN_REACH:
-            start, end, actor = self.mentions[i]
+        """The person a "he" or "she" just before character `before` stands for.
+
+        Sentence by sentence backwards (the pronoun's own sentence first): the subject of
+        a sentence comes before the other people in it; a subject that is itself a "he" or
+        "she" of the same gender is followed to its own person; a person of the other
+        gender, or one the pronoun acted on, never qualifies."""
+        token = self.doc[self.token_at(max(before - 1, 0))]
+        return self._resolve(token.i + 1, gender, 0)
+
+    def _resolve(self, limit: int, gender: str | None, depth: int) -> Actor | None:
+        """The referent of a pronoun of `gender` standing before token `limit`."""
+        key = (limit, gender)
+        if key in self._memo:
+            return self._memo[key]
+        self._memo[key] = None  # no loops through a chain of pronouns
+        doc = self.doc
+        sentence = doc[min(limit, len(doc) - 1)].sent
+        floor = doc[self.token_at(max(0, doc[sentence.start].idx - _PRONOUN_REACH))].i
+        found = None
+        while found is None and sentence.start >= floor:
+            found = self._in_sentence(sentence.start, min(limit, sentence.end), gender, depth)
+            if sentence.start == 0:
+                break
+            sentence = doc[sentence.start - 1].sent
+        self._memo[key] = found
+        return found
+
+    def _in_sentence(self, first: int, last: int, gender: str | None, depth: int) -> Actor | None:
+        """The subject person of tokens [first, last) if compatible, else the latest other."""
+        doc = self.doc
+        for token in doc[first:last]:
+            if token.dep_ not in {"nsubj", "nsubjpass"} or self._quoted(token.idx):
+                continue
+            pronoun = PERSON_PRONOUNS.get(token.lower_)
+            if pronoun is not None and token.pos_ == "PRON":
+                if pronoun == gender and depth < 6:
+                    return self._resolve(token.i, gender, depth + 1)
+                continue
+            actor = self._person_at(token, gender)
+            if actor is not None:
+                return actor
+        start, stop = doc[first].idx, doc[last - 1].idx + 1 if last > first else doc[first].idx
+        i = bisect.bisect_left(self.starts, stop) - 1
+        while i >= 0 and self.mentions[i][0] >= start:
+            _, end, actor = self.mentions[i]
             i -= 1
             if actor.kind != "person" or self.gender.get(actor.name) not in (None, gender):
                 continue
             if gender is not None and self._beside_pronoun(end, gender):
                 continue
-            token = self.doc[self.token_at(end - 1)]
-            distance = self._sentences_between(token.sent.start, here)
-            subject = 0 if _is_subject(token) else 1
-            rank = (distance, subject, -start)
-            if best is None or rank < best[0]:
-                best = (rank, actor)
-            if distance > (best[0][0] if best else 0) + 1:
-                break
-        return best[1] if best else None
+            return actor
+        return None
+
+    def _person_at(self, token: Token, gender: str | None) -> Actor | None:
+        """The person named by a subject token (or its title phrase), if compatible."""
+        for t in (token, *token.children):
+            actor = self.actor_at(t.idx)
+            if actor is not None and actor.kind == "person":
+                if self.gender.get(actor.name) in (None, gender):
+                    return actor
+                return None
+        return None
+
+    def _quoted(self, char: int) -> bool:
+        return _inside(char, self.quoted)
 
     def _sentences_between(self, first: int, last: int) -> int:
         """Sentence starts between two sentence-start tokens (0: the same sentence)."""
