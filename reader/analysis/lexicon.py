@@ -121,7 +121,8 @@ SPEAKING_ORG_NOUNS = ORG_HEAD_NOUNS | words(
     """
     system network maker manufacturer producer retailer chain airline carrier operator
     utility lender insurer developer publisher broadcaster charity nonprofit watchdog
-    employer owner supplier
+    employer owner supplier newspaper paper publication magazine outlet station site
+    website office
     """
 )
 """...and the names news gives a company or body in passing ("the snack maker said")."""

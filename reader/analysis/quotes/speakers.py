@@ -14,9 +14,10 @@ from reader.analysis.lexicon import (
     MALE_NOUNS,
     PERSON_PRONOUNS,
     SPEAKING_ORG_NOUNS,
+    is_person_noun,
 )
 from reader.analysis.models import Actor
-from reader.analysis.names import fold
+from reader.analysis.names import fold, is_title_word
 from reader.text.speech import SPEECH_LEMMAS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
@@ -93,20 +94,29 @@ class SpeakerResolver:
             named = self.actor_at(child.idx) if child.dep_ == "appos" else None
             if named is not None:
                 return named  # "a spokesman for the ministry, <Name>,"
+        return self._description(token, before)
+
+    def _description(self, token: Token, before: int) -> Actor | str | None:
+        """The speaker a description stands for: "the senator" is the person just spoken
+        of (or the one introduced with that role), "the newspaper" the paper named before;
+        "a senior official", "critics" or "his friend" name nobody: the phrase itself."""
         lemma = token.lemma_.casefold()
-        by_role = self._by_role(lemma, before)
-        if by_role is not None:
-            return by_role  # "the spokesman" introduced earlier by name
-        inner = self._actor_in_phrase(token)
-        if inner is not None:
-            return inner
-        if lemma in SPEAKING_ORG_NOUNS or lemma in STATEMENT_NOUNS:
+        det = next((c for c in token.children if c.dep_ in {"det", "poss"}), None)
+        definite = det is not None and det.lower_ in DEFINITE
+        person = is_person_noun(lemma) or is_title_word(lemma) or _age_noun(token)
+        organisation = lemma in SPEAKING_ORG_NOUNS or lemma in STATEMENT_NOUNS
+        if definite and person and token.tag_ != "NNS":
+            by_role = self._by_role(lemma, before)
+            if by_role is not None:
+                return by_role  # "the spokesman" introduced earlier by name
+            return self._resolve(token.i, None, 0)
+        if definite and organisation:
             return self._recent_org(lemma, before)
         for child in token.children:
             # "the hospital system said": the organisation word is the modifier.
             if child.dep_ == "compound" and child.lemma_.casefold() in SPEAKING_ORG_NOUNS:
                 return self._recent_org(child.lemma_.casefold(), before)
-        return None
+        return _phrase(token)
 
     def from_document(self, token: Token, before: int) -> Actor | None:
         """ "according to a memo <Name> sent": the author of a document, never a bystander."""
@@ -304,6 +314,32 @@ class SpeakerResolver:
             if count > sum(votes.values()) / 2:
                 return gender
         return None
+
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_PHRASE_STOP = frozenset({",", ";", ":", "(", "—", "–", "-", '"', "“", "”"})
+_AGE_NOUN = re.compile(r"^\d+-year-old$")
+
+
+def _age_noun(token: Token) -> bool:
+    """ "the 43-year-old": a person, by age."""
+    return bool(_AGE_NOUN.match(token.text.lower())) or token.text.lower().endswith("-year-old")
+
+
+def _phrase(token: Token) -> str | None:
+    """The description as written, up to its first comma or clause ("a senior official")."""
+    doc = token.doc
+    first = token.left_edge.i
+    last = token.i
+    for t in doc[token.i + 1 : token.right_edge.i + 1]:
+        if t.text in _PHRASE_STOP or t.dep_ in {"relcl", "acl", "appos"} or t.i - first >= 10:
+            break
+        last = t.i
+    words = doc[first : last + 1]
+    text = words.text.strip()
+    if not text or "\n" in text or not any(t.is_alpha for t in words):
+        return None
+    return text
 
 
 def _is_subject(token: Token) -> bool:
