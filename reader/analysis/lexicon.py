@@ -86,6 +86,11 @@ PERSON_NOUNS = words(
     shopper customer passenger patient surgeon pilot soldier veteran author writer
     reporter editor chef baker fisherman rancher miner banker trader investor
     entrepreneur consultant adviser advisor agronomist homeowner landlord tenant
+    actor actress businessman businesswoman billionaire mogul star host anchor singer
+    rapper comedian nominee frontrunner front-runner hopeful congressman congresswoman
+    aide strategist pollster operative commentator columnist delegate supporter critic
+    activist organizer organiser voter protester protestor demonstrator victim survivor
+    witness suspect defendant plaintiff man woman boy girl mom dad
     """
 )
 """Nouns that only describe people: an apposition with one marks a name as a person's."""

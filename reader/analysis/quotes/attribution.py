@@ -176,9 +176,9 @@ def _speaker_of(
     subject = _subject(cue_token)
     if subject is None:
         return _nearest_actor(ctx, window, cue_token)
-    speaker = _actor(resolver.from_token(subject, before))
-    if speaker is not None:
-        return speaker
+    found = resolver.from_token(subject, before)
+    if found is not None and not (isinstance(found, str) and subject.pos_ == "PROPN"):
+        return found  # an actor, or a description ("a senior official")
     if subject.tag_ in _PROPER_TAGS and subject.text[:1].isupper():
         return _proper_name(subject)  # a name the model did not tag ("<Surname> wrote ...")
     if subject.pos_ == "NOUN":

@@ -112,7 +112,7 @@ class SpeakerResolver:
             return self._resolve(token.i, None, 0)
         if definite and organisation:
             return self._recent_org(lemma, before)
-        for child in token.children:
+        for child in token.children if definite and not person else ():
             # "the hospital system said": the organisation word is the modifier.
             if child.dep_ == "compound" and child.lemma_.casefold() in SPEAKING_ORG_NOUNS:
                 return self._recent_org(child.lemma_.casefold(), before)
@@ -318,12 +318,13 @@ class SpeakerResolver:
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PHRASE_STOP = frozenset({",", ";", ":", "(", "—", "–", "-", '"', "“", "”"})
-_AGE_NOUN = re.compile(r"^\d+-year-old$")
+_AGE_NOUN = re.compile(r"\d+-year-olds?$")
 
 
 def _age_noun(token: Token) -> bool:
-    """ "the 43-year-old": a person, by age."""
-    return bool(_AGE_NOUN.match(token.text.lower())) or token.text.lower().endswith("-year-old")
+    """ "the 43-year-old": a person, by age (however the tokenizer cut it)."""
+    start = max(token.i - 4, 0)
+    return bool(_AGE_NOUN.search(token.doc[start : token.i + 1].text.lower()))
 
 
 def _phrase(token: Token) -> str | None:
