@@ -102,14 +102,20 @@ def find_attribution(ctx: Context) -> Attribution | None:
     before = before_tokens(ctx)
     after_cue = _cue_in(after)
     before_cue = _cue_in(before)
+    options = []
     if after_cue and (after_cue[0] <= _TIGHT or before_cue is None):
-        chosen, window = after_cue, after
-    elif before_cue:
-        chosen, window = before_cue, before
+        options = [(after_cue, after), (before_cue, before)]
     else:
-        return _colon_speaker(ctx, before) or governing_attribution(ctx)
-    _, cue_token, cue = chosen
-    return Attribution(_speaker_of(ctx, cue_token, cue, window), cue)
+        options = [(before_cue, before), (after_cue, after)]
+    for chosen, window in options:
+        if chosen is None:
+            continue
+        _, cue_token, cue = chosen
+        subject = _subject(cue_token)
+        if subject is not None and ctx.open_tok <= subject.i <= ctx.close_tok:
+            continue  # the verb's subject is inside the quote: not this quote's cue
+        return Attribution(_speaker_of(ctx, cue_token, cue, window), cue)
+    return _colon_speaker(ctx, before) or governing_attribution(ctx)
 
 
 def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribution | None:
