@@ -77,6 +77,8 @@ def _cue_in(tokens: list[Token]) -> tuple[int, Token, str] | None:
             return n, token, "according to"
         if _is_speech_verb(token):
             return n, token, lower
+        if token.lemma_ == "put" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "it":
+            return n, token, "put it"  # "as <Name> put it: "...""
     for n, token in enumerate(tokens):
         if token.lemma_.casefold() in STATEMENT_NOUNS and token.pos_ == "NOUN":
             return n, token, "statement"
@@ -113,9 +115,23 @@ def find_attribution(ctx: Context) -> Attribution | None:
         _, cue_token, cue = chosen
         subject = _subject(cue_token)
         if subject is not None and ctx.open_tok <= subject.i <= ctx.close_tok:
+            if window is after:
+                named = _name_before(ctx, cue_token)
+                if named is not None:
+                    return Attribution(_speaker_from(ctx, named, cue_token), cue)
             continue  # the verb's subject is inside the quote: not this quote's cue
         return Attribution(_speaker_of(ctx, cue_token, cue, window), cue)
     return _colon_speaker(ctx, before) or governing_attribution(ctx)
+
+
+def _animate(ctx: Context, subject: Token | None) -> bool:
+    """Whether a subject can be someone who speaks: a person or organisation, a he or she."""
+    if subject is None:
+        return False
+    if subject.lower_ in {"he", "she", "they", "i", "we"}:
+        return True
+    actor = ctx.resolver.actor_at(subject.idx)
+    return actor is not None and actor.kind in {"person", "organization", "group"}
 
 
 def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribution | None:
@@ -141,13 +157,18 @@ def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribu
         token, steps = token.head, steps + 1
     speech = [v for v in verbs if _is_speech_verb(v)]
     if speech:
-        verb = speech[0]
+        verb = speech[-1]  # "<Name> said he expected others would say "no"": <Name>'s words
     elif speech_only or not verbs:
         return None
     else:
-        verb = verbs[0]
+        characterizing = [v for v in verbs if v.lemma_.casefold() in CHARACTERIZING_LEMMAS]
         words = sum(1 for t in doc[ctx.open_tok : ctx.close_tok + 1] if t.is_alpha)
-        if verb.lemma_.casefold() not in CHARACTERIZING_LEMMAS and words < _WOVEN_WORDS:
+        if characterizing:
+            verb = characterizing[0]
+        elif words >= _WOVEN_WORDS:
+            animate = [v for v in verbs if _animate(ctx, _subject(v))]
+            verb = animate[-1] if animate else verbs[0]
+        else:
             return None  # a scare quote in the reporter's own sentence
     subject = _subject(verb)
     if subject is None or subject.i in inside:
@@ -211,9 +232,8 @@ def _actor(speaker: Actor | str | None) -> Actor | None:
 def _subject(verb: Token) -> Token | None:
     """Who does the verb: its subject, the agent of a passive ("was said by <Name>"), or the
     subject of the verb it hangs from ("<Name> stood up, saying ...")."""
-    for candidate in (verb, verb.head if verb.dep_ in {"conj", "xcomp", "advcl"} else None):
-        if candidate is None:
-            continue
+    candidate = verb
+    for _ in range(4):
         for child in candidate.children:
             if child.dep_ == "agent":
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -221,8 +241,37 @@ def _subject(verb: Token) -> Token | None:
                     return agent
         for child in candidate.children:
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and candidate is not verb):
-                return child
+                return _named_subject(child)
+        if candidate.dep_ not in {"conj", "xcomp", "advcl"} or candidate.head is candidate:
+            return None
+        candidate = candidate.head
     return None
+
+
+def _name_before(ctx: Context, cue: Token) -> Token | None:
+    """ "“...,” <Name>, 58, told ...": the parse hangs the verb on the quote; the name
+    between the closing mark and the verb is its subject."""
+    for token in reversed(ctx.doc[ctx.close_tok + 1 : cue.i]):
+        if token.pos_ == "PROPN" or token.lower_ in {"he", "she"}:
+            return token
+    return None
+
+
+def _speaker_from(ctx: Context, subject: Token, cue: Token) -> Actor | str | None:
+    found = ctx.resolver.from_token(subject, min(ctx.quote_start, cue.idx))
+    if isinstance(found, Actor):
+        return found
+    return _proper_name(subject) if subject.pos_ == "PROPN" else found
+
+
+def _named_subject(subject: Token) -> Token:
+    """ "<Name>, 58, told ...": the parse may make the age the subject; the name is."""
+    doc = subject.doc
+    if subject.like_num and subject.i >= 2 and doc[subject.i - 1].text == ",":
+        before = doc[subject.i - 2]
+        if before.pos_ == "PROPN":
+            return before
+    return subject
 
 
 def _nearest_actor(ctx: Context, window: list[Token], cue: Token) -> Actor | None:
