@@ -128,7 +128,7 @@ def _animate(ctx: Context, subject: Token | None) -> bool:
     """Whether a subject can be someone who speaks: a person or organisation, a he or she."""
     if subject is None:
         return False
-    if subject.lower_ in {"he", "she", "they", "i", "we"}:
+    if subject.lower_ in {"he", "she", "they", "i", "we"} or subject.pos_ == "PROPN":
         return True
     actor = ctx.resolver.actor_at(subject.idx)
     return actor is not None and actor.kind in {"person", "organization", "group"}
@@ -161,15 +161,15 @@ def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribu
     elif speech_only or not verbs:
         return None
     else:
-        characterizing = [v for v in verbs if v.lemma_.casefold() in CHARACTERIZING_LEMMAS]
         words = sum(1 for t in doc[ctx.open_tok : ctx.close_tok + 1] if t.is_alpha)
+        animate = [v for v in verbs if _animate(ctx, _subject(v))]
+        characterizing = [v for v in animate if v.lemma_.casefold() in CHARACTERIZING_LEMMAS]
         if characterizing:
             verb = characterizing[0]
-        elif words >= _WOVEN_WORDS:
-            animate = [v for v in verbs if _animate(ctx, _subject(v))]
-            verb = animate[-1] if animate else verbs[0]
+        elif words >= _WOVEN_WORDS and animate:
+            verb = animate[-1]
         else:
-            return None  # a scare quote in the reporter's own sentence
+            return None  # a scare quote, or words no one in the sentence could have said
     subject = _subject(verb)
     if subject is None or subject.i in inside:
         return None
