@@ -28,7 +28,10 @@ CHARACTERIZING_LEMMAS = _words(
     """
     call dub label brand term deem name hail praise criticize criticise accuse slam blast
     thank decry denounce condemn mock ridicule tout dismiss characterize characterise refer
-    question challenge welcome applaud lambast chide scold urge ask demand
+    question challenge welcome applaud lambast chide scold urge ask demand identify depict
+    portray paint frame cast liken compare laud celebrate blame attack knock lampoon deride
+    insult advocate propose reject defend promise vow pledge predict warn promote dismiss
+    endorse champion herald embrace invoke cite quote
     """
 )
 """Verbs that carry someone's own words into the reporter's sentence: "<Name> called the

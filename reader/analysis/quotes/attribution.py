@@ -69,6 +69,17 @@ def before_tokens(ctx: Context) -> list[Token]:
     return found
 
 
+def _manner_cue(after: list[Token]) -> tuple[int, Token, str] | None:
+    """ "“...,” beamed <Name>" / "“...!” <Name> barked": any past-tense verb next to a name
+    or he/she right after the closing mark says how the quote was said."""
+    words = [t for t in after[:4] if not t.is_punct]
+    for a, b in zip(words, words[1:], strict=False):
+        verb, name = (a, b) if a.tag_ == "VBD" else (b, a)
+        if verb.tag_ == "VBD" and (name.pos_ == "PROPN" or name.lower_ in {"he", "she"}):
+            return after.index(verb), verb, verb.lower_
+    return None
+
+
 def _cue_in(tokens: list[Token]) -> tuple[int, Token, str] | None:
     """(distance, token, cue text) of the first cue in `tokens`."""
     for n, token in enumerate(tokens):
@@ -102,7 +113,7 @@ def find_attribution(ctx: Context) -> Attribution | None:
         return governing
     after = after_tokens(ctx)
     before = before_tokens(ctx)
-    after_cue = _cue_in(after)
+    after_cue = _cue_in(after) or _manner_cue(after)
     before_cue = _cue_in(before)
     options = []
     if after_cue and (after_cue[0] <= _TIGHT or before_cue is None):
@@ -289,10 +300,21 @@ def _nearest_actor(ctx: Context, window: list[Token], cue: Token) -> Actor | Non
 
 
 def _colon_speaker(ctx: Context, before: list[Token]) -> Attribution | None:
-    """ "The mayor put it plainly: “...”" - the subject of the clause ending in a colon."""
+    """A clause that ends in a colon before the quote: its subject when that is someone
+    ("The mayor put it plainly: "...""), else the last name in it ("The timing does not
+    surprise <Name>: "..."", "<Headline> - <Name>: "..."", "Here is <Name> in 1992: "..."")."""
     if not before or before[0].text != ":":
         return None
     speaker = subject_of_sentence(ctx, before[0].i, ctx.floor)
+    if speaker is None:
+        for token in before[1:]:
+            if token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "ORG", ""}:
+                found = ctx.resolver.actor_at(token.idx)
+                if found is not None and found.kind in {"person", "organization"}:
+                    speaker = found
+                elif token.ent_type_ == "PERSON":
+                    speaker = _proper_name(token)
+                break
     return Attribution(speaker, None) if speaker is not None else None
 
 
