@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -108,6 +109,9 @@ def find_attribution(ctx: Context) -> Attribution | None:
     In order: a verb of saying that governs the quote in the parse; a verb of saying next
     to it in the same clause (the parse of quotes is often wrong); a label before a colon
     ("<Name>: "...""); the verb that carries a phrase woven into the sentence."""
+    signed = _signature(ctx)
+    if signed is not None:
+        return signed
     governing = governing_attribution(ctx, speech_only=True)
     if governing is not None:
         return governing
@@ -143,6 +147,25 @@ def _animate(ctx: Context, subject: Token | None) -> bool:
         return True
     actor = ctx.resolver.actor_at(subject.idx)
     return actor is not None and actor.kind in {"person", "organization", "group"}
+
+
+_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4})"
+    r"[ \t\u00a0]*[.,]?[ \t\u00a0]*(?:\n|$)"
+)
+
+
+def _signature(ctx: Context) -> Attribution | None:
+    """ "“...” ― <Name>" at the end of a line: a quote signed by its speaker (round-ups,
+    epigraphs, letters)."""
+    doc = ctx.doc
+    end = doc[ctx.close_tok].idx + len(doc[ctx.close_tok].text)
+    m = _SIGNATURE.match(doc.text, end, min(len(doc.text), end + 80))
+    if m is None:
+        return None
+    start = m.start("name")
+    actor = ctx.resolver.actor_at(start)
+    return Attribution(actor if actor is not None else m.group("name"), None)
 
 
 def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribution | None:
