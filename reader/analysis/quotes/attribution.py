@@ -28,6 +28,8 @@ _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 class Attribution:
     speaker: Actor | str | None
     cue: str | None
+    rule: str = ""
+    """Which rule found it ("governing", "window", "colon", "signature", ...): for study."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +135,9 @@ def find_attribution(ctx: Context) -> Attribution | None:
             if window is after:
                 named = _name_before(ctx, cue_token)
                 if named is not None:
-                    return Attribution(_speaker_from(ctx, named, cue_token), cue)
+                    return Attribution(_speaker_from(ctx, named, cue_token), cue, "name-before")
             continue  # the verb's subject is inside the quote: not this quote's cue
-        return Attribution(_speaker_of(ctx, cue_token, cue, window), cue)
+        return Attribution(_speaker_of(ctx, cue_token, cue, window), cue, "window")
     return _colon_speaker(ctx, before) or governing_attribution(ctx)
 
 
@@ -165,7 +167,23 @@ def _signature(ctx: Context) -> Attribution | None:
         return None
     start = m.start("name")
     actor = ctx.resolver.actor_at(start)
-    return Attribution(actor if actor is not None else m.group("name"), None)
+    return Attribution(actor if actor is not None else m.group("name"), None, "signature")
+
+
+def _personal(ctx: Context, subject: Token | None) -> bool:
+    """Whether a subject is a person: a named one, or a he or she."""
+    if subject is None:
+        return False
+    if subject.lower_ in {"he", "she"}:
+        return True
+    actor = ctx.resolver.actor_at(subject.idx)
+    return actor is not None and actor.kind == "person"
+
+
+def _so_called(ctx: Context) -> bool:
+    """ "the so-called "X"", "what critics call "X"": the reporter's own scare quotes."""
+    before = ctx.doc[max(ctx.open_tok - 3, 0) : ctx.open_tok].text.lower()
+    return "so-called" in before or "so called" in before
 
 
 def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribution | None:
@@ -198,17 +216,24 @@ def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribu
         words = sum(1 for t in doc[ctx.open_tok : ctx.close_tok + 1] if t.is_alpha)
         animate = [v for v in verbs if _animate(ctx, _subject(v))]
         characterizing = [v for v in animate if v.lemma_.casefold() in CHARACTERIZING_LEMMAS]
+        people = [v for v in animate if _personal(ctx, _subject(v))]
         if characterizing:
             verb = characterizing[0]
         elif words >= _WOVEN_WORDS and animate:
             verb = animate[-1]
+        elif people and words > 1 and not _so_called(ctx):
+            verb = people[-1]  # "<Name> believes in journalism that "takes sides""
         else:
             return None  # a scare quote, or words no one in the sentence could have said
     subject = _subject(verb)
     if subject is None or subject.i in inside:
         return None
     speaker = _speaker_of(ctx, verb, verb.lower_, [])
-    return Attribution(speaker, verb.lower_) if speaker is not None else None
+    return (
+        Attribution(speaker, verb.lower_, "governing" if speech_only else "woven")
+        if speaker is not None
+        else None
+    )
 
 
 def attribution_before(ctx: Context) -> Attribution | None:
@@ -217,7 +242,7 @@ def attribution_before(ctx: Context) -> Attribution | None:
     cue = _cue_in(before)
     if cue is None:
         return _colon_speaker(ctx, before)
-    return Attribution(_speaker_of(ctx, cue[1], cue[2], before), cue[2])
+    return Attribution(_speaker_of(ctx, cue[1], cue[2], before), cue[2], "before")
 
 
 def _speaker_of(
@@ -338,7 +363,7 @@ def _colon_speaker(ctx: Context, before: list[Token]) -> Attribution | None:
                 elif token.ent_type_ == "PERSON":
                     speaker = _proper_name(token)
                 break
-    return Attribution(speaker, None) if speaker is not None else None
+    return Attribution(speaker, None, "colon") if speaker is not None else None
 
 
 def subject_of_sentence(ctx: Context, last: int, floor: int) -> Actor | None:

@@ -145,22 +145,21 @@ def _continuation(
             found = attribution_before(lead)
             if found is not None:
                 return found
-    subject = subject_of_sentence(context, context.open_tok - 1, context.floor)
-    if subject is not None:
-        return Attribution(subject, None)
     if span.open_mark == para_start and para > 0 and (previous is None or previous[1] < para - 1):
         # A quote paragraph after a paragraph of indirect speech continues that speaker.
         last = context.resolver.token_at(paragraphs[para - 1][1] - 1)
         speaker = speech_subject(context, last, paragraphs[para - 1][0])
         if speaker is not None:
-            return Attribution(speaker, None)
-    if previous is None or previous[0].speaker is None:
-        return None
-    attribution, previous_para = previous
-    if previous_para == para:
-        return attribution
-    if previous_para == para - 1 and span.open_mark == para_start:
-        return Attribution(attribution.speaker, None)
+            return Attribution(speaker, None, "cont-indirect")
+    if previous is not None and previous[0].speaker is not None:
+        attribution, previous_para = previous
+        if previous_para == para:
+            return attribution
+        if previous_para == para - 1 and span.open_mark == para_start:
+            return Attribution(attribution.speaker, None, "cont-prev-para")
+    subject = subject_of_sentence(context, context.open_tok - 1, context.floor)
+    if subject is not None and subject.kind == "person":
+        return Attribution(subject, None, "cont-subject")
     return None
 
 
