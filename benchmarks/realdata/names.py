@@ -77,10 +77,13 @@ def same_name(gold: str, predicted: str) -> bool:
     if g[-1] not in p:
         return False
     if len(g) >= 2 and len(p) >= 2 and g[-1] == p[-1]:
-        a, b = g[0], p[0]
-        if a != b and not (a[0] == b[0] and (len(a) == 1 or len(b) == 1)):
-            return False
+        # Given names (and initials) must agree somewhere, whatever titles stand before them.
+        return any(_same_given(a, b) for a in g[:-1] for b in p[:-1])
     return True
+
+
+def _same_given(a: str, b: str) -> bool:
+    return a == b or (a[0] == b[0] and (len(a) == 1 or len(b) == 1))
 
 
 def matches_any(gold: str, names: list[str]) -> bool:
