@@ -69,7 +69,7 @@ def _affiliation(doc: Doc, end: int, root: Token) -> str | None:
 
 def _name_root(doc: Doc, start: int, end: int) -> Token:
     for token in doc[start:end]:
-        if not start <= token.head.i < end or token.head is token:
+        if not start <= token.head.i < end or token.head.i == token.i:
             return token
     return doc[end - 1]
 

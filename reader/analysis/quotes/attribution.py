@@ -83,6 +83,16 @@ def _manner_cue(after: list[Token]) -> tuple[int, Token, str] | None:
     return None
 
 
+def _manner_cue_before(before: list[Token]) -> tuple[int, Token, str] | None:
+    """ "<Name> shot back, "..."": a past-tense verb after a name, just before the quote."""
+    words = [t for t in before[:5] if not t.is_punct and t.lower_ not in {"back", "out", "in"}]
+    if len(words) >= 2 and words[0].tag_ == "VBD":
+        name = words[1]
+        if name.pos_ == "PROPN" or name.lower_ in {"he", "she"}:
+            return before.index(words[0]), words[0], words[0].lower_
+    return None
+
+
 def _cue_in(tokens: list[Token]) -> tuple[int, Token, str] | None:
     """(distance, token, cue text) of the first cue in `tokens`."""
     for n, token in enumerate(tokens):
@@ -120,7 +130,7 @@ def find_attribution(ctx: Context) -> Attribution | None:
     after = after_tokens(ctx)
     before = before_tokens(ctx)
     after_cue = _cue_in(after) or _manner_cue(after)
-    before_cue = _cue_in(before)
+    before_cue = _cue_in(before) or _manner_cue_before(before)
     options = []
     if after_cue and (after_cue[0] <= _TIGHT or before_cue is None):
         options = [(after_cue, after), (before_cue, before)]
@@ -130,6 +140,10 @@ def find_attribution(ctx: Context) -> Attribution | None:
         if chosen is None:
             continue
         _, cue_token, cue = chosen
+        if cue == "statement":  # "<Name> called it "X" in a statement": the verb says who
+            woven = governing_attribution(ctx)
+            if woven is not None:
+                return woven
         subject = _subject(cue_token)
         if subject is not None and ctx.open_tok <= subject.i <= ctx.close_tok:
             if window is after:
@@ -256,7 +270,12 @@ def _speaker_of(
             obj = next(
                 (t for t in window if t.i > cue_token.i + 1 and t.pos_ in {"PROPN", "NOUN"}), None
             )
-        return _actor(resolver.from_document(obj, before)) if obj is not None else None
+        if obj is None:
+            return None
+        found = _actor(resolver.from_document(obj, before))
+        if found is None and obj.pos_ == "PROPN":
+            return _proper_name(obj)  # "according to <Outlet>"
+        return found
     if cue == "statement":
         return _nearest_actor(ctx, window, cue_token)
     subject = _subject(cue_token)
@@ -291,6 +310,10 @@ def _actor(speaker: Actor | str | None) -> Actor | None:
 def _subject(verb: Token) -> Token | None:
     """Who does the verb: its subject, the agent of a passive ("was said by <Name>"), or the
     subject of the verb it hangs from ("<Name> stood up, saying ...")."""
+    left = verb.doc[verb.i - 1] if verb.i > 0 else None
+    compound = left is not None and left.dep_ in {"compound", "npadvmod", "nmod"}
+    if compound and left.head.i == verb.i and left.pos_ == "PROPN":
+        return left  # "<Name> joked" parsed as a compound of the verb
     candidate = verb
     for _ in range(4):
         for child in candidate.children:
@@ -299,9 +322,9 @@ def _subject(verb: Token) -> Token | None:
                 if agent is not None:
                     return agent
         for child in candidate.children:
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and candidate is not verb):
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and candidate.i != verb.i):
                 return _named_subject(child)
-        if candidate.dep_ not in {"conj", "xcomp", "advcl"} or candidate.head is candidate:
+        if candidate.dep_ not in {"conj", "xcomp", "advcl"} or candidate.head.i == candidate.i:
             return None
         candidate = candidate.head
     return None
