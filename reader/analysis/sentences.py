@@ -102,6 +102,20 @@ def _attribution_follows(t: _Tokens, i: int) -> bool:
     return False
 
 
+def _opened_a_sentence(t: _Tokens, close: int) -> bool:
+    """Whether the quotation that closes at token `close` opened a sentence: after a
+    sentence end, a colon, a paragraph break or at the very start."""
+    k = close - 1
+    while k >= 0 and not (t.text[k] in OPENING and t.text[k] != "'"):
+        if "\n" in t.text[k] or close - k > 200:
+            return True
+        k -= 1
+    k -= 1
+    while k >= 0 and t.space(k):
+        k -= 1
+    return k < 0 or t.text[k] in TERMINAL or t.text[k] == ":" or "\n" in t.ws[k]
+
+
 def _may_end(t: _Tokens, j: int) -> bool:
     """Whether a sentence can end at token j: terminal punctuation, maybe inside closers.
 
@@ -141,7 +155,9 @@ def _decide(t: _Tokens, i: int, j: int) -> bool | None:
     if ended and (t.ws[j] or j < i - 1):
         first = t.text[i][:1]
         if prev in CLOSING and t.text[j - 1] in QUESTION and first.isupper():
-            return not _attribution_follows(t, i)
+            # ""Who pays?" <Name> asked." goes on; a quote that opened mid-sentence
+            # ("... wrote that lawmakers "should act now!" <Name> said ...") has ended it.
+            return not (_attribution_follows(t, i) and _opened_a_sentence(t, j))
         if t.text[i] in OPENING or first.isupper() or first.isdigit():
             return True
         return False if first.islower() else None

@@ -43,13 +43,13 @@ class Analyser:
     def __init__(self) -> None:
         self.calls: list[Path] = []
 
-    def __call__(self, article: Article, *, sentences: int, algorithm: str):
+    def __call__(self, article: Article, *, sentences: int, algorithm: str, words=None):
         self.calls.append(article.path)
         if len(article.text) > REAL_UP_TO:
             return quick_analysis(article), []
         from reader.analysis.pipeline import analyze
 
-        return analyze(article, sentences=sentences, algorithm=algorithm)
+        return analyze(article, sentences=sentences, algorithm=algorithm, words=words)
 
 
 def screen_text(app: ReaderApp) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reader.resources import samples_dir
 from reader.settings import Settings
+from reader.tui.navigation import visible_quotes
 from reader.tui.session import default_analyser
 from reader.tui.widgets.article_view import ArticleView
 
@@ -32,11 +33,14 @@ async def test_real_analysis_through_the_app(tmp_path: Path):
         text = app.screen.article.text
         for quote in analysis.quotes:
             assert text[quote.start : quote.end] == quote.text
+        shown = visible_quotes(analysis, False, text)
+        # a quote split by its attribution is one statement: fewer stops than quote parts
+        assert 0 < len(shown) < sum(not q.fragment for q in analysis.quotes)
         await pilot.press("]")
-        assert (
-            status_text(app)
-            == f"Quote 1 of {sum(not q.fragment for q in analysis.quotes)} · Mara Oyelaran"
-        )
+        assert status_text(app) == f"Quote 1 of {len(shown)} · Mara Oyelaran"
         layer = app.screen.query_one(ArticleView)._layers["focus"]
-        assert text[layer[0][0] : layer[1][0]].startswith("We are not cutting into bone")
+        highlighted = text[layer[0][0] : layer[1][-1]]
+        assert highlighted.startswith("We are not cutting into bone")
+        # the second half, after "Oyelaran told the council", is lit with the first
+        assert highlighted.endswith("revenue that pays for them.")
     app.session.state.close()

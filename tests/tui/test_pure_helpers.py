@@ -7,9 +7,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.analysis.models import Analysis, Quote
 from reader.library.models import ArticleRef
 from reader.tui.formatting import clean, fit, format_date, trim_words
-from reader.tui.navigation import Step, next_unread, step
+from reader.tui.navigation import Step, next_unread, statements, step, visible_quotes
 from reader.tui.search import filter_refs, find_matches, fold
 from reader.tui.textlayout import ArticleLayout, wrap
 
@@ -93,3 +94,22 @@ def test_formatting_helpers():
     assert fit("abcdef", 4) == "abc…" and fit("abc", 4) == "abc"
     assert clean("a\x1b[31mb\x07") == "a\ufffd[31mb\ufffd"
     assert trim_words("one two three four", 10) == "one two…"
+
+
+def test_statements_join_a_quote_split_by_its_attribution_and_its_paragraphs():
+    text = (
+        "“First half,” she said, “second half.”\n\n"
+        "“One paragraph\n\n“and the next,” he said.\n\n"
+        "“Unrelated,” she said. Later, “new.”"
+    )
+    spans = ["First half,", "second half.", "One paragraph", "and the next,", "Unrelated,", "new."]
+    speakers = ["Ann", "Ann", "Bo", "Bo", "Ann", "Ann"]
+    quotes = tuple(
+        Quote(s, who, "said", text.index(s), text.index(s) + len(s))
+        for s, who in zip(spans, speakers, strict=True)
+    )
+    analysis = Analysis("a", (), (), quotes)
+    order = list(range(len(quotes)))
+    assert statements(analysis, order, text) == [[0, 1], [2, 3], [4], [5]]
+    assert visible_quotes(analysis, False, text) == [0, 2, 4, 5]
+    assert visible_quotes(analysis, False) == order  # without the text, every part

@@ -175,11 +175,14 @@ def _signature(ctx: Context) -> Attribution | None:
     """ "“...” ― <Name>" at the end of a line: a quote signed by its speaker (round-ups,
     epigraphs, letters)."""
     doc = ctx.doc
-    end = doc[ctx.close_tok].idx + len(doc[ctx.close_tok].text)
-    m = _SIGNATURE.match(doc.text, end, min(len(doc.text), end + 80))
+    close = doc[ctx.close_tok]
+    end = close.idx + len(close.text)
+    # the text after the mark from its tokens: doc.text would rebuild the whole article
+    window = (close.whitespace_ + doc[ctx.close_tok + 1 : ctx.close_tok + 40].text_with_ws)[:80]
+    m = _SIGNATURE.match(window)
     if m is None:
         return None
-    start = m.start("name")
+    start = end + m.start("name")
     actor = ctx.resolver.actor_at(start)
     return Attribution(actor if actor is not None else m.group("name"), None, "signature")
 

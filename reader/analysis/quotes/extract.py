@@ -16,7 +16,13 @@ from reader.analysis.quotes.attribution import (
     subject_of_sentence,
 )
 from reader.analysis.quotes.speakers import SpeakerResolver
-from reader.text.quotes import QuoteSpan, find_quote_spans, mark_width, paragraph_spans
+from reader.text.quotes import (
+    OPENING_MARKS,
+    QuoteSpan,
+    find_quote_spans,
+    mark_width,
+    paragraph_spans,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -110,16 +116,17 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
         if fragment:
             speaker = None
         name = speaker.name if isinstance(speaker, Actor) else speaker
-        results.append(
-            Quote(
-                text=text[span.start : span.end],
-                speaker=name,
-                cue=attribution.cue,
-                start=span.start,
-                end=span.end,
-                fragment=fragment,
+        for start, end in _parts(text, span):
+            results.append(
+                Quote(
+                    text=text[start:end],
+                    speaker=name,
+                    cue=attribution.cue,
+                    start=start,
+                    end=end,
+                    fragment=fragment,
+                )
             )
-        )
         if not fragment:
             previous = (attribution, para)
         same_sentence = (attribution, sentence) if attribution.cue is not None else None
@@ -161,6 +168,32 @@ def _continuation(
     if subject is not None and subject.kind == "person":
         return Attribution(subject, None, "cont-subject")
     return None
+
+
+_PART_END = " \t\n,"
+
+
+def _parts(text: str, span: QuoteSpan) -> list[tuple[int, int]]:
+    """The quoted words of a passage, one part per paragraph: a quote over several
+    paragraphs reopens each one with a mark, which belongs to no part. A comma that ends a
+    part before the attribution ("We will," she said) is left out too."""
+    if span.paragraphs > 1:
+        pieces = []
+        for start, end in paragraph_spans(text[: span.end]):
+            start, end = max(start, span.start), min(end, span.end)
+            if start < end:
+                pieces.append((start, end))
+    else:
+        pieces = [(span.start, span.end)]
+    parts = []
+    for start, end in pieces:
+        while start < end and (text[start].isspace() or text[start] in OPENING_MARKS):
+            start += 1
+        while end > start and text[end - 1] in _PART_END:
+            end -= 1
+        if start < end and any(ch.isalnum() for ch in text[start:end]):
+            parts.append((start, end))
+    return parts or [(span.start, span.end)]
 
 
 def _split_after(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:

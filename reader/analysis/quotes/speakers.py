@@ -102,16 +102,17 @@ class SpeakerResolver:
         "a senior official", "critics" or "his friend" name nobody: the phrase itself."""
         lemma = token.lemma_.casefold()
         det = next((c for c in token.children if c.dep_ in {"det", "poss"}), None)
-        definite = det is not None and det.lower_ in DEFINITE
+        # "the senator", and "<Name>'s spokesman": one particular person
+        definite = det is not None and (det.lower_ in DEFINITE or det.pos_ == "PROPN")
         person = is_person_noun(lemma) or is_title_word(lemma) or _age_noun(token)
         organisation = lemma in SPEAKING_ORG_NOUNS or lemma in STATEMENT_NOUNS
         if definite and person and token.tag_ != "NNS":
             by_role = self._by_role(lemma, before)
             if by_role is not None:
                 return by_role  # "the spokesman" introduced earlier by name
-            return self._resolve(token.i, None, 0)
+            return self._resolve(token.i, None, 0) or _phrase(token)
         if definite and organisation:
-            return self._recent_org(lemma, before)
+            return self._recent_org(lemma, before) or _phrase(token)
         for child in token.children if definite and not person else ():
             # "the hospital system said": the organisation word is the modifier.
             if child.dep_ == "compound" and child.lemma_.casefold() in SPEAKING_ORG_NOUNS:

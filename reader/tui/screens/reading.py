@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.models import Analysis
 from reader.tui.messages import ItemChosen, ItemHighlighted, ItemKind
-from reader.tui.navigation import step, summary_order, visible_quotes
+from reader.tui.navigation import statements, step, summary_order, visible_quotes
 from reader.tui.search import find_matches
 from reader.tui.widgets.query_bar import QueryBar
 
@@ -54,7 +54,19 @@ class ReadingActions:
         if previous is None or previous.actors != analysis.actors:
             self.actor_index = None
         self.analysis = analysis
-        self.pane.show_analysis(analysis, show_fragments=self.session.show_fragments)
+        self.pane.show_analysis(
+            analysis, show_fragments=self.session.show_fragments, text=self._text()
+        )
+
+    def _text(self) -> str | None:
+        return self.article.text if self.article is not None else None
+
+    def _statements(self) -> list[list[int]]:
+        """The visible quotes as statements (a quote split by its attribution is one)."""
+        assert self.analysis is not None
+        shown = visible_quotes(self.analysis, self.session.show_fragments)
+        text = self._text()
+        return statements(self.analysis, shown, text) if text else [[i] for i in shown]
 
     def focus_span(self, start: int, end: int) -> None:
         """Scroll the text to a span and highlight it (theme colours, no inserted marks)."""
@@ -78,7 +90,7 @@ class ReadingActions:
         if self._not_ready():
             return
         assert self.analysis is not None
-        order = visible_quotes(self.analysis, self.session.show_fragments)
+        order = [group[0] for group in self._statements()]
         starts = [self.analysis.quotes[i].start for i in order]
         moved = step(starts, self.quote_pos, forward, self.view.top_offset())
         if moved is None:
@@ -90,7 +102,9 @@ class ReadingActions:
         assert self.analysis is not None
         self.quote_pos = pos
         quote = self.analysis.quotes[order[pos]]
-        self.focus_span(quote.start, quote.end)
+        group = next((g for g in self._statements() if g[0] == order[pos]), [order[pos]])
+        last = self.analysis.quotes[group[-1]]
+        self.focus_span(quote.start, last.end)  # every part of the statement, and the cue
         self.pane.mark("quotes", order[pos])
         if self.pane.tab != "quotes":
             self.pane.set_tab("quotes")
@@ -157,7 +171,7 @@ class ReadingActions:
             order = summary_order(analysis)
             self.select_sentence(order, order.index(index))
         elif kind == "quotes":
-            order = visible_quotes(analysis, self.session.show_fragments)
+            order = [group[0] for group in self._statements()]
             if index in order:
                 self.select_quote(order, order.index(index))
         elif kind == "actors":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -14,7 +16,7 @@ from textual.widgets.option_list import Option
 from reader.analysis.models import Actor, Analysis, Quote
 from reader.tui.formatting import one_line, trim_words
 from reader.tui.messages import ItemChosen, ItemHighlighted, ItemKind, TabChanged
-from reader.tui.navigation import visible_quotes
+from reader.tui.navigation import statements, visible_quotes
 
 TABS: tuple[ItemKind, ...] = ("summary", "actors", "quotes")
 KIND_TITLES = {
@@ -48,9 +50,12 @@ def actor_prompt(actor: Actor) -> Text:
     return text
 
 
-def quote_prompt(quote: Quote) -> Text:
+def quote_prompt(quote: Quote, parts: Sequence[Quote] = ()) -> Text:
+    """A statement as the Quotes tab shows it: its words (every part, joined by " … "), then
+    who said it."""
+    words = " … ".join(one_line(q.text) for q in (parts or (quote,)))
     text = Text()
-    text.append("“" + trim_words(quote.text, QUOTE_CHARS) + "”", style=ITALIC)
+    text.append("“" + trim_words(words, QUOTE_CHARS) + "”", style=ITALIC)
     who = one_line(quote.speaker) if quote.speaker else "unattributed"
     text.append(f"\n  — {who}", style=BOLD if quote.speaker else DIM)
     if quote.fragment:
@@ -103,12 +108,14 @@ class InsightPane(Vertical):
             self._items[tab] = [None]
             self.item_list(tab).set_options([_note("…" if kind == "loading" else "—")])
 
-    def show_analysis(self, analysis: Analysis, *, show_fragments: bool) -> None:
+    def show_analysis(
+        self, analysis: Analysis, *, show_fragments: bool, text: str | None = None
+    ) -> None:
         self.show_status("\n".join(one_line(n) for n in analysis.notices), kind="notice")
         self._fill("summary", self._summary_options(analysis))
         self._fill("actors", self._actor_options(analysis))
-        self._fill("quotes", self._quote_options(analysis, show_fragments))
-        shown = len(visible_quotes(analysis, show_fragments))
+        self._fill("quotes", self._quote_options(analysis, show_fragments, text))
+        shown = len(visible_quotes(analysis, show_fragments, text))
         self._label_tabs({"summary": len(analysis.summary), "actors": len(analysis.actors),
                           "quotes": shown})  # fmt: skip
 
@@ -142,11 +149,13 @@ class InsightPane(Vertical):
         return options or [(_note("No people, organisations or places found."), None)]
 
     def _quote_options(
-        self, analysis: Analysis, show_fragments: bool
+        self, analysis: Analysis, show_fragments: bool, text: str | None
     ) -> list[tuple[Option, int | None]]:
         shown = visible_quotes(analysis, show_fragments)
+        groups = statements(analysis, shown, text) if text else [[i] for i in shown]
         options: list[tuple[Option, int | None]] = [
-            (Option(quote_prompt(analysis.quotes[i])), i) for i in shown
+            (Option(quote_prompt(analysis.quotes[g[0]], [analysis.quotes[i] for i in g])), g[0])
+            for g in groups
         ]
         hidden = len(analysis.quotes) - len(shown)
         if not options:
