@@ -1,7 +1,12 @@
-"""The reader's main screen: owns the state, opens articles and runs analysis off the UI thread."""
+"""The reader's main screen: owns the state, opens articles and runs analysis off the UI thread.
+
+One class: the list, the article, the insight pane and the status line are its widgets;
+it keeps what is selected and shown, and the widgets say what happened through messages.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from textual import on, work
@@ -11,23 +16,33 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
+from reader.analysis.models import Analysis
 from reader.library.models import Article, ArticleLoadError, ArticleRef
+from reader.settings import MAX_SENTENCES, MAX_WORDS, MIN_WORDS, WORD_STEP
 from reader.tui import keys
 from reader.tui.messages import (
+    AnalysisFailed,
+    AnalysisReady,
     ArticleChosen,
     ArticleFailed,
     ArticleHighlighted,
     ArticleLoaded,
+    ItemChosen,
+    ItemHighlighted,
+    ItemKind,
     LibraryScanned,
+    QueryChanged,
+    QueryClosed,
+    QuerySubmitted,
     ReadingMoved,
+    TabChanged,
 )
-from reader.tui.screens.analysis import AnalysisWorkers
-from reader.tui.screens.commands import PaneActions
-from reader.tui.screens.reading import ReadingActions
-from reader.tui.search import filter_refs, haystack
-from reader.tui.session import Session, path_key
+from reader.tui.navigation import next_unread, statements, step, summary_order, visible_quotes
+from reader.tui.screens.export import ExportScreen
+from reader.tui.search import filter_refs, find_matches, haystack
+from reader.tui.session import AnalysisKey, Session, path_key
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.insight_pane import TABS, InsightPane
@@ -38,9 +53,11 @@ SAVE_DELAY = 0.4
 """Seconds of stillness before the reading position is written."""
 READ_AT = 0.9
 """Share of the text that must have been on screen for an article to count as read."""
+DEFAULT_WORDS = 60
+"""The word budget a summary first gets when its length switches to words."""
 
 
-class MainScreen(AnalysisWorkers, ReadingActions, PaneActions, Screen):
+class MainScreen(Screen):
     """List left, article centre, insight right; collapses to two columns when narrow."""
 
     BINDINGS = [*keys.bindings(), Binding("escape", "escape", "Clear", show=False)]
@@ -299,3 +316,501 @@ class MainScreen(AnalysisWorkers, ReadingActions, PaneActions, Screen):
 
     def insight_visible(self) -> bool:
         return self.narrow_insight if self.has_class("-narrow") else self.wide_insight
+
+    # inside one article: quotes, summary, actors and search, linked to the text
+
+    def reset_reading(self) -> None:
+        """Forget the selection within an article (called when another one opens)."""
+        self.analysis: Analysis | None = None
+        self.quote_pos: int | None = None
+        self.sentence_pos: int | None = None
+        self.actor_index: int | None = None
+        self.actor_mention = -1
+        self.matches: list[tuple[int, int]] = []
+        self.match_pos: int | None = None
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        previous = self.analysis
+        if previous is None or previous.summary != analysis.summary:
+            self.sentence_pos = None
+        if previous is None or previous.quotes != analysis.quotes:
+            self.quote_pos = None
+        if previous is None or previous.actors != analysis.actors:
+            self.actor_index = None
+        self.analysis = analysis
+        self.pane.show_analysis(
+            analysis, show_fragments=self.session.show_fragments, text=self._text()
+        )
+
+    def _text(self) -> str | None:
+        return self.article.text if self.article is not None else None
+
+    def _statements(self) -> list[list[int]]:
+        """The visible quotes as statements (a quote split by its attribution is one)."""
+        assert self.analysis is not None
+        shown = visible_quotes(self.analysis, self.session.show_fragments)
+        text = self._text()
+        return statements(self.analysis, shown, text) if text else [[i] for i in shown]
+
+    def focus_span(self, start: int, end: int) -> None:
+        """Scroll the text to a span and highlight it (theme colours, no inserted marks)."""
+        self.view.set_layer("focus", [(start, end)])
+        self.view.scroll_to_span(start)
+
+    def clear_highlights(self) -> None:
+        self.view.set_layer("focus", [])
+        self.view.set_layer("mention", [])
+        self.actor_index = None
+
+    # quotes and summary sentences
+
+    def _not_ready(self) -> bool:
+        if self.analysis is None:
+            self.status.say("The analysis is not ready yet.", kind="warning")
+            return True
+        return False
+
+    def step_quote(self, forward: bool) -> None:
+        if self._not_ready():
+            return
+        assert self.analysis is not None
+        order = [group[0] for group in self._statements()]
+        starts = [self.analysis.quotes[i].start for i in order]
+        moved = step(starts, self.quote_pos, forward, self.view.top_offset())
+        if moved is None:
+            self.status.say("No quotes in this article.", kind="warning")
+            return
+        self.select_quote(order, moved.index, wrapped=moved.wrapped, forward=forward)
+
+    def select_quote(self, order: list[int], pos: int, *, wrapped=False, forward=True) -> None:
+        assert self.analysis is not None
+        self.quote_pos = pos
+        quote = self.analysis.quotes[order[pos]]
+        group = next((g for g in self._statements() if g[0] == order[pos]), [order[pos]])
+        last = self.analysis.quotes[group[-1]]
+        self.focus_span(quote.start, last.end)  # every part of the statement, and the cue
+        self.pane.mark("quotes", order[pos])
+        if self.pane.tab != "quotes":
+            self.pane.set_tab("quotes")
+        speaker = quote.speaker or "unattributed"
+        message = f"Quote {pos + 1} of {len(order)} · {speaker}"
+        if wrapped:
+            where = "first" if forward else "last"
+            message += f" · wrapped to the {where} quote"
+            self.notify(f"Wrapped to the {where} quote.", timeout=2)
+        self.status.say(message)
+
+    def step_sentence(self, forward: bool) -> None:
+        if self._not_ready():
+            return
+        assert self.analysis is not None
+        order = summary_order(self.analysis)
+        starts = [self.analysis.summary[i].start for i in order]
+        moved = step(starts, self.sentence_pos, forward, self.view.top_offset())
+        if moved is None:
+            self.status.say("No summary for this article.", kind="warning")
+            return
+        self.select_sentence(order, moved.index, wrapped=moved.wrapped, forward=forward)
+
+    def select_sentence(self, order: list[int], pos: int, *, wrapped=False, forward=True) -> None:
+        assert self.analysis is not None
+        self.sentence_pos = pos
+        sentence = self.analysis.summary[order[pos]]
+        self.focus_span(sentence.start, sentence.end)
+        self.pane.mark("summary", order[pos])
+        if self.pane.tab != "summary":
+            self.pane.set_tab("summary")
+        message = f"Summary sentence {pos + 1} of {len(order)}"
+        if wrapped:
+            where = "first" if forward else "last"
+            message += f" · wrapped to the {where} sentence"
+            self.notify(f"Wrapped to the {where} summary sentence.", timeout=2)
+        self.status.say(message)
+
+    def action_next_quote(self) -> None:
+        self.step_quote(True)
+
+    def action_prev_quote(self) -> None:
+        self.step_quote(False)
+
+    def action_next_sentence(self) -> None:
+        self.step_sentence(True)
+
+    def action_prev_sentence(self) -> None:
+        self.step_sentence(False)
+
+    # items picked in the insight pane
+
+    def on_item_highlighted(self, message: ItemHighlighted) -> None:
+        self._pick(message.kind, message.index, chosen=False)
+
+    def on_item_chosen(self, message: ItemChosen) -> None:
+        self._pick(message.kind, message.index, chosen=True)
+
+    def _pick(self, kind: ItemKind, index: int, *, chosen: bool) -> None:
+        analysis = self.analysis
+        if analysis is None:
+            return
+        if kind == "summary":
+            order = summary_order(analysis)
+            self.select_sentence(order, order.index(index))
+        elif kind == "quotes":
+            order = [group[0] for group in self._statements()]
+            if index in order:
+                self.select_quote(order, order.index(index))
+        elif kind == "actors":
+            self.pick_actor(analysis, index, jump=chosen)
+
+    def pick_actor(self, analysis: Analysis, index: int, *, jump: bool) -> None:
+        """Highlight every mention; each `enter` jumps to the next one."""
+        actor = analysis.actors[index]
+        if self.actor_index != index:
+            self.actor_index, self.actor_mention = index, -1
+            self.view.set_layer("mention", list(actor.spans))
+        mentions = len(actor.spans)
+        if not jump or not mentions:
+            noun = "mention" if actor.mentions == 1 else "mentions"
+            self.status.say(f"{actor.name} · {actor.mentions} {noun} highlighted")
+            return
+        self.actor_mention = (self.actor_mention + 1) % mentions
+        start, end = actor.spans[self.actor_mention]
+        self.focus_span(start, end)
+        self.status.say(f"{actor.name} · mention {self.actor_mention + 1} of {mentions}")
+
+    # search in the text
+
+    def refresh_search(self) -> None:
+        """Recompute matches for the open search (after typing, or in a newly opened article)."""
+        bar = self.query_one("#search-bar", QueryBar)
+        query = bar.query_text if bar.display else ""
+        text = self.article.text if self.article is not None else ""
+        self.matches = find_matches(text, query) if query.strip() else []
+        self.view.set_layer("match", self.matches)
+        self.match_pos = None
+        if not self.matches:
+            self.view.set_layer("match-current", [])
+            bar.set_count("no matches" if query.strip() else "")
+            return
+        anchor = self.view.top_offset()
+        first = next((i for i, (s, _) in enumerate(self.matches) if s >= anchor), 0)
+        self.select_match(first)
+
+    def select_match(self, pos: int) -> None:
+        self.match_pos = pos
+        start, end = self.matches[pos]
+        self.view.set_layer("match-current", [(start, end)])
+        self.view.scroll_to_span(start)
+        count = f"{pos + 1} of {len(self.matches)}"
+        self.query_one("#search-bar", QueryBar).set_count(count)
+        self.status.say(f"Match {count}")
+
+    def step_match(self, forward: bool) -> None:
+        if not self.matches:
+            self.status.say("No matches.", kind="warning")
+            return
+        starts = [s for s, _ in self.matches]
+        moved = step(starts, self.match_pos, forward, self.view.top_offset())
+        if moved is not None:
+            self.select_match(moved.index)
+            if moved.wrapped:
+                self.notify("Search wrapped round.", timeout=2)
+
+    def searching(self) -> bool:
+        return bool(self.query_one("#search-bar", QueryBar).display and self.matches)
+
+    # analysis: in worker threads, the next article prefetched. A result carries the key it
+    # was made for (article id, length, algorithm); one that no longer matches what is
+    # shown is cached but not displayed.
+
+    def request_analysis(self) -> None:
+        """Show the analysis from memory, or start one after a short pause."""
+        if self.article is None:
+            return
+        key = self.session.key_for(self.article)
+        cached = self.session.analyses.get(key)
+        if cached is not None:
+            self.show_analysis(cached)
+            self.prefetch_next()
+            return
+        first = "" if self.session.model_ready else " (the first one loads the language model)"
+        self.pane.show_waiting(f"Analysing…{first}", kind="loading")
+        if self._analyse_timer is not None:
+            self._analyse_timer.stop()
+        article = self.article
+        if self.session.analyse_delay <= 0:
+            self._analyse(article, key)
+            return
+        self._analyse_timer = self.set_timer(
+            self.session.analyse_delay, lambda: self._analyse(article, key)
+        )
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def _analyse(self, article: Article, key: AnalysisKey) -> None:
+        worker = get_current_worker()
+        with self.session.analysis_lock:
+            if worker.is_cancelled:
+                return
+            self.post_message(self._run_analysis(article, key))
+
+    def _run_analysis(self, article: Article, key: AnalysisKey) -> AnalysisReady | AnalysisFailed:
+        try:
+            _id, sentences, algorithm, words = key
+            analysis, notices = self.session.analyser(
+                article, sentences=sentences, algorithm=algorithm, words=words
+            )
+        except Exception as exc:  # shown in the pane; the reader keeps working
+            return AnalysisFailed(key, f"{exc.__class__.__name__}: {exc}")
+        return AnalysisReady(key, analysis, tuple(notices))
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self.session.analyses.put(message.key, message.analysis)
+        self.session.model_ready = True
+        if self.article is None or message.key != self.session.key_for(self.article):
+            return  # a result for an article (or a summary length) no longer shown
+        for notice in message.notices:
+            if notice not in self.session.shown_notices:
+                self.session.shown_notices.add(notice)
+                self.notify(notice, severity="warning", markup=False)
+        self.show_analysis(message.analysis)
+        self.prefetch_next()
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        if self.article is None or message.key != self.session.key_for(self.article):
+            return
+        self.pane.show_waiting(f"Analysis failed: {message.reason}", kind="error")
+        self.notify(f"Analysis failed: {message.reason}", severity="error", markup=False)
+
+    def prefetch_next(self) -> None:
+        """Load and analyse the article after this one, so opening it is instant."""
+        paths = self.article_list.paths
+        if self.current not in paths or self.article is None:
+            return
+        index = paths.index(self.current) + 1
+        if index < len(paths):
+            session = self.session
+            self._prefetch(paths[index], (session.sentences, session.algorithm, session.words))
+
+    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
+    def _prefetch(self, path: Path, options: tuple[int, str, int | None]) -> None:
+        worker = get_current_worker()
+        article = self.session.articles.get(path)
+        if article is None:
+            loaded = self._read(path)
+            if isinstance(loaded, ArticleFailed):
+                return
+            self.post_message(loaded)
+            article = loaded.article
+        key = (article.id, *options)
+        if key in self.session.analyses:
+            return
+        with self.session.analysis_lock:
+            if not worker.is_cancelled:
+                self.post_message(self._run_analysis(article, key))
+
+    # commands across articles and panes
+
+    # articles
+
+    def step_unread(self, forward: bool) -> None:
+        if self.searching():
+            self.step_match(forward)
+            return
+        paths = self.article_list.paths
+        keys = [path_key(p) for p in paths]
+        current = path_key(self.current) if self.current else None
+        broken = {path_key(r.path) for r in self.shown if r.format == "error"}
+        found = next_unread(keys, self.article_list.read | broken, current, forward)
+        if found is None:
+            self.status.say("No other unread articles.", kind="warning")
+            self.notify("No other unread articles.", timeout=3)
+            return
+        if found.wrapped:
+            self.notify("Wrapped round the list.", timeout=2)
+        self.open(paths[found.index])
+
+    def action_next_unread(self) -> None:
+        self.step_unread(True)
+
+    def action_prev_unread(self) -> None:
+        self.step_unread(False)
+
+    def action_toggle_read(self) -> None:
+        if self.article is not None:
+            self.set_read(not self.is_read(self.current))
+
+    # summary length and fragments
+
+    def change_length(self, delta: int) -> None:
+        words = self.session.words
+        if words:
+            new = min(MAX_WORDS, max(MIN_WORDS, words + delta * WORD_STEP))
+            if new == words:
+                self.status.say(f"The summary is already {words} words at most.", kind="warning")
+                return
+            self.session.remember("summary_words", new)
+            self.status.say(f"Summary: up to {new} words")
+        else:
+            sentences = min(MAX_SENTENCES, max(1, self.session.sentences + delta))
+            if sentences == self.session.sentences:
+                self.status.say(f"The summary is already {sentences} sentence(s).", kind="warning")
+                return
+            self.session.remember("summary_sentences", sentences)
+            self.status.say(f"Summary: {sentences} sentences")
+        self.request_analysis()
+
+    def action_toggle_length_unit(self) -> None:
+        if self.session.words:
+            self.session.remember("summary_words", 0)
+            self.status.say(f"Summary: {self.session.sentences} sentences")
+        else:
+            words = self.session.settings.summary_words or DEFAULT_WORDS
+            self.session.remember("summary_words", words)
+            self.status.say(f"Summary: up to {words} words (+ and - change it by {WORD_STEP})")
+        self.request_analysis()
+
+    def set_algorithm(self, name: str) -> None:
+        """Summarise with `name` from now on (remembered, like the length)."""
+        self.session.remember("algorithm", name)
+        self.status.say(f"Summary: {name}")
+        self.request_analysis()
+
+    def action_longer_summary(self) -> None:
+        self.change_length(1)
+
+    def action_shorter_summary(self) -> None:
+        self.change_length(-1)
+
+    def action_toggle_fragments(self) -> None:
+        shown = not self.session.show_fragments
+        self.session.remember("show_fragments", shown)
+        self.status.say("Fragments shown" if shown else "Fragments hidden")
+        if self.analysis is not None:
+            self.show_analysis(self.analysis)
+            self.quote_pos = None
+
+    # the insight pane
+
+    def action_show_tab(self, tab: ItemKind) -> None:
+        if not self.insight_visible():
+            self.action_toggle_insight()
+        self.pane.set_tab(tab)
+        self.pane.item_list(tab).focus()
+
+    def action_toggle_insight(self) -> None:
+        if self.has_class("-narrow"):
+            self.narrow_insight = not self.narrow_insight
+        else:
+            self.wide_insight = not self.wide_insight
+        if not self.insight_visible() and self.pane.has_focus_within:
+            self.view.focus()
+
+    def on_tab_changed(self, message: TabChanged) -> None:
+        if message.tab in TABS:
+            self.session.state.set("tab", message.tab)
+
+    # copy and export
+
+    def _summary_ready(self) -> bool:
+        if self.article is None or self.analysis is None:
+            self.notify("The summary is not ready yet.", severity="warning")
+            return False
+        return True
+
+    def action_copy_summary(self) -> None:
+        if not self._summary_ready():
+            return
+        from reader import export
+
+        content = export.render(self.article, self.analysis, "txt", extras=False)
+        # A terminal write that fails must not stop the local copy.
+        with contextlib.suppress(Exception):
+            self.app.copy_to_clipboard(content)
+        count = len(self.analysis.summary)
+        self._copy_local(content, f"the summary ({count} sentence{'s' * (count != 1)})")
+
+    @work(thread=True, group="clipboard", exit_on_error=False)
+    def _copy_local(self, content: str, what: str) -> None:
+        from reader import export
+
+        try:
+            where = f"the terminal (OSC 52) and {export.copy_local_clipboard(content)}"
+            severity = "information"
+        except Exception as exc:
+            where = f"the terminal (OSC 52) only; local clipboard: {exc}"
+            severity = "information"
+        self.app.call_from_thread(
+            self.notify, f"Copied {what} to {where}.", severity=severity, markup=False
+        )
+
+    def action_export_summary(self) -> None:
+        if not self._summary_ready():
+            return
+        from reader import export
+
+        article, analysis = self.article, self.analysis
+        default = export.default_export_dir() / export.safe_filename(article.title, "md")
+
+        def render(fmt: str, extras: bool) -> str:
+            return export.render(article, analysis, fmt, extras=extras)
+
+        def done(written: Path | None) -> None:
+            if written is not None:
+                self.notify(f"Exported the summary to {written}", markup=False)
+
+        self.app.push_screen(ExportScreen(default, render, export.write_export), done)
+
+    # filter and search
+
+    def action_find(self) -> None:
+        library = self.query_one("#library")
+        if library.has_focus_within:
+            self.action_filter_list()
+        else:
+            self.action_search_text()
+
+    def action_filter_list(self) -> None:
+        if self.has_class("-narrow") and self.narrow_insight:
+            self.narrow_insight = False
+        self.query_one("#filter-bar", QueryBar).open(self.filter_query)
+
+    def action_search_text(self) -> None:
+        self.query_one("#search-bar", QueryBar).open()
+
+    def on_query_changed(self, message: QueryChanged) -> None:
+        if message.target == "filter":
+            self.apply_filter(message.query, keep=self.current)
+            self.session.state.set("filter", message.query)
+        else:
+            self.refresh_search()
+
+    def on_query_submitted(self, message: QuerySubmitted) -> None:
+        if message.target == "search":
+            self.step_match(not message.backwards)
+            return
+        self.article_list.focus()
+        if self.article_list.current is None and self.article_list.paths:
+            self.open(self.article_list.paths[0])
+
+    def on_query_closed(self, message: QueryClosed) -> None:
+        bar = self.query_one(f"#{message.target}-bar", QueryBar)
+        bar.close()
+        if message.target == "filter":
+            if not message.keep:
+                self.apply_filter("", keep=self.current)
+                self.session.state.set("filter", "")
+            self.article_list.focus()
+        else:
+            self.refresh_search()
+            self.view.focus()
+        self.status.say(self.where_text())
+
+    def action_escape(self) -> None:
+        search = self.query_one("#search-bar", QueryBar)
+        if search.display:
+            self.on_query_closed(QueryClosed("search"))
+            return
+        self.clear_highlights()
+        self.status.say(self.where_text())
+
+    def action_change_theme(self) -> None:
+        self.app.action_change_theme()
