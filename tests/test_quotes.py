@@ -340,3 +340,17 @@ def test_thousands_of_quotes_without_a_parser() -> None:
     check_offsets(text, quotes)
     huge = "“" + "a long unpunctuated run " * 8_000
     assert extract_quotes(nlp(huge), huge, ()) == ()
+
+
+def test_a_title_with_a_number_and_a_defined_term_are_fragments() -> None:
+    text = (
+        "On its new page, “The Budget 2 Countdown”, the agency began a campaign. "
+        "In the trade, “route out” refers to leaving a group for good. "
+        "“We will fight,” Ana Ruiz said."
+    )
+    quotes = quotes_of(text)
+    assert [(q.text, q.fragment) for q in quotes] == [
+        ("The Budget 2 Countdown", True),
+        ("route out", True),
+        ("We will fight", False),
+    ]

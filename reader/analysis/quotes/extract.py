@@ -205,11 +205,33 @@ def _split_after(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
 
 
 def _is_title(doc: Doc, span: QuoteSpan, resolver: SpeakerResolver) -> bool:
-    """A quoted title ("Tides of the Sea"): every significant word capitalised, ten at most."""
+    """A quoted title ("Tides of the Sea"): every significant word capitalised, ten at most;
+    or a word quoted as a word: "the term "X"", ""X" refers to ..."."""
     first = resolver.token_at(span.start)
     last = resolver.token_at(span.end - 1)
     words = [t for t in doc[first : last + 1] if t.is_alpha or t.like_num]
-    return bool(words) and len(words) <= 10 and _title_like(words)
+    if not words or len(words) > 10:
+        return False
+    return _title_like(words) or _mentioned(doc, first, last)
+
+
+_MENTION_NOUNS = frozenset(["term", "word", "words", "phrase", "expression", "slogan", "motto"])
+_MENTION_VERBS = frozenset(["mean", "refer", "stand", "describe", "denote"])
+
+
+def _mentioned(doc: Doc, first: int, last: int) -> bool:
+    """A word quoted as a word (use and mention): after "the term", or the subject of
+    "means", "refers to", "stands for"."""
+    before = [t for t in doc[max(first - 3, 0) : first] if not t.is_punct]
+    if before and before[-1].lower_ in _MENTION_NOUNS:
+        return True
+    after = [t for t in doc[last + 1 : last + 8] if not t.is_punct]
+    for token in after[:4]:
+        if token.lemma_ in _MENTION_VERBS and token.pos_ == "VERB":
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+    return False
 
 
 def _is_fragment(doc: Doc, text: str, span: QuoteSpan, resolver: SpeakerResolver) -> bool:
@@ -267,7 +289,11 @@ def _title_like(words: list[Token]) -> bool:
     """ "Tides of the Sea", "Count Us In": every significant word capitalised."""
     if any(t.nbor(1).text in {".", "?", "!"} for t in words[:-1] if t.i + 1 < len(t.doc)):
         return False  # "Failed? No. Paused," is speech, not a title
-    significant = [t for t in words if t.lower_ not in _MINOR_WORDS or t.i == words[0].i]
+    significant = [
+        t
+        for t in words
+        if (t.lower_ not in _MINOR_WORDS or t.i == words[0].i) and not t.like_num  # "Day 2"
+    ]
     if len(significant) < 2:
         return False
     return all(t.text[:1].isupper() for t in significant) and not all(
