@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
 import re
-import stat
 from pathlib import Path
 
+from reader.files import NotRegularFile, read_limited
 from reader.library.models import Article, ArticleLoadError, content_id
 from reader.library.text import MAX_BYTES, decode, looks_binary
 from reader.text.unsafe import sanitize
@@ -78,17 +77,12 @@ def os_reason(exc: OSError, path: Path | None = None) -> str:
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, bool]:
     """Up to `limit` bytes of the file and whether there was more; ArticleLoadError if unreadable."""
     try:
-        # stat first: opening a FIFO or a device would block or never end.
-        mode = os.stat(path).st_mode
-        if stat.S_ISDIR(mode):
-            raise ArticleLoadError(path, "is a folder, not an article file")
-        if not stat.S_ISREG(mode):
-            raise ArticleLoadError(path, "not a regular file")
-        with open(path, "rb") as fh:
-            raw = fh.read(limit + 1)
+        # Never blocks: a FIFO or a device (even one swapped in after the listing) is refused.
+        return read_limited(path, limit)
+    except NotRegularFile:
+        raise ArticleLoadError(path, "not a regular file") from None
     except OSError as exc:
         raise ArticleLoadError(path, os_reason(exc, path)) from None
-    return raw[:limit], len(raw) > limit
 
 
 def decode_article_bytes(

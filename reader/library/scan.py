@@ -7,6 +7,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from reader.files import NotRegularFile, read_limited
 from reader.library.loaders import (
     FORMATS,
     NOT_ARTICLES,
@@ -143,14 +144,11 @@ def peek_ref(path: Path, group: str = "", st: os.stat_result | None = None) -> A
             raise ArticleLoadError(path, "is a folder, not an article file")
         if not stat.S_ISREG(st.st_mode):
             raise ArticleLoadError(path, "not a regular file")
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        try:
-            raw = os.read(fd, limit)
-        finally:
-            os.close(fd)
+        raw, truncated = read_limited(path, limit)
+    except NotRegularFile:
+        raise ArticleLoadError(path, "not a regular file") from None
     except OSError as exc:
         raise ArticleLoadError(path, os_reason(exc)) from None
-    truncated = st.st_size > len(raw)
     text = decode_article_bytes(path, raw, truncated, fmt, clean=False)
     if truncated and fmt != "html":
         cut = text.rfind("\n")

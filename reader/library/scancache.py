@@ -8,11 +8,14 @@ import os
 import tempfile
 from pathlib import Path
 
+from reader.files import loads_json, read_text
 from reader.library.models import ArticleRef
 
 PEEK_VERSION = 2
 """Bump when peeking would give a different title, byline, date or source for the same file."""
 MAX_ENTRIES = 200_000
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""A larger cache file is not read (it is rebuilt)."""
 
 
 class ScanCache:
@@ -32,8 +35,8 @@ class ScanCache:
 
     def _load(self, file: Path) -> None:
         try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError, UnicodeDecodeError):
+            data = loads_json(read_text(file, MAX_FILE_BYTES))
+        except (OSError, ValueError):  # UnicodeDecodeError and TooDeep are ValueErrors
             return
         if isinstance(data, dict) and data.get("version") == PEEK_VERSION:
             entries = data.get("entries")
@@ -46,7 +49,7 @@ class ScanCache:
     def get(self, path: Path, group: str, st: os.stat_result) -> ArticleRef | None:
         key = str(path)
         entry = self._entries.get(key)
-        if not entry or len(entry) != 7 or entry[0] != st.st_size or entry[1] != st.st_mtime_ns:
+        if not _valid(entry) or entry[0] != st.st_size or entry[1] != st.st_mtime_ns:
             return None
         self._seen.add(key)
         _, _, fmt, title, published, source, byline = entry
@@ -82,10 +85,21 @@ class ScanCache:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".scan-", dir=self.file.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"version": PEEK_VERSION, "entries": entries}, fh, ensure_ascii=False)
+                # ASCII escapes: a file name that is not UTF-8 (lone surrogates) survives.
+                json.dump({"version": PEEK_VERSION, "entries": entries}, fh)
             os.replace(tmp, self.file)
             self._dirty = False
-        except OSError:
+        except (OSError, ValueError, TypeError):
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
+
+
+def _valid(entry: object) -> bool:
+    """An entry of the shape `put` writes: [size, mtime_ns, format, title, date, source, byline]."""
+    if not isinstance(entry, list) or len(entry) != 7:
+        return False
+    size, mtime, fmt, title, *optional = entry
+    numbers = all(isinstance(v, int) and not isinstance(v, bool) for v in (size, mtime))
+    texts = isinstance(fmt, str) and isinstance(title, str)
+    return numbers and texts and all(v is None or isinstance(v, str) for v in optional)

@@ -19,7 +19,7 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.analysis.models import Analysis
-from reader.library.models import Article, ArticleLoadError, ArticleRef
+from reader.library.models import Article, ArticleLoadError, ArticleRef, LoadError, ScanResult
 from reader.settings import MAX_SENTENCES, MAX_WORDS, MIN_WORDS, WORD_STEP
 from reader.tui import keys
 from reader.tui.messages import (
@@ -136,7 +136,12 @@ class MainScreen(Screen):
 
     @work(thread=True, exclusive=True, group="scan", exit_on_error=False)
     def _scan(self) -> None:
-        self.post_message(LibraryScanned(self.session.scanner(self.session.library)))
+        try:
+            result = self.session.scanner(self.session.library)
+        except Exception as exc:  # a scan bug must not leave "Opening the library…" for ever
+            reason = f"cannot list the library ({exc.__class__.__name__}: {exc})"
+            result = ScanResult(errors=[LoadError(p, reason) for p in self.session.library])
+        self.post_message(LibraryScanned(result))
 
     @on(LibraryScanned)
     def _scanned(self, message: LibraryScanned) -> None:
