@@ -80,6 +80,8 @@ class MainScreen(Screen):
         self._save_timer = None
         self._analyse_timer = None
         self._open_timer = None
+        self._pending_marks: dict[Path, bool] = {}
+        """Read marks of articles still loading (their id is not known yet)."""
         self._haystacks: list[str] = []
         self.reset_reading()
 
@@ -242,11 +244,13 @@ class MainScreen(Screen):
     @on(ArticleLoaded)
     def _loaded(self, message: ArticleLoaded) -> None:
         self.session.articles.put(message.path, message.article)
+        self._save_pending_mark(message.path, message.article)
         if message.path == self.current and self.article is None:
             self.show_article(message.article)
 
     @on(ArticleFailed)
     def _failed(self, message: ArticleFailed) -> None:
+        self._save_pending_mark(message.path, None)
         if message.path != self.current:
             return
         self.view.show_message("This article cannot be opened", message.reason)
@@ -283,12 +287,52 @@ class MainScreen(Screen):
     def is_read(self, path: Path | None) -> bool:
         return path is not None and path_key(path) in self.article_list.read
 
+    def catch_up(self) -> None:
+        """Open the article under the list cursor now if its delayed opening is pending, so
+        a key pressed right after j or k acts on the article the cursor is on."""
+        target = self.article_list.current
+        if target is not None and target != self.current:
+            if self._open_timer is not None:
+                self._open_timer.stop()
+                self._open_timer = None
+            self.open(target)
+
     def set_read(self, read: bool) -> None:
-        if self.article is None or self.current is None:
+        """Mark the current article; shown at once, saved as soon as its id is known."""
+        path = self.current
+        if path is None or any(r.path == path and r.format == "error" for r in self.shown):
             return
-        self.session.state.set_read(self.article.id, self.current, read)
-        self.article_list.set_read(self.session.state.read_paths())
+        marks = set(self.article_list.read)
+        (marks.add if read else marks.discard)(path_key(path))
+        self.article_list.set_read(marks)
+        article = self.article if self.article is not None else self.session.articles.get(path)
+        if article is not None:
+            self.session.state.set_read(article.id, path, read)
+        else:  # still loading: saved when it has loaded (or at quit)
+            self._pending_marks[path] = read
+            self._load_for_mark(path)
         self.status.say(self.where_text())
+
+    @work(thread=True, group="mark", exit_on_error=False)
+    def _load_for_mark(self, path: Path) -> None:
+        self.post_message(self._read(path))
+
+    def _save_pending_mark(self, path: Path, article: Article | None) -> None:
+        read = self._pending_marks.pop(path, None)
+        if read is None:
+            return
+        if article is not None:
+            self.session.state.set_read(article.id, path, read)
+        else:  # it cannot be loaded: there is nothing to mark
+            marks = set(self.article_list.read)
+            marks.discard(path_key(path))
+            self.article_list.set_read(marks)
+
+    def save_pending_marks(self) -> None:
+        """Marks of articles that had not loaded yet (at quit: load them now)."""
+        for path in list(self._pending_marks):
+            loaded = self._read(path)
+            self._save_pending_mark(path, getattr(loaded, "article", None))
 
     @on(ReadingMoved)
     def _moved(self, message: ReadingMoved) -> None:
@@ -310,6 +354,7 @@ class MainScreen(Screen):
 
     def on_unmount(self) -> None:
         self.flush_position()
+        self.save_pending_marks()
 
     # layout
 
@@ -620,6 +665,7 @@ class MainScreen(Screen):
         if self.searching():
             self.step_match(forward)
             return
+        self.catch_up()
         paths = self.article_list.paths
         keys = [path_key(p) for p in paths]
         current = path_key(self.current) if self.current else None
@@ -640,8 +686,8 @@ class MainScreen(Screen):
         self.step_unread(False)
 
     def action_toggle_read(self) -> None:
-        if self.article is not None:
-            self.set_read(not self.is_read(self.current))
+        self.catch_up()
+        self.set_read(not self.is_read(self.current))
 
     # summary length and fragments
 
