@@ -105,9 +105,24 @@ class ReaderApp(App[int]):
                 )
         yield SystemCommand(
             "App: screenshot",
-            "Save an SVG picture of the screen",
-            lambda: self.set_timer(0.1, self.deliver_screenshot),
+            "Save an SVG picture of the screen in the export folder",
+            lambda: self.set_timer(0.1, self.save_picture),
         )
+
+    def save_picture(self, folder: Path | None = None) -> Path | None:
+        """Save an SVG of the screen in `folder` (default: where exports go) and say where,
+        or why not."""
+        from reader import export
+
+        folder = folder or export.default_export_dir()
+        try:
+            saved = Path(self.save_screenshot(path=str(folder)))
+        except OSError as exc:
+            reason = (exc.strerror or str(exc)).lower()
+            self.notify(f"Cannot save a screenshot in {folder}: {reason}", severity="error")
+            return None
+        self.notify(f"Saved a screenshot to {saved}")
+        return saved
 
 
 def library_paths(paths: list[Path], state: StateStore, settings: Settings) -> list[Path]:

@@ -748,12 +748,19 @@ class MainScreen(Screen):
         self.pane.item_list(tab).focus()
 
     def action_toggle_insight(self) -> None:
-        if self.has_class("-narrow"):
+        narrow = self.has_class("-narrow")
+        if narrow:
             self.narrow_insight = not self.narrow_insight
         else:
             self.wide_insight = not self.wide_insight
-        if not self.insight_visible() and self.pane.has_focus_within:
-            self.view.focus()
+        if self.insight_visible():
+            if narrow:  # the pane takes the list's place, and its focus
+                self.pane.item_list(self.pane.tab).focus()
+        elif self.pane.has_focus_within or self.focused is None:
+            if narrow:
+                self.article_list.focus()
+            else:
+                self.view.focus()
 
     def on_tab_changed(self, message: TabChanged) -> None:
         if message.tab in TABS:

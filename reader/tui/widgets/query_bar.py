@@ -22,6 +22,11 @@ class QueryInput(Input):
         Binding("shift+enter", "back", "Previous", show=False),
     ]
 
+    def allow_focus(self) -> bool:
+        # While its bar is hidden it must not take focus (auto focus ignores `display`),
+        # or keys typed then would filter the list unseen.
+        return bool(self.parent and self.parent.display) and super().allow_focus()
+
     def action_close(self) -> None:
         bar = self.parent
         if isinstance(bar, QueryBar):
@@ -40,6 +45,7 @@ class QueryBar(Horizontal):
         super().__init__(id=id, classes="query-bar")
         self.target: Literal["filter", "search"] = target
         self._placeholder = placeholder
+        self.display = False
 
     def compose(self) -> ComposeResult:
         yield Static(f"{self.target}:", classes="query-label", markup=False)

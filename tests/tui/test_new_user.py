@@ -1,0 +1,93 @@
+"""What a new user ran into (issue 17): each test drives the real app through Pilot."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.query_bar import QueryInput
+
+from .conftest import settle
+from .test_help_palette import palette_titles
+
+
+def notes(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def until(pilot: Pilot, condition, rounds: int = 50) -> None:
+    """Let the app run until `condition()` holds (timers and workers included)."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+
+
+# Broken
+
+
+async def test_screenshot_is_saved_where_the_notice_says(make_app, tmp_path, monkeypatch):
+    from reader import export
+
+    monkeypatch.setattr(export, "default_export_dir", lambda: tmp_path)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await palette_titles(pilot, "App: screenshot")
+        await pilot.press("enter")
+        await until(pilot, lambda: any("screenshot" in n for n in notes(app)))
+        saved = list(tmp_path.glob("*.svg"))
+        assert len(saved) == 1
+        assert any(str(saved[0]) in n for n in notes(app))
+
+
+async def test_screenshot_failure_says_where_and_why(make_app, tmp_path):
+    app = make_app()
+    missing = tmp_path / "nowhere"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.save_picture(missing) is None
+        await pilot.pause()
+        message = notes(app)[-1]
+        assert str(missing) in message and "no such file" in message
+
+
+async def test_insight_toggle_at_narrow_width_leaves_a_pane_focused(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.focused is app.screen.pane.item_list(app.screen.pane.tab)
+        await pilot.press("j", "enter")  # a summary sentence is picked and shown
+        await pilot.pause()
+        assert app.screen.sentence_pos is not None
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.display
+        assert app.focused.region.width > 0
+
+
+# Wrong
+
+
+async def test_keys_at_start_never_reach_the_hidden_filter(make_app):
+    app = make_app()
+    focused: list[object] = []
+
+    def hook(message) -> None:
+        screen = app.screen_stack[-1] if app.screen_stack else None
+        if screen is not None and isinstance(screen.focused, QueryInput):
+            focused.append(screen.focused)
+
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await settle(pilot)
+        app.screen.set_focus(None)  # as after a dialog closes or the terminal regains focus
+        app.screen._update_auto_focus()
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert not focused
+        assert app.screen.filter_query == ""
+        assert app.session.state.get("filter", "") == ""
