@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from reader.export.clipboard import NotCopied, copy_tmux
 from reader.text.unsafe import strip_controls
 
 FORMATS = ("md", "txt", "json")
@@ -250,3 +251,17 @@ def copy_local_clipboard(content: str) -> str:
     except OSError as exc:
         raise ExportError(f"{tool} could not copy ({_reason(exc)})") from None
     return f"the clipboard ({tool})"
+
+
+def copy_text(content: str) -> str:
+    """Copy with the local clipboard tool, else into tmux's paste buffer; return where.
+
+    Raises ExportError with the local tool's reason when neither is available."""
+    try:
+        return copy_local_clipboard(content)
+    except ExportError as exc:
+        local = exc
+    try:
+        return copy_tmux(content)
+    except NotCopied:
+        raise local from None

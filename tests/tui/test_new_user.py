@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from textual.pilot import Pilot
 
+from reader import export
+from reader.export import ExportError
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.query_bar import QueryInput
 
@@ -91,3 +96,50 @@ async def test_keys_at_start_never_reach_the_hidden_filter(make_app):
         assert not focused
         assert app.screen.filter_query == ""
         assert app.session.state.get("filter", "") == ""
+
+
+def fake_tool(folder: Path, name: str, monkeypatch) -> Path:
+    """A program `name` first on PATH that keeps its arguments and what it is given."""
+    bin_dir = folder / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    script = bin_dir / name
+    script.write_text(
+        f'#!/bin/sh\necho "$@" > "{folder}/{name}.args"\ncat > "{folder}/{name}.in"\n'
+    )
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    return folder
+
+
+def no_local_tool(text: str) -> str:
+    raise ExportError("no clipboard tool found")
+
+
+async def test_y_inside_tmux_uses_the_tmux_buffer(make_app, tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "copy_local_clipboard", no_local_tool)
+    fake_tool(tmp_path, "tmux", monkeypatch)
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    app = make_app()
+    monkeypatch.setattr(app, "copy_to_clipboard", lambda text: None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert (tmp_path / "tmux.args").read_text().split() == ["load-buffer", "-w", "-"]
+        assert "Riverton City Council" in (tmp_path / "tmux.in").read_text()
+        assert any("tmux's paste buffer" in n for n in notes(app))
+
+
+async def test_y_with_only_osc52_says_it_cannot_know(make_app, monkeypatch):
+    monkeypatch.setattr(export, "copy_local_clipboard", no_local_tool)
+    monkeypatch.setenv("TMUX", "/nonexistent/socket,1,0")
+    monkeypatch.setenv("PATH", "/nonexistent")  # no tmux program to ask
+    app = make_app()
+    monkeypatch.setattr(app, "copy_to_clipboard", lambda text: None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        message = notes(app)[-1]
+        assert "Copied" not in message
+        assert "set -g set-clipboard on" in message
