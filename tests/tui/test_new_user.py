@@ -143,3 +143,17 @@ async def test_y_with_only_osc52_says_it_cannot_know(make_app, monkeypatch):
         message = notes(app)[-1]
         assert "Copied" not in message
         assert "set -g set-clipboard on" in message
+
+
+async def test_escape_closes_the_filter_after_enter(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"port", "enter")
+        await pilot.pause()
+        assert len(app.screen.shown) == 1 and isinstance(app.focused, ArticleList)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query_one("#filter-bar").display
+        assert len(app.screen.shown) == 3 and app.screen.filter_query == ""
+        assert app.session.state.get("filter") == ""

@@ -789,16 +789,15 @@ class MainScreen(Screen):
     @work(thread=True, group="clipboard", exit_on_error=False)
     def _copy_local(self, content: str, what: str) -> None:
         from reader import export
+        from reader.export.clipboard import OSC52_HINT, TMUX_HINT, in_tmux
 
         try:
-            where = f"the terminal (OSC 52) and {export.copy_local_clipboard(content)}"
-            severity = "information"
-        except Exception as exc:
-            where = f"the terminal (OSC 52) only; local clipboard: {exc}"
-            severity = "information"
-        self.app.call_from_thread(
-            self.notify, f"Copied {what} to {where}.", severity=severity, markup=False
-        )
+            message = f"Copied {what} to {export.copy_text(content)}."
+        except Exception:
+            # Only the OSC 52 sequence went out, and nothing says whether it arrived.
+            hint = TMUX_HINT if in_tmux() else OSC52_HINT
+            message = f"Sent {what} to the terminal's clipboard (OSC 52); {hint}."
+        self.app.call_from_thread(self.notify, message, markup=False, timeout=8)
 
     def action_export_summary(self) -> None:
         if not self._summary_ready():
@@ -863,8 +862,12 @@ class MainScreen(Screen):
         self.status.say(self.where_text())
 
     def action_escape(self) -> None:
-        search = self.query_one("#search-bar", QueryBar)
-        if search.display:
+        """Close the filter (from the list) or the search; else clear the highlights."""
+        in_list = self.query_one("#library").has_focus_within
+        if in_list and self.query_one("#filter-bar", QueryBar).display:
+            self.on_query_closed(QueryClosed("filter"))
+            return
+        if self.query_one("#search-bar", QueryBar).display:
             self.on_query_closed(QueryClosed("search"))
             return
         self.clear_highlights()
