@@ -47,6 +47,10 @@ algorithm = "news"
 # taken from this file's folder.
 # library = ["~/news", "~/Documents/longreads"]
 
+# Web feeds (RSS or Atom) to follow; `reader feeds add URL` and `reader feeds import FILE`
+# add to this list. Each feed is a group in the library, read offline once updated.
+# feeds = ["https://example.org/news/rss.xml"]
+
 # Also list scare quotes and quoted titles ("fragments") in the Quotes tab.
 show_fragments = false
 
@@ -78,6 +82,8 @@ class Settings:
     """Absolute paths opened when `reader` is run with no path (else the last library)."""
     show_fragments: bool = False
     """Show scare quotes and quoted titles in the Quotes tab."""
+    feeds: tuple[str, ...] = ()
+    """Web feeds (RSS or Atom URLs) to follow."""
     keys: dict[str, str] = field(default_factory=dict)
     """Key overrides: binding id -> key, for example {"quote.next" = "ctrl+n"}."""
 
@@ -123,6 +129,16 @@ def _check_fragments(value: Any, base: Path) -> tuple[Any, str | None]:
     return (value, None) if isinstance(value, bool) else (None, "true or false")
 
 
+def _check_feeds(value: Any, base: Path) -> tuple[Any, str | None]:
+    items = [value] if isinstance(value, str) else value
+    ok = isinstance(items, list) and all(
+        isinstance(v, str) and re.match(r"(?i)\s*https?://[^\s/]+", v) for v in items
+    )
+    if not ok:
+        return None, 'a list of feed addresses, such as ["https://example.org/rss.xml"]'
+    return tuple(dict.fromkeys(v.strip() for v in items)), None
+
+
 _CHECKS: dict[str, Callable[[Any, Path], tuple[Any, str | None]]] = {
     "theme": _check_theme,
     "summary_sentences": _check_sentences,
@@ -131,6 +147,7 @@ _CHECKS: dict[str, Callable[[Any, Path], tuple[Any, str | None]]] = {
     "spacy_model": _check_model,
     "library": _check_library,
     "show_fragments": _check_fragments,
+    "feeds": _check_feeds,
 }
 
 
@@ -197,3 +214,76 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
             continue
         values[key] = checked
     return Settings(**values), warnings
+
+
+class ConfigWriteError(Exception):
+    """config.toml could not be changed; the message says why, in one line."""
+
+
+_FEEDS_LINE = re.compile(r"^feeds\s*=\s*\[.*?\]\s*$\n?", re.M | re.S)
+_FIRST_TABLE = re.compile(r"^\s*\[", re.M)
+
+
+def add_feeds(path: Path, urls: list[str]) -> tuple[list[str], list[str]]:
+    """Add `urls` to the `feeds` list of config.toml, leaving the rest of the file as it is.
+
+    Returns (added, already followed). ConfigWriteError if the file cannot be read as TOML
+    or written; the file is then unchanged.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigWriteError(f"{path}: cannot read ({exc})") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigWriteError(f"{path}: not valid TOML ({exc}); not changed") from None
+    current = raw.get("feeds", [])
+    current = [current] if isinstance(current, str) else current
+    if not isinstance(current, list) or not all(isinstance(u, str) for u in current):
+        raise ConfigWriteError(f"{path}: feeds is not a list of addresses; not changed")
+    known = {u.strip() for u in current}
+    added = [u for u in dict.fromkeys(urls) if u not in known]
+    already = [u for u in dict.fromkeys(urls) if u in known]
+    if not added:
+        return added, already
+    wanted = [*current, *added]
+    line = "feeds = [\n" + "".join(f"    {_toml_string(u)},\n" for u in wanted) + "]\n"
+    if "feeds" in raw:
+        text = _FEEDS_LINE.sub(lambda _: line, text, count=1)
+    elif (table := _FIRST_TABLE.search(text)) is not None:
+        text = text[: table.start()] + line + "\n" + text[table.start() :]
+    else:
+        text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + line
+    try:
+        if tomllib.loads(text).get("feeds") != wanted:
+            raise ValueError
+    except (tomllib.TOMLDecodeError, ValueError):
+        raise ConfigWriteError(
+            f"{path}: the feeds list is not in a form that can be edited "
+            "safely; add the addresses by hand"
+        ) from None
+    _write_text(path, text)
+    return added, already
+
+
+def _toml_string(value: str) -> str:
+    import json
+
+    return json.dumps(value)  # a JSON string is a valid TOML basic string
+
+
+def _write_text(path: Path, text: str) -> None:
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".config-")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ConfigWriteError(f"{path}: cannot write ({exc.strerror or exc})") from None

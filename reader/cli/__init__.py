@@ -13,7 +13,7 @@ from reader.text.unsafe import printable
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-SUBCOMMANDS = ("analyze", "export")
+SUBCOMMANDS = ("analyze", "export", "feeds")
 FORMATS = ("md", "txt", "json")
 
 
@@ -26,11 +26,27 @@ class CliError(Exception):
     """A problem to report as one line on stderr, exit code 2."""
 
 
-def _global_options(parser: argparse.ArgumentParser) -> None:
+def _global_options(parser: argparse.ArgumentParser, default=None) -> None:
     parser.add_argument(
-        "--config-dir", metavar="DIR", help="settings and reading state (env READER_CONFIG_DIR)"
+        "--config-dir",
+        metavar="DIR",
+        default=default,
+        help="settings and reading state (env READER_CONFIG_DIR)",
     )
-    parser.add_argument("--cache-dir", metavar="DIR", help="analysis cache (env READER_CACHE_DIR)")
+    parser.add_argument(
+        "--cache-dir", metavar="DIR", default=default, help="analysis cache (env READER_CACHE_DIR)"
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="pages and feeds fetched from the web (env READER_DATA_DIR)",
+    )
+
+
+def _sub_global_options(parser: argparse.ArgumentParser) -> None:
+    """The global options after a sub-action too, without hiding those given before it."""
+    _global_options(parser, default=argparse.SUPPRESS)
 
 
 def _analysis_options(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +77,9 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
             prog="reader analyze", description="Analyse an article and print the result."
         )
         _global_options(p)
-        p.add_argument("path", help="article file, or a folder to analyse every article in")
+        p.add_argument(
+            "path", help="article file or web address, or a folder to analyse every article in"
+        )
         p.add_argument("--json", action="store_true", help="print the JSON contract")
         _analysis_options(p)
         p.add_argument(
@@ -77,7 +95,7 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
             prog="reader export", description="Export an article's summary."
         )
         _global_options(p)
-        p.add_argument("path", help="article file")
+        p.add_argument("path", help="article file or web address")
         p.add_argument("--format", choices=FORMATS, default="md")
         target = p.add_mutually_exclusive_group()
         target.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
@@ -88,10 +106,17 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         )
         _analysis_options(p)
         return p
+    if command == "feeds":
+        from reader.cli.web import feeds_parser
+
+        parser = feeds_parser(_sub_global_options)
+        _global_options(parser)
+        return parser
     p = argparse.ArgumentParser(
         prog="reader",
         description="A terminal reader for news: summary, actors and quotes at a glance.",
-        epilog="subcommands: reader analyze PATH [--json] | reader export PATH [--format ...]",
+        epilog="subcommands: reader analyze PATH [--json] | reader export PATH [--format ...] | "
+        "reader feeds add|import|export|update|list",
     )
     p.add_argument("--version", action="version", version=f"reader {__version__}")
     _global_options(p)
@@ -99,7 +124,7 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article files or folders (default: last library, else the samples)",
+        help="article files, folders or web addresses (default: last library, else the samples)",
     )
     return p
 
@@ -111,7 +136,7 @@ def _split_command(argv: list[str]) -> str | None:
         if skip:
             skip = False
             continue
-        if arg in ("--config-dir", "--cache-dir"):
+        if arg in ("--config-dir", "--cache-dir", "--data-dir"):
             skip = True
             continue
         if arg.startswith("-"):
@@ -124,17 +149,24 @@ def _context(args: argparse.Namespace):
     from reader.paths import resolve_paths
     from reader.settings import load_settings
 
-    paths = resolve_paths(args.config_dir, args.cache_dir)
+    paths = resolve_paths(args.config_dir, args.cache_dir, args.data_dir)
     settings, warnings = load_settings(paths.config_file)
     for warning in warnings:
         say(warning)
     return paths, settings
 
 
-def _load(path_arg: str):
+def _load(path_arg: str, paths=None):
     from reader.library.loaders import load_article
     from reader.library.models import ArticleLoadError
 
+    if paths is not None and _is_url(path_arg):
+        from reader.cli.web import open_urls
+
+        pages = open_urls([path_arg], paths)
+        if not pages:
+            raise CliError(f"{path_arg}: the page could not be fetched")
+        path_arg = str(pages[0])
     path = Path(path_arg)
     if not path.exists() and not path.is_symlink():  # the loader names link loops
         raise CliError(f"{path}: no such file or directory")
@@ -192,11 +224,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     _check_algorithm(args)
     paths, settings = _context(args)
     target = Path(args.path)
-    if target.is_dir():
+    if target.is_dir() and not _is_url(args.path):
         from reader.cli.batch import analyze_folder
 
         return analyze_folder(target, args, paths, settings)
-    article = _load(args.path)
+    article = _load(args.path, paths)
     for notice in article.notices:
         say(f"{article.path}: {notice}")
     analysis = _analyse(article, args, paths, settings)
@@ -211,7 +243,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     _check_algorithm(args)
     paths, settings = _context(args)
-    article = _load(args.path)
+    article = _load(args.path, paths)
     analysis = _analyse(article, args, paths, settings)
     content = render(article, analysis, args.format, extras=not args.no_extras)
     try:
@@ -228,10 +260,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _is_url(text: str) -> bool:
+    return text.strip().lower().startswith(("http://", "https://"))
+
+
+def cmd_feeds(args: argparse.Namespace) -> int:
+    paths, settings = _context(args)
+    from reader.cli.web import cmd_feeds as run
+
+    return run(args, paths, settings)
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     paths, settings = _context(args)
     from reader.library.scan import check_root
 
+    urls = [p for p in args.paths if _is_url(p)]
+    if urls:
+        from reader.cli.web import open_urls
+
+        pages = open_urls(urls, paths)
+        if not pages:
+            raise CliError("no page could be fetched")
+        args.paths = [*(p for p in args.paths if not _is_url(p)), *map(str, pages)]
     for p in args.paths:
         problem = check_root(Path(p))
         if problem:
@@ -249,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(command)
     try:
         args = parser.parse_args(argv)
-        handler = {"analyze": cmd_analyze, "export": cmd_export}.get(command or "", cmd_tui)
+        handlers = {"analyze": cmd_analyze, "export": cmd_export, "feeds": cmd_feeds}
+        handler = handlers.get(command or "", cmd_tui)
         return handler(args)
     except CliError as exc:
         say(str(exc))
