@@ -81,7 +81,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
         detail = f" ({one_line(str(problem))[:120]})" if problem else ""
         raise FeedError(f"not an RSS or Atom feed{detail}")
     meta = parsed.get("feed") or {}
-    feed = Feed(title=one_line(meta.get("title")), link=_text_or_none(meta.get("link")))
+    feed = Feed(title=_title(meta), link=_text_or_none(meta.get("link")))
     if parsed.get("bozo") and entries:
         feed.notices.append("the feed is malformed; read what could be read")
     if len(entries) > MAX_ITEMS:

@@ -25,6 +25,7 @@ RECORD = ".feed.json"
 PAGE_BUDGET = 40
 """Linked pages fetched in one update of one feed; further new items keep the feed's text."""
 _SAVE_EVERY = 20
+_BLOCK = re.compile(r"<(?:p|div|blockquote|ul|ol|table|h[1-6]|pre|figure|section)\b", re.I)
 
 
 @dataclass
@@ -53,7 +54,7 @@ class UpdateResult:
 
 def folder_name(title: str, url: str) -> str:
     """A readable folder name: the feed's title with only safe characters, else its host."""
-    name = re.sub(r"[^\w .,&()'+-]+", " ", title, flags=re.UNICODE)
+    name = re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]+", " ", title)
     name = " ".join(name.split()).strip(" .")[:60].strip(" .")
     return name or (urlsplit(url).hostname or "feed")
 
@@ -224,7 +225,9 @@ def item_page(item: Item, feed_title: str) -> bytes:
         head.append(f'<meta property="article:published_time" content="{esc(item.published)}">')
     if feed_title:
         head.append(f'<meta property="og:site_name" content="{esc(feed_title)}">')
-    body = item.content or f"<p>{esc(item.title)}</p>"
+    body = item.content or esc(item.title)
+    if not _BLOCK.search(body):  # bare text or inline markup: one paragraph
+        body = f"<p>{body}</p>"
     page = "\n".join(head) + f"\n</head><body><article><h1>{esc(item.title)}</h1>\n{body}\n"
     return (page + "</article></body></html>\n").encode("utf-8")
 
