@@ -255,7 +255,8 @@ def add_feeds(path: Path, urls: list[str]) -> tuple[list[str], list[str]]:
     if "feeds" in raw:
         text = _FEEDS_LINE.sub(lambda _: line, text, count=1)
     elif (table := _FIRST_TABLE.search(text)) is not None:
-        text = text[: table.start()] + line + "\n" + text[table.start() :]
+        at = _comments_above(text, table.start())
+        text = text[:at] + line + "\n" + text[at:]
     else:
         text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + line
     try:
@@ -268,6 +269,14 @@ def add_feeds(path: Path, urls: list[str]) -> tuple[list[str], list[str]]:
         ) from None
     _write_text(path, text)
     return added, already
+
+
+def _comments_above(text: str, at: int) -> int:
+    """Where the comment lines that introduce the table starting at `at` begin."""
+    lines = text[:at].splitlines(keepends=True)
+    while lines and lines[-1].lstrip().startswith("#"):
+        at -= len(lines.pop())
+    return at
 
 
 def _toml_string(value: str) -> str:

@@ -137,7 +137,7 @@ def test_unknown_key_is_named(tmp_path: Path) -> None:
     loaded, warnings, path = _load(tmp_path, 'colour = "red"\ntheme = "nord"\n')
     assert warnings == [
         f"{path}: unknown key 'colour' ignored (known keys: theme, summary_sentences, "
-        "summary_words, algorithm, spacy_model, library, show_fragments, keys)"
+        "summary_words, algorithm, spacy_model, library, show_fragments, feeds, keys)"
     ]
     assert loaded.theme == "nord"
 

@@ -109,9 +109,7 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
     if command == "feeds":
         from reader.cli.web import feeds_parser
 
-        parser = feeds_parser(_sub_global_options)
-        _global_options(parser)
-        return parser
+        return feeds_parser(_global_options, _sub_global_options)
     p = argparse.ArgumentParser(
         prog="reader",
         description="A terminal reader for news: summary, actors and quotes at a glance.",

@@ -26,7 +26,8 @@ def say(message: str) -> None:
     print(f"reader: {printable(message)}", file=sys.stderr)
 
 
-def feeds_parser(global_options) -> argparse.ArgumentParser:
+def feeds_parser(global_options, sub_global_options) -> argparse.ArgumentParser:
+    """`reader feeds ACTION`; the global options work before or after the action."""
     p = argparse.ArgumentParser(
         prog="reader feeds", description="Follow web feeds (RSS and Atom) for offline reading."
     )
@@ -44,7 +45,7 @@ def feeds_parser(global_options) -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help="the followed feeds with their item and unread counts")
     lst.add_argument("--json", action="store_true", help="one JSON array on stdout")
     for parser in sub.choices.values():
-        global_options(parser)
+        sub_global_options(parser)
     return p
 
 
@@ -189,7 +190,7 @@ def feed_rows(paths: Paths, settings: Settings) -> list[dict]:
     rows = []
     for url in settings.feeds:
         folder = folders.get(url)
-        record = store.record(url) if folder else {}
+        record = store.record(url)
         files = store.item_files(folder) if folder else []
         rows.append({
             "url": url,

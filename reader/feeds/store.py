@@ -22,6 +22,8 @@ from reader.web.fetch import Fetcher, FetchError
 from reader.web.store import page_bytes, page_suffix, slug, write_atomic
 
 RECORD = ".feed.json"
+FAILURES = ".never-fetched.json"
+"""Feeds not yet fetched even once: their last check and error (they have no folder yet)."""
 PAGE_BUDGET = 40
 """Linked pages fetched in one update of one feed; further new items keep the feed's text."""
 _SAVE_EVERY = 20
@@ -81,8 +83,24 @@ class FeedStore:
         return found
 
     def record(self, url: str) -> dict[str, Any]:
+        """What is known of a feed: its record, or the last failure of one never fetched."""
         folder = self.folders().get(url)
-        return _read_json(folder / RECORD) if folder else {}
+        if folder is not None:
+            return _read_json(folder / RECORD)
+        failure = _read_json(self.root / FAILURES).get(url)
+        return failure if isinstance(failure, dict) else {}
+
+    def _never_fetched(self, url: str, error: str | None) -> None:
+        with self._lock:
+            failures = _read_json(self.root / FAILURES)
+            if error is None and url not in failures:
+                return
+            if error is None:
+                failures.pop(url, None)
+            else:
+                failures[url] = {"checked": _iso(time.time()), "error": error}
+            data = json.dumps(failures, ensure_ascii=False, indent=1).encode("utf-8")
+            write_atomic(self.root / FAILURES, data)
 
     def item_files(self, folder: Path) -> list[Path]:
         """The page files of a feed's items that are on disk."""
@@ -135,9 +153,12 @@ class FeedStore:
             result.error = exc.reason if isinstance(exc, FetchError) else str(exc)
             if folder is not None:
                 self._save(folder, record, checked=time.time(), error=result.error)
+            else:
+                self._never_fetched(url, result.error)
             return result
         if folder is None:
             folder = self._new_folder(url, feed.title)
+            self._never_fetched(url, None)
         record.update(
             url=url,
             title=feed.title or record.get("title") or "",

@@ -34,7 +34,7 @@ def gzip_bomb(size: int) -> bytes:
 
 def big_feed(items: int) -> bytes:
     rows = "".join(
-        f"<item><title>Tide table {n}</title><guid isPermaLink=\"false\">tide-{n}</guid>"
+        f'<item><title>Tide table {n}</title><guid isPermaLink="false">tide-{n}</guid>'
         f"<description>High water at {n % 12 + 1} o'clock.</description></item>"
         for n in range(items)
     )

@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from reader.library import load_article
-from reader.web import FetchError, Fetcher, PageStore
+from reader.web import Fetcher, FetchError, PageStore
 from reader.web.fetch import USER_AGENT
 from reader.web.store import read_record
 from tests.web import server
