@@ -62,8 +62,11 @@ def is_nav_row(line: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def is_debris(line: str) -> bool:
-    """True when a single line is page furniture rather than article text (no context)."""
+def is_debris(line: str, table_row: bool = False) -> bool:
+    """True when a single line is page furniture rather than article text (no context).
+
+    A table row (`table_row`) is never taken for a menu row.
+    """
     s = line.strip()
     if not s or is_divider(s):
         return True
@@ -83,7 +86,7 @@ def is_debris(line: str) -> bool:
         return True
     if (low.startswith(vocab.CONTRIBUTION_HINTS) or "contributed" in low) and contributor_line(s):
         return True
-    if n <= 20 and (vocab.NAV_MARKS.search(s) or "   " in s) and is_nav_row(s):
+    if n <= 20 and not table_row and (vocab.NAV_MARKS.search(s) or "   " in s) and is_nav_row(s):
         return True
     if has_quote(s):
         return False
@@ -107,13 +110,17 @@ def _lower_plain(s: str) -> str:
     return s.lower().replace("\u2019", "'").strip(" *_#>-–—•·|")
 
 
-def clean_units(units: list[str]) -> list[str]:
-    """Drop debris units (and debris lines inside multi-line units); keep order."""
+def clean_units(units: list[str], tables: set[int] | frozenset[int] = frozenset()) -> list[str]:
+    """Drop debris units (and debris lines inside multi-line units); keep order.
+
+    Units whose index is in `tables` are table rows: cells between separators are their
+    shape, so the menu-row rule does not apply to them.
+    """
     keep = [True] * len(units)
     lines_kept: list[str] = list(units)
     for i, unit in enumerate(units):
-        if "\n" in unit:
-            rest = [ln for ln in unit.split("\n") if ln.strip() and not is_debris(ln)]
+        if "\n" in unit or i in tables:
+            rest = [ln for ln in unit.split("\n") if ln.strip() and not is_debris(ln, i in tables)]
             lines_kept[i] = "\n".join(rest)
             keep[i] = bool(rest) and not _is_list_header_unit(unit)
         else:

@@ -6,7 +6,7 @@ import logging
 import re
 from datetime import datetime
 
-from reader.library.cleanup import clean_units, is_prose
+from reader.library.cleanup import clean_units, is_prose, word_count
 from reader.library.dates import parse_date
 from reader.library.htmlfallback import drop_control_refs, plain_units, too_deep, tree_units
 from reader.library.htmlmeta import (
@@ -49,41 +49,70 @@ def _break_paragraphs(el) -> list[str]:
     return out
 
 
-def _body_units(body) -> tuple[list[str], set[int]]:
-    units: list[str] = []
-    headings: set[int] = set()
+def _table_text(el) -> str:
+    rows = []
+    for row in el.iter("row"):
+        cells = [_element_text(c) for c in row.iter("cell")]
+        rows.append(" | ".join(c for c in cells if c))
+    return "\n".join(r for r in rows if r)
+
+
+def _tail_units(el) -> list[str]:
+    """Text trafilatura leaves after an element (a paragraph after a heading, a sentence
+    after a list or a quote): its own paragraphs, split at double breaks."""
+    tail = el.tail or ""
+    if not tail.strip():
+        return []
+    parts = re.split(r"\n\s*\n", tail)
+    return [t for t in (collapse_spaces(" ".join(p.split())) for p in parts) if t]
+
+
+class _Units:
+    """Body paragraphs with the kind of block each one came from."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.kinds: dict[int, str] = {}
+
+    def add(self, text: str, kind: str = "") -> None:
+        if text:
+            if kind:
+                self.kinds[len(self.texts)] = kind
+            self.texts.append(text)
+
+    def indices(self, kind: str) -> set[int]:
+        return {i for i, k in self.kinds.items() if k == kind}
+
+
+def _body_units(body) -> _Units:
+    units = _Units()
     for el in body:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "list":
             items = [_element_text(item) for item in el.iter("item")]
-            text = "\n".join(i for i in items if i)
+            units.add("\n".join(i for i in items if i), "list")
         elif tag == "table":
-            rows = []
-            for row in el.iter("row"):
-                cells = [_element_text(c) for c in row.iter("cell")]
-                rows.append(" | ".join(c for c in cells if c))
-            text = "\n".join(r for r in rows if r)
+            units.add(_table_text(el), "table")
         elif tag == "quote" and len(el):
+            if (el.text or "").strip():
+                units.add(collapse_spaces(" ".join(el.text.split())))
             for child in el:
-                child_text = _element_text(child)
-                if child_text:
-                    units.append(child_text)
-            continue
+                units.add(_element_text(child))
+                for extra in _tail_units(child):
+                    units.add(extra)
         elif el.find(".//lb") is not None and tag != "head":
-            units.extend(_break_paragraphs(el))
-            continue
+            for text in _break_paragraphs(el):
+                units.add(text)
         else:
-            text = _element_text(el)
-        if text:
-            if tag == "head":
-                headings.add(len(units))
-            units.append(text)
-    return units, headings
+            units.add(_element_text(el), "heading" if tag == "head" else "")
+        for extra in _tail_units(el):
+            units.add(extra)
+    return units
 
 
 def _extract(markup: str):
     if too_deep(markup):
-        return None
+        return None, None
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -104,6 +133,7 @@ def _extract(markup: str):
             "max_date": datetime.now().astimezone().strftime("%Y-%m-%d"),
         },
     )
+    docs = []
     for precision in (True, False):
         try:
             doc = trafilatura.bare_extraction(
@@ -111,25 +141,44 @@ def _extract(markup: str):
             )
         except (ValueError, TypeError, AttributeError):
             doc = None
-        if doc is not None and doc.body is not None and len(doc.body):
-            return doc
-    return None
+        docs.append(doc if doc is not None and doc.body is not None and len(doc.body) else None)
+    return docs[0], docs[1]
+
+
+def _choose_run(strict: _Units, loose: _Units) -> _Units:
+    """The precise run, unless it is a small wrong block.
+
+    Favouring precision now and then returns a notice or a teaser instead of the article:
+    a block that is tiny beside what the recall-oriented run found, or one that run does
+    not contain at all while finding much more. Then the recall-oriented run is taken.
+    """
+    strict_words = sum(word_count(t) for t in strict.texts)
+    loose_words = sum(word_count(t) for t in loose.texts)
+    shared = set(strict.texts) & set(loose.texts)
+    if strict_words < min(60, 0.2 * loose_words) or not shared and loose_words > 2 * strict_words:
+        return loose
+    return strict
 
 
 def parse_html(markup: str) -> tuple[Header, list[str]]:
     """An HTML page to (metadata, cleaned body paragraphs)."""
     markup = drop_control_refs(markup)
     tags = page_meta(markup)
-    doc = _extract(markup)
+    doc, loose = _extract(markup)
     units: list[str] = []
     headings: set[int] = set()
+    tables: set[int] = set()
     header = Header()
+    doc = doc or loose
     if doc is None:
         units, headings = tree_units(markup)
         if not units:
             units, headings = plain_units(markup)
     else:
-        units, headings = _body_units(doc.body)
+        found = _body_units(doc.body)
+        if loose is not None and loose is not doc:
+            found = _choose_run(found, _body_units(loose.body))
+        units, headings, tables = found.texts, found.indices("heading"), found.indices("table")
         header.title = clean_text(doc.title)
         header.byline = clean_author(clean_text(doc.author))
         header.published = parse_date(doc.date or "")
@@ -145,11 +194,12 @@ def parse_html(markup: str) -> tuple[Header, list[str]]:
     if header.title and top.title and not same_words(top.title, header.title):
         # Only byline and date lines go; a short first paragraph is not a second title.
         top.consumed = {i for i in top.consumed if not same_words(units[i], top.title)}
-    body = [u for i, u in enumerate(units) if i not in top.consumed]
+    order = [i for i in range(len(units)) if i not in top.consumed]
     header.title = header.title or top.title
     header.byline = header.byline or top.byline
     header.published = header.published or top.published
     header.source = header.source or top.source
-    while body and header.title and same_words(body[0], header.title):
-        body.pop(0)
-    return header, clean_units(body)
+    while order and header.title and same_words(units[order[0]], header.title):
+        order.pop(0)
+    body = [units[i] for i in order]
+    return header, clean_units(body, tables={k for k, i in enumerate(order) if i in tables})
