@@ -206,3 +206,66 @@ def test_a_rule_between_sections_keeps_what_follows():
     assert clean_units(units) == [units[0], units[2], units[3]]
     coda = [PROSE, "***", "Advertisement", "The vote is on Friday."]
     assert clean_units(coda) == [coda[0], coda[3]]
+
+
+# --- issue 15: lead-ins, closing asides, second person in the middle ---------------------
+
+SECOND = "A third paragraph carries the rest of the account, with the figures the board released."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related: Ferry fares to rise in spring",
+        "[Related: Harbour board names a new chair]",
+        "More:",
+        "Also:",
+        "Also on example.org Ferry crews vote to strike",
+        "You may also like...",
+        "Don't miss: The pier at dawn",
+        "Storm cuts power [VIDEO] | Pier closes for repairs [PICTURES]",
+        "Copyright Harbour Weekly 2024 - all content",
+    ],
+)
+def test_lead_ins_and_notices_are_debris(line):
+    assert is_debris(line)
+
+
+def test_a_sentence_opening_with_also_is_not_a_lead_in():
+    assert not is_debris("Also, the board voted to extend the lease on the east pier.")
+
+
+def test_second_person_in_the_middle_stays():
+    middle = (
+        "If you just want the basic plan, you can sign up for a free trial and pay monthly "
+        "after that, which is what most riders do."
+    )
+    units = [PROSE, middle, SECOND]
+    assert clean_units(units) == units
+
+
+def test_closing_asides_go_only_at_the_end():
+    middle = "She began to follow the mayor on Twitter after the vote, and soon the whole office did too."
+    closing = [
+        "Have a tip? The reporter can be reached at desk@example.org.",
+        "Follow him on Twitter @harbourdesk.",
+        "Get the latest stories in your inbox. Subscribe to our daily newsletter.",
+        "Source: wire services",
+    ]
+    units = [PROSE, middle, SECOND, *closing]
+    assert clean_units(units) == [PROSE, middle, SECOND]
+
+
+def test_a_list_of_other_headlines_goes_but_a_sentence_list_stays():
+    headlines = (
+        "Ferry Fares To Rise In Spring\nPier Repairs Delayed Until Autumn\nWhy The Ferry Matters"
+    )
+    steps = "Bring the form to the office\nPay the fee in cash\nWait for the card by post"
+    assert clean_units([PROSE, headlines, SECOND]) == [PROSE, SECOND]
+    assert clean_units([PROSE, steps, SECOND]) == [PROSE, steps, SECOND]
+
+
+def test_table_rows_are_not_menu_rows():
+    table = "Rank | Crew | Points\n1 | North | 90\n2 | South | 84"
+    assert clean_units([PROSE, table, SECOND], tables={1}) == [PROSE, table, SECOND]
+    assert clean_units([PROSE, table, SECOND]) == [PROSE, SECOND]

@@ -29,6 +29,8 @@ from reader.library.dates import TIME_RE, find_date
 from reader.text.credits import contributor_line, credit_tail
 from reader.text.quotes import has_quote_mark
 
+_DOUBLE_QUOTES = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+"""Speech marks; an apostrophe ("the site's") is not one."""
 _END_PUNCT = '.!?"\u201d\u2019)\u00bb:;'
 
 
@@ -88,17 +90,45 @@ def is_debris(line: str, table_row: bool = False) -> bool:
         return True
     if n <= 20 and not table_row and (vocab.NAV_MARKS.search(s) or "   " in s) and is_nav_row(s):
         return True
+    if n <= 20 and vocab.OWNER_NOTICE.match(s):
+        return True
+    if n <= 25 and vocab.LEAD_IN.match(low.strip("[]() ")):
+        return True
+    if len(vocab.TEASER_TAGS.findall(s)) >= 2:
+        return True
     if has_quote(s):
         return False
+    if n <= 45 and vocab.SITE_VOICE.search(low) and vocab.SITE_VOCAB.search(low):
+        return True
+    if _site_label(s, low):
+        return True
     if n <= 14:
         if vocab.CTA_START.match(low) or _is_list_header(s):
             return True
         if n <= 3 and vocab.BUTTON.match(low.rstrip(".!")):
             return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def is_pitch(line: str) -> bool:
+    """The site speaking to its reader about itself (sign-ups, subscriptions, cookies), or a
+    short line of its vocabulary. Debris at the edges of the text only: in the middle of an
+    article the same words are the article's own."""
+    s = line.strip()
+    n = word_count(s)
+    if n > 45 or _DOUBLE_QUOTES.search(s):
+        return False
+    low = _lower_plain(s)
+    if not vocab.SITE_VOCAB.search(low):
+        return False
     voiced = any(v in low for v in vocab.VOICE_HINTS)
-    if n <= 45 and voiced and vocab.VOICE.search(low) and vocab.SITE_VOCAB.search(low):
-        return True
-    return n <= 6 and bool(vocab.SITE_VOCAB.search(low)) and not is_sentence(s)
+    return (voiced and bool(vocab.VOICE.search(low))) or (n <= 6 and not is_sentence(s))
+
+
+def _site_label(s: str, low: str) -> bool:
+    """A box label of a word or three ("Newsletter"): debris wherever it stands."""
+    return word_count(s) <= 3 and bool(vocab.SITE_VOCAB.search(low)) and not is_sentence(s)
 
 
 def _site_chrome(unit: str) -> bool:
@@ -125,6 +155,9 @@ def clean_units(units: list[str], tables: set[int] | frozenset[int] = frozenset(
             keep[i] = bool(rest) and not _is_list_header_unit(unit)
         else:
             keep[i] = not is_debris(unit)
+    for i in range(len(units)):
+        if keep[i] and i not in tables and _headline_list(lines_kept[i]):
+            keep[i] = False
     _drop_after_divider(units, keep)
     _drop_link_runs(units, keep)
     _drop_boxes(units, keep)
@@ -154,7 +187,7 @@ def _drop_after_divider(units: list[str], keep: list[bool]) -> None:
 
 def _is_list_header(line: str) -> bool:
     """'Related articles', 'More from Business', 'Most read': not a sentence about them."""
-    line = line.strip()
+    line = re.sub(r"(?:\.{3}|\u2026)$", "", line.strip()).strip()
     return (
         word_count(line) <= 8
         and line[-1:] not in ".!?"
@@ -205,12 +238,13 @@ def _drop_boxes(units: list[str], keep: list[bool]) -> None:
 
 
 def _drop_edges(units: list[str], keep: list[bool]) -> None:
-    """Before the first and after the last real paragraph, short fragments are furniture."""
-    prose = [i for i, u in enumerate(units) if keep[i] and is_prose(u)]
+    """Before the first and after the last real paragraph, short fragments and the site's
+    pitches to its reader are furniture."""
+    prose = [i for i, u in enumerate(units) if keep[i] and is_prose(u) and not _aside(u)]
     if not prose:
         return
     for i in range(prose[0]):
-        if keep[i] and _edge_fragment(units[i]):
+        if keep[i] and (_edge_fragment(units[i]) or is_pitch(units[i])):
             keep[i] = False
     after_debris = False
     for i in range(prose[-1] + 1, len(units)):
@@ -218,9 +252,38 @@ def _drop_edges(units: list[str], keep: list[bool]) -> None:
             after_debris = True
             continue
         unit = units[i]
-        if _edge_fragment(unit) and (after_debris or _site_chrome(unit)):
+        if _aside(unit) or _edge_fragment(unit) and (after_debris or _site_chrome(unit)):
             keep[i] = False
             after_debris = True
+
+
+def _aside(unit: str) -> bool:
+    """The site or the writer turning to the reader (a pitch, an address to write to, an
+    invitation to follow or share) or naming the source: furniture where the text ends."""
+    if is_pitch(unit):
+        return True
+    n = word_count(unit)
+    low = _lower_plain(unit)
+    return (n <= 60 and bool(vocab.CLOSING.search(low))) or (
+        n <= 8 and bool(vocab.SOURCE_LABEL.match(low))
+    )
+
+
+_SMALL_WORD = re.compile(r"^(?:a|an|the|and|or|of|in|on|at|to|for|by|with|from|as|vs?\.?|is|are)$")
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if not _SMALL_WORD.match(w)]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def _headline_list(unit: str) -> bool:
+    """A list of other stories' headlines: every item in title case, four words or more,
+    without closing punctuation."""
+    lines = [ln.strip() for ln in unit.split("\n") if ln.strip()]
+    return len(lines) >= 2 and all(
+        4 <= word_count(ln) <= 20 and ln[-1] not in ".!?:;," and _title_case(ln) for ln in lines
+    )
 
 
 def _edge_fragment(unit: str) -> bool:

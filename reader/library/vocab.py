@@ -57,6 +57,13 @@ VOICE = re.compile(
     r"|\bunsubscribe\b|\bthis\ (?:site|website)\b|\byou(?:'re|\ are)\ receiving\b",
     re.X,
 )
+SITE_VOICE = re.compile(
+    r"\bour\b|\byou\ (?:agree|accept|consent)\b|\bby\ continuing\b|\bwe\ use\b"
+    r"|\bunsubscribe\b|\bthis\ (?:site|website)\b|\byou(?:'re|\ are)\ receiving\b"
+    r"|\bas\ an?\ (?:subscriber|member)\b",
+    re.X,
+)
+"""The site itself speaking (debris wherever it stands); a plain "you" may be the article's."""
 VOICE_HINTS = ("our", "you", "by continuing", "we use", "unsubscribe", "this site", "this web")
 EMAIL_ADDRESS = r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
 SITE_VOCAB = re.compile(
@@ -107,6 +114,7 @@ LIST_HEADER = re.compile(
       | in\ other\ news | elsewhere\b.{0,30}
       | explore\ (?:more|these|the|related)\b.{0,30}
       | more\ (?:on|about)\ this\ (?:story|topic)
+      | more | also | see\ also
     )\s*:?$""",
     re.X,
 )
@@ -120,3 +128,45 @@ SOCIAL = re.compile(
 
 NAV_MARKS = re.compile(r"[|·•›»>/]")
 SEPARATORS = re.compile(r"\s+[|·•›»>/]\s+|\s{3,}")
+
+# A label that opens a teaser for another story ("Related: <headline>", "Also on <site>
+# <headline>"), matched on the line with brackets removed.
+LEAD_IN = re.compile(
+    r"""^(?:
+        (?:related|more|also|see\ also|read\ (?:also|more)|also\ read|don't\ miss|must\ read
+          |recommended|suggested|popular|trending|watch|listen|previously|further\ reading)
+          (?:\ (?:post|posts|story|stories|article|articles|reading|video|coverage|content))?
+          \s*[:|]
+      | also\ on\ [\w-]+(?:\.[\w-]+)+\b
+    )""",
+    re.X,
+)
+
+# Closing lines where the site or the writer asks the reader to follow, write, share,
+# listen or subscribe, or gives an address to reach them.
+CLOSING = re.compile(
+    r"""(?:
+        \bfollow\ (?:us|him|her|them|me|the\ \w+(?:\ \w+){0,5}|[\w.]+(?:\ \w+){0,6})
+          \ on\ (?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|x)\b
+      | (?:^|\s)@\w{2,}
+      | \b(?:can|may)\ be\ reached\ (?:at|on|by)\b | \breach\ (?:us|him|her|them)\ at\b
+      | \b(?:click|tap)\ here\b
+      | \bshare\ (?:it|this)\ with\b
+      | \btell\ us\ what\ you\ think\b
+      | \bsend\ (?:us|in)\ your\b | \bletters?\ to\ the\ editor\b
+      | \blisten\ (?:live|back|again)\b
+      | \bhave\ a\ (?:news\ )?tip\b
+    )"""
+    + EMAIL_ADDRESS,
+    re.X,
+)
+
+TEASER_TAGS = re.compile(r"\[[A-Z]{3,}\]")
+"""A tag a teaser row carries after each headline ("[VIDEO]"); two or more mark the row."""
+
+SOURCE_LABEL = re.compile(r"^(?:source|sources|via)\s*:\s*\S")
+
+OWNER_NOTICE = re.compile(
+    r"^[Cc]opyright\s+(?:\u00a9\s*)?(?:[A-Z0-9][\w.&'-]*\s+){1,4}(?:19|20)\d\d\b"
+)
+"""'Copyright Some Name 2024 ...': the owner's name in capitals, then the year."""
