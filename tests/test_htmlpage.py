@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.library import load_article
 from reader.library.htmlpage import _choose_run, _Units
 
@@ -69,3 +71,85 @@ def test_a_precise_article_is_kept_over_a_longer_recall_run():
         f"Reader comment {n} goes on and on about something else entirely " * 3 for n in range(9)
     ]
     assert _choose_run(units(*article), units(*article, *comments)).texts == article
+
+
+# --- metadata: headline, byline, date ------------------------------------------------------
+
+
+def meta_page(tmp_path: Path, head: str, top: str, name: str = "meta.html") -> Path:
+    path = tmp_path / name
+    path.write_text(
+        f"<html><head>{head}</head><body><article>{top}{PARA * 4}</article></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_the_shown_headline_wins_over_a_prefixed_social_title(tmp_path):
+    head = '<meta property="og:title" content="Opinion | The levee cannot wait another winter">'
+    top = "<h1>The levee cannot wait another winter</h1>"
+    assert load_article(meta_page(tmp_path, head, top)).title == (
+        "The levee cannot wait another winter"
+    )
+
+
+def test_a_headline_about_another_story_does_not_replace_the_title(tmp_path):
+    head = '<meta property="og:title" content="River board approves the levee budget">'
+    top = "<h1>Weekend markets return to the square</h1>"
+    assert load_article(meta_page(tmp_path, head, top)).title == (
+        "River board approves the levee budget"
+    )
+
+
+def test_the_site_is_not_the_author(tmp_path):
+    head = (
+        '<meta property="og:title" content="Levee vote">'
+        '<meta property="og:site_name" content="Valley Courier">'
+        '<meta name="author" content="Valley Courier">'
+    )
+    assert load_article(meta_page(tmp_path, head, "<h1>Levee vote</h1>")).byline is None
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("Dana Whitfield Staff Writer", "Dana Whitfield"),
+        ("Dana Whitfield. Valley Courier", "Dana Whitfield"),
+        ("Dana Whitfield | Courier Media Group", "Dana Whitfield"),
+        ("Text: Dana Whitfield", "Dana Whitfield"),
+        ("The regional water and flood authorities", None),
+    ],
+)
+def test_author_tags_give_names_only(tmp_path, author, byline):
+    head = f'<meta property="og:title" content="Levee vote"><meta name="author" content="{author}">'
+    assert load_article(meta_page(tmp_path, head, "<h1>Levee vote</h1>")).byline == byline
+
+
+def test_the_byline_under_the_headline_adds_the_other_writers(tmp_path):
+    head = (
+        '<meta property="og:title" content="Levee vote">'
+        '<meta name="author" content="Dana Whitfield">'
+        '<meta property="article:published_time" content="2026-03-04T15:00:00Z">'
+    )
+    top = "<h1>Levee vote</h1><p>By Dana Whitfield, Omar Reyes and Lena Park</p>"
+    assert load_article(meta_page(tmp_path, head, top)).byline == (
+        "Dana Whitfield, Omar Reyes and Lena Park"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stamp", "shown", "day"),
+    [
+        ("2026-03-05T02:30:00Z", "March 4, 2026, 9:30 pm ET", "2026-03-04"),
+        ("2026-03-05T02:30:00", "March 4, 2026, 9:30 pm ET", "2026-03-04"),
+        ("2026-03-04T15:00:00Z", "March 5, 2026, 0:00 am", "2026-03-05"),
+        ("2026-03-05T14:30:00Z", "March 4, 2026", "2026-03-05"),
+    ],
+)
+def test_a_utc_stamp_yields_to_the_day_the_page_shows(tmp_path, stamp, shown, day):
+    head = (
+        '<meta property="og:title" content="Levee vote">'
+        f'<meta property="article:published_time" content="{stamp}">'
+    )
+    top = f"<h1>Levee vote</h1><p>Dana Whitfield - {shown}</p>"
+    assert load_article(meta_page(tmp_path, head, top)).published == day

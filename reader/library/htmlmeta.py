@@ -8,11 +8,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from reader.library.dates import parse_date
+from reader.library.dates import find_date, parse_date
 from reader.library.jsonld import linked_data
-from reader.library.meta import extract_header, names_only, parse_byline
+from reader.library.meta import described, extract_header, names_only, parse_byline
 from reader.library.stamps import parse_date_line
 from reader.library.text import collapse_spaces
+from reader.text.credits import AUTHOR_LABEL_LOOSE
 from reader.text.unsafe import sanitize
 
 _META = re.compile(r"<meta\b[^<>]{0,2000}>", re.I)
@@ -34,7 +35,8 @@ _MARKED_AUTHOR = re.compile(
     re.I,
 )
 """An element the page marks as the author (hCard 'author vcard', rel or itemprop author)."""
-_UTC_STAMP = re.compile(r"\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|UTC|GMT)$", re.I)
+_UTC_STAMP = re.compile(r"\d[T ](\d\d):\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|UTC|GMT)?$", re.I)
+"""A stamp with a time of day in UTC, or with no zone at all; group 1 is the hour."""
 
 META_WINDOW = 262_144
 """Page metadata sits at the top; tags past this many characters are not looked for."""
@@ -63,6 +65,8 @@ class PageMeta:
     byline: str | None = None
     published: str | None = None
     source: str | None = None
+    publishers: tuple[str, ...] = ()
+    """The site's own names, squashed (see `is_publisher`)."""
 
 
 def declared_charset(raw: bytes) -> str | None:
@@ -95,7 +99,7 @@ def page_meta(markup: str, byline: bool = True) -> PageMeta:
 
     `byline=False` skips the author, which a folder listing does not show.
     """
-    markup = markup[:META_WINDOW]
+    whole, markup = markup, markup[:META_WINDOW]
     body_at = markup.find("<body")
     metas = _meta_tags(markup if body_at < 0 else markup[:body_at])
     ld = linked_data(markup)
@@ -113,21 +117,27 @@ def page_meta(markup: str, byline: bool = True) -> PageMeta:
     if from_title_tag and (t := _TITLE.search(markup)):
         title = clean_text(t.group(1))
     meta.title = strip_site_suffix(title, meta.source)
+    if meta.title and not from_title_tag:
+        meta.title = _visible_headline(whole, meta.title) or meta.title
+    meta.publishers = _publisher_keys(meta.source, ld.publisher if ld else None, metas)
     if byline:
-        author = next((metas[k] for k in _AUTHOR_KEYS if metas.get(k)), None)
-        if not author and ld and ld.authors:
-            author = "; ".join(ld.authors)
-        if not author and (h1 := _H1.search(markup)):
-            marked = _MARKED_AUTHOR.search(markup, h1.end(), h1.end() + 4000)
-            author = marked.group(1) if marked else None
-        meta.byline = clean_author(clean_text(author))
+        meta.byline = next(
+            (
+                name
+                for author in _tagged_authors(markup, metas, ld)
+                if (name := clean_author(clean_text(author)))
+                and not is_publisher(name, meta.publishers)
+            ),
+            None,
+        )
     stamp = next((metas[k] for k in _DATE_KEYS if metas.get(k) and parse_date(metas[k])), None)
     if stamp is None and ld and ld.published and parse_date(ld.published):
         stamp = ld.published
     if stamp is None and (t := _TIME.search(markup)):
         stamp = t.group(1)
     meta.published = parse_date(stamp) if stamp else None
-    utc = bool(stamp and _UTC_STAMP.search(stamp.strip()))
+    utc = stamp and _UTC_STAMP.search(stamp.strip())
+    utc_hour = int(utc.group(1)) if utc else None
     title_tag = title if from_title_tag and title else None
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(title_tag)] if title_tag else []
     stripped = len(parts) > 1 and meta.title != title_tag
@@ -139,14 +149,74 @@ def page_meta(markup: str, byline: bool = True) -> PageMeta:
     # can fill. A folder listing (byline=False) does without the copyright line's source.
     if (
         meta.published is None
-        or utc
+        or utc_hour is not None
         or (len(parts) > 1 and not stripped)
         or (byline and (meta.byline is None or meta.source is None))
     ):
-        _read_visible(markup, meta, parts if len(parts) > 1 else [], (byline, utc, stripped), metas)
+        _read_visible(
+            (markup, whole),
+            meta,
+            parts if len(parts) > 1 else [],
+            (byline, utc_hour, stripped),
+            metas,
+        )
     if meta.published is None:
         meta.published = _address_date(markup, metas)
     return meta
+
+
+def _tagged_authors(markup: str, metas: dict, ld):
+    """Author names the markup gives, most trusted first: the article's structured data,
+    the author <meta> tags, an element marked as the author under the headline."""
+    if ld and ld.authors:
+        yield "; ".join(ld.authors)
+    yield from (metas[k] for k in _AUTHOR_KEYS if metas.get(k))
+    if h1 := _H1.search(markup):
+        marked = _MARKED_AUTHOR.search(markup, h1.end(), h1.end() + 4000)
+        if marked:
+            yield marked.group(1)
+
+
+_DESKS = frozenset({
+    "editorial", "editorialboard", "theeditorialboard", "editors", "theeditors", "staff",
+    "newsdesk", "webdesk", "newsroom", "editor", "admin", "administrator",
+})  # fmt: skip
+
+
+def _publisher_keys(source: str | None, publisher: str | None, metas: dict) -> tuple[str, ...]:
+    """The site's own names, squashed: its name, its publisher's, its address's."""
+    keys = [_words_key(x) for x in (source, publisher) if x and "//" not in x]
+    for url in (metas.get("og:url", ""), source or ""):
+        if host := _URL_HOST.match(url):
+            keys.append(_words_key(host.group(1).rsplit(".", 1)[0]))
+    return tuple(k for k in keys if k)
+
+
+def is_publisher(name: str, publishers: tuple[str, ...]) -> bool:
+    """A byline naming the site itself (or its desk) rather than a writer or an agency."""
+    key = _words_key(name)
+    if key in _DESKS:
+        return key.startswith(("editor", "the", "staff", "news", "web"))
+    return any(
+        key == k or (len(k) >= 5 and k in key) or (len(key) >= 5 and key in k) for k in publishers
+    )
+
+
+def _visible_headline(markup: str, tagged: str) -> str | None:
+    """The headline as the page shows it, when it tells the same story as the tagged
+    (social) title: an <h1> sharing at least half its words with that title, and half of
+    the title's. The shown one carries no section prefix ("Opinion | ") and is not a
+    shortened variant made for sharing."""
+    want = set(re.findall(r"\w+", tagged.casefold()))
+    for m in _H1.finditer(markup):
+        shown = clean_text(m.group(1))
+        words = set(re.findall(r"\w+", (shown or "").casefold()))
+        if not shown or len(words) < 2:
+            continue
+        common = len(words & want)
+        if 2 * common >= len(words) and 2 * common >= len(want):
+            return shown
+    return None
 
 
 def _address_date(markup: str, metas: dict) -> str | None:
@@ -164,22 +234,29 @@ def _address_date(markup: str, metas: dict) -> str | None:
 
 
 def _read_visible(
-    markup: str, meta: PageMeta, parts: list[str], flags: tuple[bool, bool, bool], metas: dict
+    pages: tuple[str, str],
+    meta: PageMeta,
+    parts: list[str],
+    flags: tuple[bool, bool, bool],
+    metas: dict,
 ) -> None:
     """Fill gaps from the page's visible lines: which part of a '<title>' is the headline,
     the byline and date lines under it, and the copyright holder at the foot.
 
-    `parts` are the pieces of a '<title>' with separators; `flags` say whether a byline is
-    wanted, whether the tagged date was in UTC, and whether a site suffix was taken off.
+    `pages` are the page's head window and the whole page (the headline may sit past the
+    window). `parts` are the pieces of a '<title>' with separators; `flags` say whether a byline is
+    wanted, the hour of the tagged stamp when it was in UTC (or had no zone), and whether
+    a site suffix was taken off.
     """
     from reader.library.htmlfallback import plain_units
     from reader.library.plain import copyright_holder
 
-    byline, utc, stripped = flags
+    byline, utc_hour, stripped = flags
+    markup, whole = pages
     # Only the lines under the headline, unless a '<title>' part must be found among them
     # or the copyright line at the foot must name the source.
-    if not parts and (not byline or meta.source) and (h1 := _H1.search(markup)):
-        markup = markup[h1.start() : h1.start() + 8000]
+    if not parts and (not byline or meta.source) and (h1 := _headline_h1(whole, meta.title)):
+        markup = whole[h1.start() : h1.start() + 8000]
     units, _ = plain_units(markup)
     options = [meta.title, *parts] if meta.title else parts
     at = _headline_at(units, [o for o in options if o])
@@ -190,19 +267,44 @@ def _read_visible(
             meta.title = next(p for p in parts if same_words(headline, p))
             rest = [p for p in parts if not same_words(p, headline)]
             site_part = rest[-1] if len(rest) == 1 else None
+    shown = None
     if at is not None:
         top = extract_header(units[at + 1 : at + 12])
-        if byline and meta.byline is None:
+        if byline and (meta.byline is None or _names_more(top.byline, meta.byline)):
             meta.byline = top.byline
         shown = top.published
         if meta.published is None:
             meta.published = shown
-        elif utc and shown and _one_day_apart(shown, meta.published):
+    if utc_hour is not None and meta.published:
+        near = units[at + 1 : at + 15] if at is not None else units[:30]
+        shown = shown or next((found[0] for u in near if (found := find_date(u))), None)
+        if shown and _local_day(shown, meta.published, utc_hour):
             meta.published = shown  # the page's own clock, not UTC, decides the day
     if meta.source is None and site_part and _site_name(site_part, units, metas):
         meta.source = site_part
     if meta.source is None:
         meta.source = next((h for u in reversed(units[-40:]) if (h := copyright_holder(u))), None)
+
+
+def _headline_h1(markup: str, title: str | None) -> re.Match[str] | None:
+    """The <h1> that holds the headline (a masthead may come first), else the first one."""
+    first = None
+    for m in _H1.finditer(markup):
+        first = first or m
+        if title and same_words(clean_text(m.group(1)) or "", title):
+            return m
+    return first
+
+
+def _names_more(shown: str | None, tagged: str) -> bool:
+    """The byline under the headline names the tagged author and others besides (the tags
+    often carry only the first of several writers)."""
+    if not shown:
+        return False
+    split = re.compile(r"\s*(?:,|\band\b|&)\s*")
+    have = {_words_key(n) for n in split.split(tagged) if n.strip()}
+    seen = {_words_key(n) for n in split.split(shown) if n.strip()}
+    return have < seen
 
 
 def _title_tag_site(markup: str, headline: str, metas: dict) -> str | None:
@@ -239,8 +341,11 @@ def _headline_at(units: list[str], options: list[str]) -> int | None:
     return max(hits.values(), key=score)
 
 
-def _one_day_apart(a: str, b: str) -> bool:
-    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) == 1
+def _local_day(shown: str, stamped: str, hour: int) -> bool:
+    """The day the page shows is the stamp's day in the writer's zone: the day before for
+    an early UTC hour (the Americas), the day after for a late one (Asia, Oceania)."""
+    days = (date.fromisoformat(shown) - date.fromisoformat(stamped)).days
+    return (days == -1 and hour < 12) or (days == 1 and hour >= 12)
 
 
 def _site_name(part: str, units: list[str], metas: dict) -> bool:
@@ -274,12 +379,12 @@ def strip_site_suffix(title: str | None, site: str | None) -> str | None:
 
 def clean_author(author: str | None) -> str | None:
     """Trafilatura or <meta> author text to the names only ('A; B' -> 'A and B')."""
-    if not author:
+    if not author or described(author):
         return None
-    parts = [p.strip() for p in re.split(r"\s*;\s*", author) if p.strip()]
+    parts = [AUTHOR_LABEL_LOOSE.sub("", p.strip(" |·•-–—")) for p in re.split(r"\s*;\s*", author)]
     names: list[str] = []
-    for part in parts:
-        name = parse_byline(part)[0] if re.match(r"(?i)by\s", part) else names_only(part)
+    for part in filter(None, parts):
+        name = parse_byline(part)[0] if re.match(r"(?i)by\b", part) else names_only(part)
         if name and name not in names:
             names.append(name)
     if not names:

@@ -12,6 +12,7 @@ from reader.library.htmlfallback import drop_control_refs, plain_units, too_deep
 from reader.library.htmlmeta import (
     clean_author,
     clean_text,
+    is_publisher,
     page_meta,
     same_words,
     strip_site_suffix,
@@ -185,6 +186,8 @@ def parse_html(markup: str) -> tuple[Header, list[str]]:
         header.source = clean_text(doc.sitename)
     # Prefer what the page's own tags say when trafilatura had to guess.
     header.title = tags.title or strip_site_suffix(header.title, header.source)
+    if header.byline and is_publisher(header.byline, tags.publishers):
+        header.byline = None
     header.byline = tags.byline or header.byline
     header.published = tags.published or header.published
     header.source = tags.source or header.source

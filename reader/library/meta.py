@@ -35,7 +35,18 @@ _NAME_PARTICLES = {
     "de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "dos",
     "das", "bin", "ibn", "al", "el", "ben", "st.", "y", "e", "ter", "zu", "af",
 }  # fmt: skip
-_NAME_TOKEN = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'’.\-]*|[A-Z]\.)$")
+_NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.\-]*|[A-Z]\.)$")
+
+
+class _NameToken:
+    """A word that can be part of a name: a capital letter (in any script), then letters."""
+
+    @staticmethod
+    def match(token: str) -> bool:
+        return token[:1].isupper() and bool(_NAME_WORD.match(token))
+
+
+_NAME_TOKEN = _NameToken()
 _TRAILING_PLACE = re.compile(r"\s+(?:in|from)\s+[A-Z][\w.'’\- ]{1,40}$")
 _TRAILING_FOR = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z].{0,80}$")
 
@@ -61,9 +72,23 @@ def _looks_like_name(part: str) -> bool:
     return all(_NAME_TOKEN.match(t) or t.lower() in _NAME_PARTICLES for t in tokens)
 
 
+_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
+"""'Name Surname. The Outlet': a full stop after a word (not an initial) ends the names."""
+_TRAILING_ROLE = re.compile(
+    r"\s+(?:(?:senior|chief|staff|contributing|special|guest|deputy)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor)s?$",
+    re.I,
+)
+"""'Name Staff Writer' run together without a comma."""
+
+
 def names_only(text: str) -> str | None:
     """From 'Name, Staff Writer' / 'A and B' / 'A, B and C for The Paper' keep the names."""
+    text = _SENTENCE_STOP.split(text.strip(), maxsplit=1)[0]
+    text = re.split(r"\s+\|\s+", text, maxsplit=1)[0]
     text = text.strip().strip("*_ ").rstrip(".,;:")
+    if "," not in text:
+        text = _TRAILING_ROLE.sub("", text)
     text = _TRAILING_FOR.sub("", text)
     text = _TRAILING_PLACE.sub("", text)
     parts = [p.strip() for p in text.split(",")]
@@ -78,7 +103,17 @@ def names_only(text: str) -> str | None:
     result = ", ".join(names).strip()
     if not result or not any(_NAME_TOKEN.match(t) for t in result.split()):
         return None
+    if described(result):
+        return None
     return result
+
+
+def described(text: str) -> bool:
+    """'The regional defence ministries': words in lower case make a description, not a
+    list of names (a user name of one word, 'admin', is left alone)."""
+    tokens = re.findall(r"[^\W\d_][\w'’-]*", text)
+    lower = [t for t in tokens if t.islower() and len(t) >= 4 and t not in _NAME_PARTICLES]
+    return len(tokens) >= 3 and bool(lower)
 
 
 def parse_byline(line: str) -> tuple[str | None, str | None]:

@@ -96,8 +96,15 @@ BYLINE_LEAD = re.compile(
 )
 """The opening of a byline line ("By ...", "Written by ...", "Reporting by: ..."); `rest`
 holds the names and whatever follows them."""
-AUTHOR_LABEL = re.compile(r"^(?:author|authors|byline|writer)s?\s*:\s*(?P<rest>\S.*)$", re.I)
-"""A labelled author line ("Author: ...")."""
+_LABELS = (
+    r"author|authors|byline|writer|text|words|texto|texte|testo|autor|auteur|autore"
+    r"|penulis|текст|автор"
+)
+AUTHOR_LABEL = re.compile(rf"^(?:{_LABELS})s?\s*:\s*(?P<rest>\S.*)$", re.I)
+"""A labelled author line ("Author: ...", "Text: ...", and the same labels in a few other
+languages)."""
+AUTHOR_LABEL_LOOSE = re.compile(rf"^(?:{_LABELS})\s*:?\s+(?=\w)", re.I)
+"""The same labels with the colon dropped, as metadata extractors sometimes leave them."""
 BYLINE = re.compile(r"^(?:By|BY|From)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|,))*\W*$")
 """A line that is only a byline: "By <Name> and <Name>"."""
 CREDIT = re.compile(
