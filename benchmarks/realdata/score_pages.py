@@ -9,7 +9,11 @@ pages (an empty prediction is left out of precision and counts 0 for recall) and
 harmonic mean of the two averages. Accuracy is the share of pages whose token sequence is
 exactly the gold one. A page the reader refuses counts as an empty prediction (a failure).
 Title, byline and date are compared with gold/extraction_meta.json (hashes of the folded
-title and author names, plain dates) when that file is present.
+title and author names, plain dates) when that file is present. That gold was read from each
+page's own markup and checked by hand: the title is the headline the page shows (not a
+prefixed or shortened social title); the authors are the people, or the news agency, the
+byline credits, without job titles, and none when only the site itself or one of its desks
+is named; the date is the day of publication as the page shows it, in the writer's zone.
 `--trafilatura` also scores trafilatura alone in its default mode, for comparison.
 """
 
