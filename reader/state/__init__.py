@@ -8,22 +8,26 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reader.state.db import (
     ADOPT,
+    BUSY_TIMEOUT_MS,
     LOOKUP,
     REASONS,
     SET_PREF,
     UPSERT,
+    WRITE_TIMEOUT_MS,
     StateError,
     classify,
     connect,
     memory_copy,
     move_aside,
     prepare,
+    salvage,
 )
 
 
@@ -68,6 +72,10 @@ class ReadingState:
         self._lock = threading.Lock()
         self._warned: set[str] = set()
         self._closed = False
+        self._unsaved: list[list[tuple[str, dict[str, Any]]]] = []
+        """Writes the file was too busy to take, retried before the next one and at close."""
+        self.on_warning: Callable[[str], None] | None = None
+        """Called with each new warning as it happens (the reader shows it at once)."""
         self.path = path
         """The state file, or None when nothing is being saved."""
         self.warning = warning
@@ -86,11 +94,15 @@ class ReadingState:
                 path, f"cannot write to {path.parent}; reading state will not be saved"
             )
         notice = None
+        aside: Path | None = None
         for _attempt in range(2):
             conn = None
             try:
                 conn = connect(str(path))
                 prepare(conn)
+                if aside is not None:
+                    notice = _salvage_notice(aside, salvage(aside, conn))
+                conn.execute(f"PRAGMA busy_timeout = {WRITE_TIMEOUT_MS}")
                 return cls(conn, path, warning=notice)
             except (StateError, sqlite3.Error) as exc:
                 if conn is not None:
@@ -100,9 +112,8 @@ class ReadingState:
                 reason = REASONS.get(kind, "cannot write to {dir}").format(dir=path.parent)
                 return cls._unsaved(path, f"{reason}; reading state will not be saved")
             try:
-                notice = (
-                    f"state file was corrupt; moved aside to {move_aside(path)}; starting fresh"
-                )
+                aside = move_aside(path)
+                notice = f"state file was corrupt; moved aside to {aside}; starting fresh"
             except OSError:
                 return cls(
                     memory_copy(None),
@@ -190,7 +201,32 @@ class ReadingState:
         """Store a JSON-serialisable value (TypeError otherwise: that is a programming error)."""
         self._write([(SET_PREF, {"key": key, "value": json.dumps(value)})])
 
+    @property
+    def unsaved(self) -> int:
+        """Changes waiting for a busy state file."""
+        return len(self._unsaved)
+
+    def retry(self, timeout_ms: int | None = None) -> bool:
+        """Try again to save the changes a busy file refused; True when none is left."""
+        with self._lock:
+            if self._closed or not self._unsaved:
+                return not self._unsaved
+            if timeout_ms is not None:
+                self._conn.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
+            try:
+                self._flush_unsaved()
+            except sqlite3.Error as exc:
+                if classify(exc) != "busy":
+                    self._write_failed(exc, [])
+            finally:
+                if timeout_ms is not None:
+                    self._conn.execute(f"PRAGMA busy_timeout = {WRITE_TIMEOUT_MS}")
+            return not self._unsaved
+
     def close(self) -> None:
+        if self._unsaved and not self.retry(BUSY_TIMEOUT_MS):
+            self._warn("lost", f"{len(self._unsaved)} change(s) to the reading state were lost: "
+                       "the state file stayed busy")  # fmt: skip
         with self._lock:
             if not self._closed:
                 self._closed = True
@@ -226,9 +262,15 @@ class ReadingState:
             if self._closed:
                 return
             try:
+                self._flush_unsaved()
                 self._transaction(statements)
             except sqlite3.Error as exc:
                 self._write_failed(exc, statements)
+
+    def _flush_unsaved(self) -> None:
+        while self._unsaved:
+            self._transaction(self._unsaved[0])
+            self._unsaved.pop(0)
 
     def _transaction(self, statements: list[tuple[str, dict[str, Any]]]) -> None:
         # BEGIN IMMEDIATE takes the write lock first, so no other process can interleave.
@@ -246,7 +288,10 @@ class ReadingState:
     def _write_failed(self, exc: sqlite3.Error, statements: list) -> None:
         kind = classify(exc)
         if kind == "busy":
-            self._warn(kind, "another reader kept the state file busy; a change was not saved")
+            if statements:
+                self._unsaved.append(statements)
+            self._warn(kind, "the state file is busy (another program is writing to it); "
+                       "changes are kept and saved when it is free")  # fmt: skip
             return
         where = self.path.parent if self.path else "the state file"
         reason = REASONS.get(kind, "cannot write to {dir}").format(dir=where)
@@ -255,9 +300,12 @@ class ReadingState:
         old = self._conn
         self._conn = memory_copy(old)
         self.path = None
+        unsaved, self._unsaved = self._unsaved, []
         try:
             old.close()
-            self._transaction(statements)
+            for pending in [*unsaved, statements]:
+                if pending:
+                    self._transaction(pending)
         except sqlite3.Error:
             pass
 
@@ -265,3 +313,16 @@ class ReadingState:
         if kind not in self._warned:
             self._warned.add(kind)
             self.warning = message
+            if self.on_warning is not None:
+                self.warning = None
+                self.on_warning(message)
+
+
+def _salvage_notice(aside: Path, kept: dict[str, int]) -> str:
+    head = f"state file was corrupt; moved aside to {aside}"
+    if not any(kept.values()):
+        return f"{head}; starting fresh (nothing in it could be read)"
+    return (
+        f"{head}; kept {kept['articles']} article record(s) and {kept['prefs']} "
+        "setting(s) that still read back"
+    )

@@ -8,7 +8,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 BUSY_TIMEOUT_MS = 3000
-"""How long a write waits for another reader process to finish its own (each is sub-ms)."""
+"""How long opening, closing and retrying wait for another process to finish its write."""
+WRITE_TIMEOUT_MS = 150
+"""How long a write made while reading waits (each is sub-ms): past it, the write is kept
+and retried later, so a busy file never freezes the screen."""
 SCHEMA_VERSION = 1
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _FULL_CODE = 13  # SQLITE_FULL
@@ -129,6 +132,65 @@ def move_aside(path: Path) -> Path:
             companion.replace(dest.with_name(dest.name + suffix))
     path.replace(dest)
     return dest
+
+
+_SALVAGE = (
+    ("articles", "id, path, read, para, scroll, updated"),
+    ("prefs", "key, value"),
+)
+
+
+def salvage(source: Path, target: sqlite3.Connection) -> dict[str, int]:
+    """Copy the rows of a damaged store that still read back into `target`; counts per table.
+
+    Rows are read in rowid order from the table itself (a damaged index is never used); a
+    damaged stretch ends the copy of that table, keeping what came before it.
+    """
+    kept = {table: 0 for table, _ in _SALVAGE}
+    try:
+        conn = _open_readonly(source)
+    except sqlite3.Error:
+        return kept
+    try:
+        for table, cols in _SALVAGE:
+            rows = _readable_rows(conn, table, cols)
+            marks = ", ".join("?" for _ in cols.split(","))
+            target.execute("BEGIN IMMEDIATE")
+            for row in rows:
+                try:
+                    target.execute(f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({marks})", row)
+                except sqlite3.Error:
+                    continue
+                kept[table] += target.execute("SELECT changes()").fetchone()[0]
+            target.execute("COMMIT")
+    finally:
+        conn.close()
+    return kept
+
+
+def _open_readonly(source: Path) -> sqlite3.Connection:
+    error: sqlite3.Error | None = None
+    for flags in ("mode=ro", "immutable=1"):
+        try:
+            conn = connect(f"file:{quote(str(source))}?{flags}", uri=True)
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+            return conn
+        except sqlite3.Error as exc:
+            error = exc
+    assert error is not None
+    raise error
+
+
+def _readable_rows(conn: sqlite3.Connection, table: str, cols: str) -> list[tuple]:
+    rows: list[tuple] = []
+    try:
+        # NOT INDEXED: the rows come from the table's own pages, whatever its indexes hold.
+        cursor = conn.execute(f"SELECT {cols} FROM {table} NOT INDEXED ORDER BY rowid")
+        for row in cursor:
+            rows.append(row)
+    except sqlite3.Error:
+        pass
+    return rows
 
 
 def _copy_into(memory: sqlite3.Connection, source: sqlite3.Connection | Path) -> bool:

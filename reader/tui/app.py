@@ -71,7 +71,15 @@ class ReaderApp(App[int]):
             self.notify(problem, severity="warning", markup=False)
         warning = self.session.state.pop_warning()
         if warning:
-            self.notify(warning, title="Reading state", severity="warning", markup=False)
+            self._state_warning(warning)
+        # Problems met while reading (a full disk, a busy file) are shown as they happen.
+        self.session.state.on_warning = self._state_warning
+
+    def _state_warning(self, message: str) -> None:
+        self.notify(message, title="Reading state", severity="warning", markup=False)
+
+    def on_unmount(self) -> None:
+        self.session.state.on_warning = None
 
     def notify(self, message: str, *, title: str = "", **kwargs) -> None:
         """Every notification is shown as one line of plain text: messages often carry
@@ -176,6 +184,9 @@ def run_app(paths: list[Path], app_paths: Paths, settings: Settings) -> int:
     finally:
         analyzer.shutdown()
         state.close()
+    warning = state.pop_warning()
+    if warning:  # met while closing (changes a busy file never took)
+        print(f"reader: {one_line(warning)}", file=sys.stderr)
     if _busy_threads():
         # An analysis still running in a worker thread would hold the exit for seconds
         # (threads cannot be interrupted). Everything worth keeping is written: leave now.
