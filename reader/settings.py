@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from reader.analysis.summary import ALGORITHMS, DEFAULT_ALGORITHM
+from reader.files import loads_toml, read_text
 
 MAX_SENTENCES = 20
 MIN_WORDS, MAX_WORDS = 20, 500
 WORD_STEP = 20
+MAX_CONFIG_BYTES = 1024 * 1024
+"""A larger config.toml is refused (it cannot be a settings file)."""
 """How much `+` and `-` change a summary measured in words."""
 _KEY = re.compile(r"^[^\s,]+(,[^\s,]+)*$")  # "ctrl+n" or "j,down": no spaces, no empty parts
 
@@ -181,12 +184,12 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
     """Read `path`; a missing file gives defaults. Returns the settings and warnings to show."""
     path = Path(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = loads_toml(read_text(path, MAX_CONFIG_BYTES))
     except FileNotFoundError:
         return Settings(), []
     except UnicodeDecodeError:
         return Settings(), [f"{path}: not UTF-8 text; using the default settings"]
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, ValueError) as exc:  # TooDeep, too large
         return Settings(), [f"{path}: not valid TOML ({exc}); using the default settings"]
     except OSError as exc:
         reason = (exc.strerror or str(exc)).lower()

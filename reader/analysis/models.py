@@ -116,3 +116,33 @@ class Analysis:
             model=data.get("model", ""),
             notices=tuple(data.get("notices", ())),
         )
+
+
+def _ints(*values: object) -> bool:
+    return all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in values)
+
+
+def _texts(*values: object, optional: bool = False) -> bool:
+    return all(isinstance(v, str) or (optional and v is None) for v in values)
+
+
+def well_formed(analysis: Analysis) -> bool:
+    """Whether every field has the type the reader relies on (a cache file can hold anything)."""
+    summary = all(
+        _texts(s.text) and _ints(s.start, s.end) and s.start <= s.end
+        and isinstance(s.score, (int, float))
+        for s in analysis.summary
+    )  # fmt: skip
+    actors = all(
+        _texts(a.name, a.kind) and _texts(*a.aliases) and _ints(a.mentions)
+        and _texts(a.role, optional=True)
+        and all(len(span) == 2 and _ints(*span) for span in a.spans)
+        for a in analysis.actors
+    )  # fmt: skip
+    quotes = all(
+        _texts(q.text) and _texts(q.speaker, q.cue, optional=True) and _ints(q.start, q.end)
+        and q.start <= q.end and isinstance(q.fragment, bool)
+        for q in analysis.quotes
+    )  # fmt: skip
+    header = _texts(analysis.article_id, analysis.algorithm, analysis.model, *analysis.notices)
+    return summary and actors and quotes and header

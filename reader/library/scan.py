@@ -74,31 +74,31 @@ def _sort_key(entry: os.DirEntry) -> tuple[str, str]:
 def _walk(
     directory: Path, group: str, seen: set[tuple[int, int]], cache: ScanCache | None
 ) -> Iterator[ArticleRef | LoadError]:
-    try:
-        st = os.stat(directory)
-        key = (st.st_dev, st.st_ino)
-        if key in seen:
-            return
-        seen.add(key)
-        with os.scandir(directory) as it:
-            entries = sorted(it, key=_sort_key)
-    except OSError as exc:
-        yield LoadError(directory, os_reason(exc))
+    """Depth first in name order, with a stack rather than recursion (trees can be deep)."""
+    stack: list[Iterator[os.DirEntry]] = []
+    listed = _list_folder(directory, seen)
+    if isinstance(listed, LoadError):
+        yield listed
         return
-    for entry in entries:
-        name = entry.name
-        if name.startswith("."):
+    stack.append(iter(listed))
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
             continue
-        path = directory / name
+        path = Path(entry.path)
         try:
             is_dir = entry.is_dir()  # follows symlinks
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(path, group, seen, cache)
+            listed = _list_folder(path, seen)
+            if isinstance(listed, LoadError):
+                yield listed
+            else:
+                stack.append(iter(listed))
             continue
-        suffix = os.path.splitext(name)[1].lower()
-        if suffix not in FORMATS:
+        if os.path.splitext(entry.name)[1].lower() not in FORMATS:
             continue
         try:
             st = entry.stat()
@@ -107,6 +107,20 @@ def _walk(
             yield LoadError(path, "broken symbolic link" if broken else os_reason(exc))
             continue
         yield _peek_or_error(path, group, st, cache)
+
+
+def _list_folder(directory: Path, seen: set[tuple[int, int]]) -> list[os.DirEntry] | LoadError:
+    """The visible entries of a folder in name order; [] for one already walked."""
+    try:
+        st = os.stat(directory)
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            return []
+        seen.add(key)
+        with os.scandir(directory) as it:
+            return sorted((e for e in it if not e.name.startswith(".")), key=_sort_key)
+    except OSError as exc:
+        return LoadError(directory, os_reason(exc))
 
 
 def _peek_or_error(
@@ -258,23 +272,19 @@ def check_root(root: Path) -> str | None:
 
 
 def _first_article(directory: Path, seen: set[tuple[int, int]]) -> bool:
-    try:
-        st = os.stat(directory)
-        if (st.st_dev, st.st_ino) in seen:
-            return False
-        seen.add((st.st_dev, st.st_ino))
-        with os.scandir(directory) as it:
-            entries = [e for e in it if not e.name.startswith(".")]
-    except OSError:
-        return False
-    subdirs = []
-    for entry in entries:
-        try:
-            if entry.is_dir():
-                subdirs.append(entry.path)
-                continue
-        except OSError:
+    """Whether an article-like file lies anywhere under `directory` (breadth first)."""
+    folders = [directory]
+    while folders:
+        listed = _list_folder(folders.pop(0), seen)
+        if isinstance(listed, LoadError):
             continue
-        if os.path.splitext(entry.name)[1].lower() in FORMATS:
-            return True
-    return any(_first_article(Path(d), seen) for d in subdirs)
+        for entry in listed:
+            try:
+                if entry.is_dir():
+                    folders.append(Path(entry.path))
+                    continue
+            except OSError:
+                continue
+            if os.path.splitext(entry.name)[1].lower() in FORMATS:
+                return True
+    return False

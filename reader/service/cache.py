@@ -10,10 +10,13 @@ import tempfile
 import threading
 from pathlib import Path
 
-from reader.analysis.models import ANALYSIS_VERSION, Analysis
+from reader.analysis.models import ANALYSIS_VERSION, Analysis, well_formed
+from reader.files import NotRegularFile, loads_json, read_limited
 
 MAX_BYTES = 64 * 1024 * 1024
 """Past this total size the least recently used entries are deleted (down to 3/4 of it)."""
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
+"""A larger entry is discarded (a real one is a few hundred KB at most)."""
 EVICT_EVERY = 64
 """Writes between two size checks (the first write of a process always checks)."""
 
@@ -56,14 +59,21 @@ class AnalysisCache:
         """The cached analysis for `key`, or None when absent, unreadable or corrupt."""
         path = self._path(key)
         try:
-            raw = path.read_bytes()
+            raw, more = read_limited(path, MAX_ENTRY_BYTES)
+        except NotRegularFile:  # a FIFO or a device in its place: never opened for reading
+            self._discard(path)
+            return None
         except OSError:
             return None
         try:
-            data = json.loads(raw)
+            if more:
+                raise ValueError("entry too large")
+            data = loads_json(raw)  # TooDeep (a ValueError) for data nested too deep
             if data.get("key") != key or data.get("version") != ANALYSIS_VERSION:
                 raise ValueError("stale entry")
             analysis = Analysis.from_dict(data["analysis"])
+            if not well_formed(analysis):
+                raise TypeError("a field of the wrong type")
         except (ValueError, KeyError, TypeError, AttributeError):
             self._discard(path)
             return None

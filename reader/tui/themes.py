@@ -7,12 +7,19 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.color import Color, ColorParseError
+from textual.css.stylesheet import Stylesheet, StylesheetParseError
 from textual.theme import Theme
+
+from reader.files import NotRegularFile, loads_toml, read_text
 
 COLOR_KEYS = (
     "primary", "secondary", "accent", "foreground", "background", "surface", "panel",
     "boost", "warning", "error", "success",
 )  # fmt: skip
+
+
+MAX_THEME_BYTES = 64 * 1024
+"""A larger theme file is refused."""
 
 
 class ThemeFileError(Exception):
@@ -32,10 +39,12 @@ def _colour(path: Path, key: str, value: object) -> str:
 def load_theme_file(path: Path) -> Theme:
     """Read one theme file; raises ThemeFileError with a one-line reason."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = loads_toml(read_text(path, MAX_THEME_BYTES))
+    except NotRegularFile:
+        raise ThemeFileError(f"{path}: not a regular file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ThemeFileError(f"{path}: cannot read ({exc.__class__.__name__})") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, ValueError) as exc:  # TooDeep, too large
         raise ThemeFileError(f"{path}: not valid TOML ({exc})") from None
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
@@ -52,12 +61,43 @@ def load_theme_file(path: Path) -> Theme:
     variables = data.get("variables", {})
     if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
         raise ThemeFileError(f"{path}: [variables] must be a table of strings")
+    for key, value in variables.items():
+        if not _variable_ok(str(key), value):
+            raise ThemeFileError(f"{path}: {key} = {value!r} is not a valid value for it")
     return Theme(
         name=name.strip(),
         dark=dark,
         **{key: _colour(path, key, value) for key, value in colours.items()},
         variables={str(key): value for key, value in variables.items()},
     )
+
+
+def _defaults() -> dict[str, str]:
+    global _DEFAULTS
+    if _DEFAULTS is None:
+        _DEFAULTS = Theme(name="probe", primary="#0178d4").to_color_system().generate()
+    return _DEFAULTS
+
+
+_DEFAULTS: dict[str, str] | None = None
+
+
+def _variable_ok(key: str, value: str) -> bool:
+    """Whether Textual's CSS parser takes `value` where the variable `key` is used: as a
+    colour, or as a text style for the *-style variables (unknown variables pass)."""
+    default = _defaults().get(key)
+    if default is None:
+        return True
+    prop = "text-style" if key.endswith("style") else "color"
+    if key == "link-background":
+        prop = "background"
+    sheet = Stylesheet()
+    sheet.add_source(f"Screen {{ {prop}: {value}; }}", read_from=("theme", key))
+    try:
+        sheet.parse()
+    except StylesheetParseError:
+        return False
+    return "\n" not in value and ";" not in value and "}" not in value
 
 
 def theme_files(folders: Iterable[Path]) -> list[Path]:
