@@ -143,14 +143,19 @@ def _split_command(argv: list[str]) -> str | None:
     return None
 
 
-def _context(args: argparse.Namespace):
+def _context(args: argparse.Namespace, problems: list[str] | None = None):
+    """Paths and settings; bad settings are said on stderr, or kept in `problems` (the
+    reader shows them: stderr would vanish under its screen)."""
     from reader.paths import resolve_paths
     from reader.settings import load_settings
 
     paths = resolve_paths(args.config_dir, args.cache_dir, args.data_dir)
     settings, warnings = load_settings(paths.config_file)
-    for warning in warnings:
-        say(warning)
+    if problems is not None:
+        problems.extend(warnings)
+    else:
+        for warning in warnings:
+            say(warning)
     return paths, settings
 
 
@@ -270,7 +275,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
-    paths, settings = _context(args)
+    problems: list[str] = []
+    paths, settings = _context(args, problems)
     from reader.library.scan import check_root
 
     urls = [p for p in args.paths if _is_url(p)]
@@ -287,7 +293,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
             raise CliError(f"{p}: {problem}")
     from reader.tui.app import run_app
 
-    return run_app([Path(p) for p in args.paths], paths, settings)
+    return run_app([Path(p) for p in args.paths], paths, settings, problems)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,12 +41,12 @@ class ReaderApp(App[int]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self._theme_problems: list[str] = []
-        themes, self._theme_problems = load_themes(session.theme_dirs)
+        themes, self._problems = load_themes(session.theme_dirs)
         for theme in themes:
             self.register_theme(theme)
         self.theme = self._initial_theme()
         if session.settings.keys:
+            self._problems += keys.unknown_ids(session.settings.keys)
             self.set_keymap(dict(session.settings.keys))
 
     def _initial_theme(self) -> str:
@@ -56,19 +56,24 @@ class ReaderApp(App[int]):
         ):
             if isinstance(name, str) and name in self.available_themes:
                 return name
+        fallback = Settings().theme
         if self.session.settings.theme not in self.available_themes:
-            self._theme_problems.append(
-                f"theme {self.session.settings.theme!r} not found; using reader-dark"
+            self._problems.append(
+                f"theme {self.session.settings.theme!r} not found; using {fallback} "
+                "(t lists the themes)"
             )
-        return "reader-dark" if "reader-dark" in self.available_themes else "textual-dark"
+        return fallback
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.session)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        for problem in self._theme_problems:
-            self.notify(problem, severity="warning", markup=False)
+        for problem in [
+            *self.session.setting_problems,
+            *self._problems,
+        ]:  # stderr would vanish under the full-screen reader
+            self.notify(problem, title="Settings", severity="warning", markup=False, timeout=15)
         warning = self.session.state.pop_warning()
         if warning:
             self._state_warning(warning)
@@ -167,8 +172,11 @@ def build_session(
     )
 
 
-def run_app(paths: list[Path], app_paths: Paths, settings: Settings) -> int:
-    """Run the TUI until the user quits; the exit code for the CLI."""
+def run_app(
+    paths: list[Path], app_paths: Paths, settings: Settings, problems: list[str] | None = None
+) -> int:
+    """Run the TUI until the user quits; the exit code for the CLI. `problems` (bad
+    settings, one line each) are shown in the reader."""
     from reader.service.background import BackgroundAnalyzer
     from reader.state import ReadingState
 
@@ -178,7 +186,9 @@ def run_app(paths: list[Path], app_paths: Paths, settings: Settings) -> int:
     analyzer = BackgroundAnalyzer(settings.spacy_model, app_paths.analysis_cache_dir)
     analyzer.warm()
     try:
-        app = ReaderApp(build_session(paths, app_paths, settings, state, analyser=analyzer))
+        session = build_session(paths, app_paths, settings, state, analyser=analyzer)
+        session.setting_problems = list(problems or ())
+        app = ReaderApp(session)
         app.run()
         code = app.return_code or 0
     finally:

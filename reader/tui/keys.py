@@ -97,3 +97,13 @@ def app_bindings() -> list[Binding]:
         for c in COMMANDS
         if c.key and c.action.startswith("app.")
     ]
+
+
+def unknown_ids(overrides: dict[str, str]) -> list[str]:
+    """One line for each [keys] entry in config.toml that names no action."""
+    known = {c.id for c in COMMANDS}
+    return [
+        f"config.toml: [keys] {name!r} is not an action id (? lists them); ignored"
+        for name in overrides
+        if name not in known
+    ]

@@ -133,6 +133,8 @@ class Session:
     model_ready: bool = False
     """True once an analysis has finished (the language model is loaded)."""
     shown_notices: set[str] = field(default_factory=set)
+    setting_problems: list[str] = field(default_factory=list)
+    """config.toml problems (one line each) to show once the reader is up."""
 
     def pref(self, key: str, default: Any) -> Any:
         """A preference changed in the reader, unless config.toml changed since (`default`

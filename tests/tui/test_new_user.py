@@ -157,3 +157,38 @@ async def test_escape_closes_the_filter_after_enter(make_app):
         assert not app.screen.query_one("#filter-bar").display
         assert len(app.screen.shown) == 3 and app.screen.filter_query == ""
         assert app.session.state.get("filter") == ""
+
+
+async def test_bad_settings_show_in_the_reader(make_app, tmp_path, monkeypatch, capsys):
+    """Bad values, an unknown [keys] id and a missing theme are all shown as notices;
+    the missing theme falls back to the default theme."""
+    from reader import cli
+    from reader.tui import app as app_module
+
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "config.toml").write_text(
+        'theme = "no-such-theme"\nsummary_sentences = 99\n[keys]\n"quote.nxet" = "ctrl+n"\n',
+        encoding="utf-8",
+    )
+    seen: dict[str, object] = {}
+
+    def fake_run_app(paths, app_paths, settings, problems=None):
+        seen.update(settings=settings, problems=problems)
+        return 0
+
+    monkeypatch.setattr(app_module, "run_app", fake_run_app)
+    assert cli.main(["--config-dir", str(config), str(tmp_path)]) == 0
+    assert capsys.readouterr().err == ""  # nothing printed to vanish under the screen
+    settings, problems = seen["settings"], seen["problems"]
+    assert any("summary_sentences" in p for p in problems)
+
+    app = make_app(settings=settings, theme=None)
+    app.session.setting_problems = list(problems)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        shown = " | ".join(notes(app))
+        assert "summary_sentences" in shown
+        assert "'quote.nxet' is not an action id" in shown
+        assert "'no-such-theme' not found; using textual-dark" in shown
+        assert app.theme == "textual-dark"
