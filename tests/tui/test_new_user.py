@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from rich.console import Console
 from textual.pilot import Pilot
 
 from reader import export
 from reader.export import ExportError
+from reader.tui.keys import COMMANDS
+from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.query_bar import QueryInput
 
@@ -192,3 +195,19 @@ async def test_bad_settings_show_in_the_reader(make_app, tmp_path, monkeypatch, 
         assert "'quote.nxet' is not an action id" in shown
         assert "'no-such-theme' not found; using textual-dark" in shown
         assert app.theme == "textual-dark"
+
+
+async def test_key_help_lists_the_action_ids_for_overrides(make_app):
+    app = make_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-table").content
+        console = Console(width=200, record=True)
+        console.print(table)
+        text = console.export_text()
+        for command in COMMANDS:
+            assert command.id in text, command.id
+        assert "[keys]" in text

@@ -14,23 +14,32 @@ from textual.widgets import Static
 from reader.tui.keys import COMMANDS, EXTRA_KEYS
 from reader.tui.session import PRECEDENCE
 
+DIM = Style(dim=True)
+ITALIC = Style(italic=True)
+KEYS_HINT = (
+    'To change a key, add a line under [keys] in config.toml: "quote.next" = "ctrl+n" '
+    "(several keys separated by commas)."
+)
+
 
 def key_table(overrides: dict[str, str] | None = None) -> Table:
-    """Key, command name and what it does, in the order of the command table."""
+    """Each key with its command name, the action id that [keys] in config.toml overrides,
+    and what it does below, in the order of the command table."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style=Style(bold=True), no_wrap=True)
-    table.add_column(no_wrap=True)
-    table.add_column(style=Style(dim=True))
+    table.add_column()
     overrides = overrides or {}
     for command in COMMANDS:
-        key = overrides.get(command.id, command.key)
-        if key:
-            table.add_row(Text(key), Text(command.title), Text(command.help))
-    table.add_row("", "", "")
+        key = overrides.get(command.id, command.key) or "—"
+        entry = Text.assemble(
+            command.title, ("  [keys] ", DIM), (command.id, ITALIC), "\n", (command.help, DIM)
+        )
+        table.add_row(Text(key), entry)
+    table.add_row("", "")
     for keys, what in EXTRA_KEYS:
-        table.add_row(Text(keys), "", Text(what))
-    table.add_row("", "", "")
-    table.add_row(Text("settings"), "", Text(PRECEDENCE))
+        table.add_row(Text(keys), Text(what))
+    table.add_row("", "")
+    table.add_row(Text("settings"), Text(f"{PRECEDENCE}\n{KEYS_HINT}", style=DIM))
     return table
 
 
