@@ -15,7 +15,7 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.query_bar import QueryInput
 
-from .conftest import settle
+from .conftest import long_article, settle
 from .test_help_palette import palette_titles
 
 
@@ -211,3 +211,24 @@ async def test_key_help_lists_the_action_ids_for_overrides(make_app):
         for command in COMMANDS:
             assert command.id in text, command.id
         assert "[keys]" in text
+
+
+async def test_jumping_to_the_last_quote_does_not_mark_read(make_app, tmp_path):
+    folder = tmp_path / "long"
+    folder.mkdir()
+    ending = '\n\n"We will stay out as long as it takes," Reyes said at the very end.\n'
+    (folder / "long.txt").write_text(long_article(60) + ending, encoding="utf-8")
+    app = make_app(library=folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "end")
+        await settle(pilot)
+        view = app.screen.view
+        assert view.seen() >= 0.9  # the jump brought the end into view
+        assert not app.screen.is_read(app.screen.current)
+        await pilot.press("tab")  # the reader now reads to the end themselves
+        while app.focused is not view:
+            await pilot.press("tab")
+        await pilot.press("k", "j")
+        await settle(pilot)
+        assert app.screen.is_read(app.screen.current)

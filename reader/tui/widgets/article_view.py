@@ -54,6 +54,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layers: dict[str, tuple[list[int], list[int]]] = {}
         self._pending: tuple[int, float] | None = None
         self._cache: dict[int, Strip] = {}
+        self._jumping = False
 
     # attributes down
 
@@ -98,7 +99,12 @@ class ArticleView(ScrollView, can_focus=True):
             return
         row = self._layout.row_of_offset(start)
         target = row - self.scrollable_content_region.height // 3
-        self.scroll_to(y=max(0, target), animate=False, force=True, immediate=True)
+        # A jump to a quote or mention is not reading down to there: announce it unscrolled.
+        self._jumping = True
+        try:
+            self.scroll_to(y=max(0, target), animate=False, force=True, immediate=True)
+        finally:
+            self._jumping = False
 
     # what the screen reads back
 
@@ -155,7 +161,8 @@ class ArticleView(ScrollView, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         if self.article is not None and self._layout is not None and self._pending is None:
             paragraph, offset = self.position()
-            self.post_message(ReadingMoved(paragraph, offset, self.seen(), new_value > 0))
+            scrolled = new_value > 0 and not self._jumping
+            self.post_message(ReadingMoved(paragraph, offset, self.seen(), scrolled))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
