@@ -93,7 +93,7 @@ class BackgroundAnalyzer:
         replace_pending: bool = True,
     ) -> Future[Result]:
         """Analyse `article`; with `replace_pending`, jobs not yet started are cancelled."""
-        hit = self._cached(article, sentences, algorithm, words)
+        hit = self.cached(article, sentences, algorithm, words)
         if hit is not None:
             done: Future[Result] = Future()
             done.set_result((hit, list(hit.notices)))
@@ -153,11 +153,10 @@ class BackgroundAnalyzer:
     def __exit__(self, *exc: object) -> None:
         self.shutdown()
 
-    # internals (called with self._lock held where the name says so)
-
-    def _cached(
-        self, article: Article, sentences: int, algorithm: str, words: int | None
+    def cached(
+        self, article: Article, sentences: int, algorithm: str, words: int | None = None
     ) -> Analysis | None:
+        """The analysis from the disk cache, or None; never waits for the model."""
         if self.cache_dir is None:
             return None
         from reader.analysis.nlp import model_label
@@ -166,6 +165,8 @@ class BackgroundAnalyzer:
         label = model_label(self.model_name)
         key = cache_key(article.text, article.id, algorithm, sentences, label, words)
         return AnalysisCache(self.cache_dir).get(key)
+
+    # internals (called with self._lock held where the name says so)
 
     def _cancel_pending_locked(self) -> int:
         count = 0

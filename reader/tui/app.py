@@ -25,6 +25,7 @@ from reader.tui.session import (
     Analyser,
     Session,
     StateStore,
+    cache_lookup,
     cached_scanner,
     default_analyser,
 )
@@ -162,11 +163,13 @@ def build_session(
     library = library_paths(paths, state, settings)
     if paths:
         state.set("library", [str(p) for p in library])
+    cached = getattr(analyser, "cached", None)
     return Session(
         library=library,
         settings=settings,
         state=state,
         analyser=analyser or default_analyser(settings, app_paths.analysis_cache_dir),
+        lookup=cached or cache_lookup(settings, app_paths.analysis_cache_dir),
         scanner=cached_scanner(app_paths.cache_dir / "scan.json"),
         theme_dirs=[themes_dir(), app_paths.config_dir / "themes"],
     )

@@ -61,6 +61,13 @@ class AnalysisReady(Message):
 
 
 @dataclass
+class AnalysisStarted(Message):
+    """No cached result: the analyser is running (and may be loading its model)."""
+
+    key: tuple[str, int, str]
+
+
+@dataclass
 class AnalysisFailed(Message):
     """An analysis raised; the pane shows `reason` and the rest keeps working."""
 

@@ -17,6 +17,8 @@ from reader.settings import MAX_WORDS, MIN_WORDS, Settings
 
 Analyser = Callable[..., tuple[Analysis, list[str]]]
 """analyser(article, *, sentences, algorithm, words) -> (Analysis, notices); blocking."""
+Lookup = Callable[[Article, int, str, "int | None"], "Analysis | None"]
+"""lookup(article, sentences, algorithm, words) -> the cached Analysis or None; fast."""
 Loader = Callable[[Path], Article]
 Scanner = Callable[[list[Path]], ScanResult]
 AnalysisKey = tuple[str, int, str, int | None]
@@ -62,6 +64,20 @@ def default_analyser(settings: Settings, cache_dir: Path | None) -> Analyser:
         )
 
     return analyse
+
+
+def cache_lookup(settings: Settings, cache_dir: Path) -> Lookup:
+    """Look up an analysis in the disk cache `reader.service` writes (no model loaded)."""
+
+    def lookup(article: Article, sentences: int, algorithm: str, words: int | None):
+        from reader.analysis.nlp import model_label
+        from reader.service.cache import AnalysisCache, cache_key
+
+        label = model_label(settings.spacy_model)
+        key = cache_key(article.text, article.id, algorithm, sentences, label, words)
+        return AnalysisCache(cache_dir).get(key)
+
+    return lookup
 
 
 def default_loader(path: Path) -> Article:
@@ -119,6 +135,8 @@ class Session:
     settings: Settings
     state: StateStore
     analyser: Analyser
+    lookup: Lookup | None = None
+    """A quick look in the analysis cache, so a cached article never says it is analysing."""
     loader: Loader = default_loader
     scanner: Scanner = default_scanner
     theme_dirs: list[Path] = field(default_factory=list)

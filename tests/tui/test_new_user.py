@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from rich.console import Console
@@ -15,7 +16,7 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.query_bar import QueryInput
 
-from .conftest import long_article, settle
+from .conftest import fake_analysis, long_article, settle
 from .test_help_palette import palette_titles
 
 
@@ -29,7 +30,6 @@ async def until(pilot: Pilot, condition, rounds: int = 50) -> None:
         if condition():
             return
         await pilot.pause(0.05)
-        await pilot.app.workers.wait_for_complete()
 
 
 # Broken
@@ -232,3 +232,37 @@ async def test_jumping_to_the_last_quote_does_not_mark_read(make_app, tmp_path):
         await pilot.press("k", "j")
         await settle(pilot)
         assert app.screen.is_read(app.screen.current)
+
+
+async def test_a_cached_analysis_never_says_it_loads_the_model(make_app, analyser, monkeypatch):
+    from reader.tui.widgets.insight_pane import InsightPane
+
+    said: list[str] = []
+    show_status = InsightPane.show_status
+
+    def spy(self, message: str, *, kind: str = "info") -> None:
+        said.append(message)
+        show_status(self, message, kind=kind)
+
+    monkeypatch.setattr(InsightPane, "show_status", spy)
+    app = make_app()
+    app.session.lookup = lambda article, sentences, algorithm, words: fake_analysis(article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.screen.analysis is not None
+        assert analyser.calls == []  # everything came from the cache
+        assert not any("language model" in message for message in said)
+
+
+async def test_an_uncached_analysis_says_it_loads_the_model(make_app, analyser, monkeypatch):
+    app = make_app()
+    app.session.lookup = lambda article, sentences, algorithm, words: None
+    gate = analyser.gates["a-budget.txt"] = threading.Event()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(
+            pilot,
+            lambda: "language model" in str(app.screen.pane.query_one("#insight-status").render()),
+        )
+        gate.set()
+        await settle(pilot)
+        assert app.screen.analysis is not None

@@ -25,6 +25,7 @@ from reader.tui import keys
 from reader.tui.messages import (
     AnalysisFailed,
     AnalysisReady,
+    AnalysisStarted,
     ArticleChosen,
     ArticleFailed,
     ArticleHighlighted,
@@ -582,8 +583,7 @@ class MainScreen(Screen):
             self.show_analysis(cached)
             self.prefetch_next()
             return
-        first = "" if self.session.model_ready else " (the first one loads the language model)"
-        self.pane.show_waiting(f"Analysing…{first}", kind="loading")
+        self.pane.show_waiting("Analysing…", kind="loading")
         if self._analyse_timer is not None:
             self._analyse_timer.stop()
         article = self.article
@@ -597,10 +597,32 @@ class MainScreen(Screen):
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def _analyse(self, article: Article, key: AnalysisKey) -> None:
         worker = get_current_worker()
+        hit = self._look_up(article, key)
+        if hit is not None:
+            self.post_message(AnalysisReady(key, hit, tuple(hit.notices)))
+            return
+        self.post_message(AnalysisStarted(key))
         with self.session.analysis_lock:
             if worker.is_cancelled:
                 return
             self.post_message(self._run_analysis(article, key))
+
+    def _look_up(self, article: Article, key: AnalysisKey) -> Analysis | None:
+        if self.session.lookup is None:
+            return None
+        _id, sentences, algorithm, words = key
+        try:
+            return self.session.lookup(article, sentences, algorithm, words)
+        except Exception:  # a cache that cannot be read is a miss
+            return None
+
+    def on_analysis_started(self, message: AnalysisStarted) -> None:
+        if self.article is None or message.key != self.session.key_for(self.article):
+            return
+        if not self.session.model_ready:
+            self.pane.show_waiting(
+                "Analysing… (the first one loads the language model)", kind="loading"
+            )
 
     def _run_analysis(self, article: Article, key: AnalysisKey) -> AnalysisReady | AnalysisFailed:
         try:
@@ -610,11 +632,11 @@ class MainScreen(Screen):
             )
         except Exception as exc:  # shown in the pane; the reader keeps working
             return AnalysisFailed(key, f"{exc.__class__.__name__}: {exc}")
+        self.session.model_ready = True
         return AnalysisReady(key, analysis, tuple(notices))
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.session.analyses.put(message.key, message.analysis)
-        self.session.model_ready = True
         if self.article is None or message.key != self.session.key_for(self.article):
             return  # a result for an article (or a summary length) no longer shown
         for notice in message.notices:
@@ -652,6 +674,10 @@ class MainScreen(Screen):
             article = loaded.article
         key = (article.id, *options)
         if key in self.session.analyses:
+            return
+        hit = self._look_up(article, key)
+        if hit is not None:
+            self.post_message(AnalysisReady(key, hit, tuple(hit.notices)))
             return
         with self.session.analysis_lock:
             if not worker.is_cancelled:
