@@ -583,7 +583,7 @@ class MainScreen(Screen):
             self.show_analysis(cached)
             self.prefetch_next()
             return
-        self.pane.show_waiting("Analysing…", kind="loading")
+        self.pane.show_waiting("Opening the analysis…", kind="loading")
         if self._analyse_timer is not None:
             self._analyse_timer.stop()
         article = self.article
@@ -619,10 +619,8 @@ class MainScreen(Screen):
     def on_analysis_started(self, message: AnalysisStarted) -> None:
         if self.article is None or message.key != self.session.key_for(self.article):
             return
-        if not self.session.model_ready:
-            self.pane.show_waiting(
-                "Analysing… (the first one loads the language model)", kind="loading"
-            )
+        first = "" if self.session.model_ready else " (the first one loads the language model)"
+        self.pane.show_waiting(f"Analysing…{first}", kind="loading")
 
     def _run_analysis(self, article: Article, key: AnalysisKey) -> AnalysisReady | AnalysisFailed:
         try:
