@@ -22,9 +22,9 @@ async def test_text_appears_while_the_analysis_is_still_running(make_app, analys
     gate = analyser.gates["a-budget.txt"] = threading.Event()
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        for _ in range(20):
+        for _ in range(40):  # the text, then the word that the analyser is at work
             await pilot.pause(0.05)
-            if app.screen.article is not None:
+            if app.screen.article is not None and "Analysing" in pane_status(app):
                 break
         assert app.screen.article.path.name == "a-budget.txt"
         assert "Analysing" in pane_status(app)
