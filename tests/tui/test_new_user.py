@@ -266,3 +266,46 @@ async def test_an_uncached_analysis_says_it_loads_the_model(make_app, analyser, 
         gate.set()
         await settle(pilot)
         assert app.screen.analysis is not None
+
+
+def header_rows(app) -> list[tuple[str, ...]]:
+    return [row.folder for row in app.screen.article_list._rows if row.ref is None]
+
+
+async def test_a_file_with_no_body_is_marked_and_stays_marked(make_app, library, state_file):
+    empty = library / "z-empty.txt"
+    empty.write_text("A title and nothing else\n", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        refs = {ref.path.name: ref for ref in app.session.refs}
+        assert refs["z-empty.txt"].format != "error"  # the scan cannot know yet
+        app.screen.open(empty)
+        await settle(pilot)
+        refs = {ref.path.name: ref for ref in app.session.refs}
+        assert refs["z-empty.txt"].format == "error"
+        assert "no article text" in (refs["z-empty.txt"].source or "")
+    again = make_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert again.screen.current.name != "z-empty.txt"
+        refs = {ref.path.name: ref for ref in again.session.refs}
+        assert refs["z-empty.txt"].format == "error"  # known from the start, never opened
+        assert again.screen.article_list.unread_count == 3
+
+
+async def test_folder_headers_nest_and_never_repeat(make_app, library, tmp_path):
+    (library / "broken.md").write_bytes(b"\x00\x01\x02 not text")
+    sub = library / "harbour"
+    sub.mkdir()
+    (sub / "long.txt").write_text(long_article(3), encoding="utf-8")
+    single = tmp_path / "one-file.txt"
+    single.write_text(long_article(2).replace("long harbour", "short harbour"), encoding="utf-8")
+    app = make_app(library=[library, single])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        headers = header_rows(app)
+        assert headers == [("library",), ("library", "harbour"), ("Files",)]
+        names = [path.name for path in app.screen.article_list.paths]
+        assert names.index("broken.md") < names.index("long.txt")  # under its own folder
+        assert names[-1] == "one-file.txt"

@@ -22,6 +22,7 @@ from reader.analysis.models import Analysis
 from reader.library.models import Article, ArticleLoadError, ArticleRef, LoadError, ScanResult
 from reader.settings import MAX_SENTENCES, MAX_WORDS, MIN_WORDS, WORD_STEP
 from reader.tui import keys
+from reader.tui.grouping import folder_of, in_groups, unusable_ref
 from reader.tui.messages import (
     AnalysisFailed,
     AnalysisReady,
@@ -50,6 +51,8 @@ from reader.tui.widgets.insight_pane import TABS, InsightPane
 from reader.tui.widgets.query_bar import QueryBar
 from reader.tui.widgets.status_bar import StatusBar
 
+UNUSABLE = "unusable"
+"""State key of the files that failed to open, so they are marked × from the start."""
 SAVE_DELAY = 0.4
 """Seconds of stillness before the reading position is written."""
 READ_AT = 0.9
@@ -151,11 +154,12 @@ class MainScreen(Screen):
         result = message.result
         # Files that cannot be used stay in the list, so opening one shows why in place.
         broken = [
-            ArticleRef(e.path, "error", f"{e.path.name} (cannot open)", None, e.reason,
-                       group=self._root_of(e.path))
+            unusable_ref(ArticleRef(e.path, "", "", group=self._root_of(e.path)), e.reason)
             for e in result.errors if e.path.suffix
         ]  # fmt: skip
-        self.session.refs = [*result.refs, *broken]
+        known = self._unusable()
+        refs = [self._checked(ref, known) for ref in result.refs]
+        self.session.refs = in_groups([*refs, *broken])
         self._haystacks = []
         if result.errors:
             first = result.errors[0]
@@ -174,6 +178,36 @@ class MainScreen(Screen):
         start = listed.get(last[1]) if last else None
         self.open(start or (self.shown[0].path if self.shown else self.session.refs[0].path))
 
+    def _unusable(self) -> dict[str, list]:
+        """Files that failed to open: path -> [mtime, reason] (kept until the file changes)."""
+        known = self.session.state.get(UNUSABLE, {})
+        return known if isinstance(known, dict) else {}
+
+    def _checked(self, ref: ArticleRef, known: dict[str, list]) -> ArticleRef:
+        entry = known.get(path_key(ref.path))
+        if isinstance(entry, list) and len(entry) == 2 and entry[0] == ref.mtime:
+            return unusable_ref(ref, str(entry[1]))
+        return ref
+
+    def _remember_unusable(self, path: Path, reason: str | None) -> None:
+        """Mark `path` unusable (or usable again, with no reason) in the list and the state."""
+        known = dict(self._unusable())
+        key = path_key(path)
+        index = next((i for i, r in enumerate(self.session.refs) if r.path == path), None)
+        if index is None or (reason is None and key not in known):
+            return
+        ref = self.session.refs[index]
+        if reason is None:
+            known.pop(key)
+        elif ref.format == "error":
+            return
+        else:
+            known[key] = [ref.mtime, reason]
+            self.session.refs[index] = unusable_ref(ref, reason)
+            self._haystacks = []
+            self.apply_filter(self.filter_query, keep=self.current)
+        self.session.state.set(UNUSABLE, known)
+
     def _root_of(self, path: Path) -> str:
         """The library folder a path was found under (the group the scan gives its refs)."""
         for root in self.session.library:
@@ -188,8 +222,8 @@ class MainScreen(Screen):
         if len(self._haystacks) != len(self.session.refs):
             self._haystacks = [haystack(ref) for ref in self.session.refs]
         self.shown = filter_refs(self.session.refs, query, self._haystacks)
-        labels = {"Files" if r.group == str(r.path) else r.group for r in self.shown}
-        self.article_list.show(self.shown, grouped=len(labels) > 1, current=keep)
+        folders = {folder_of(r) for r in self.shown}
+        self.article_list.show(self.shown, grouped=len(folders) > 1, current=keep)
         total = len(self.session.refs)
         count = f"{len(self.shown)} of {total}" if query else str(total)
         self.query_one("#library").border_title = f"Articles · {count}"
@@ -245,6 +279,7 @@ class MainScreen(Screen):
     @on(ArticleLoaded)
     def _loaded(self, message: ArticleLoaded) -> None:
         self.session.articles.put(message.path, message.article)
+        self._remember_unusable(message.path, None)
         self._save_pending_mark(message.path, message.article)
         if message.path == self.current and self.article is None:
             self.show_article(message.article)
@@ -252,6 +287,7 @@ class MainScreen(Screen):
     @on(ArticleFailed)
     def _failed(self, message: ArticleFailed) -> None:
         self._save_pending_mark(message.path, None)
+        self._remember_unusable(message.path, message.reason)
         if message.path != self.current:
             return
         self.view.show_message("This article cannot be opened", message.reason)
@@ -666,9 +702,9 @@ class MainScreen(Screen):
         article = self.session.articles.get(path)
         if article is None:
             loaded = self._read(path)
+            self.post_message(loaded)  # a failure marks the file × before it is opened
             if isinstance(loaded, ArticleFailed):
                 return
-            self.post_message(loaded)
             article = loaded.article
         key = (article.id, *options)
         if key in self.session.analyses:

@@ -18,6 +18,7 @@ from textual.strip import Strip
 
 from reader.library.models import ArticleRef
 from reader.tui.formatting import fit, one_line, ref_meta
+from reader.tui.grouping import folder_of, shared_depth
 from reader.tui.messages import ArticleChosen, ArticleHighlighted
 from reader.tui.session import path_key
 
@@ -25,7 +26,8 @@ from reader.tui.session import path_key
 @dataclass(frozen=True, slots=True)
 class _Row:
     ref: ArticleRef | None
-    header: str = ""
+    folder: tuple[str, ...] = ()
+    """For a header row: the folder it heads (library root, then subfolders)."""
 
     @property
     def height(self) -> int:
@@ -64,6 +66,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._starts: list[int] = []
         self._index: dict[Path, int] = {}
         self.read: set[str] = set()
+        self._folders: dict[Path, tuple[str, ...]] = {}
+        self._unread: dict[tuple[str, ...], int] = {}
         self._quiet = False
 
     @property
@@ -81,13 +85,20 @@ class ArticleList(ScrollView, can_focus=True):
     def show(self, refs: list[ArticleRef], *, grouped: bool, current: Path | None) -> None:
         """Replace the rows; keeps the cursor on `current` when it is still listed."""
         rows: list[_Row] = []
-        group = None
+        last: tuple[str, ...] = ()
+        self._folders = {}
         for ref in refs:
-            if grouped and ref.group != group:
-                group = ref.group
-                rows.append(_Row(None, Path(group).name or group or "Articles"))
+            folder = folder_of(ref)
+            if ref.format != "error":  # a file that cannot be opened is never unread
+                self._folders[ref.path] = folder
+            if grouped and folder != last:
+                # a header for each level below the part shared with the folder before
+                start = shared_depth(folder, last)
+                rows.extend(_Row(None, folder[: depth + 1]) for depth in range(start, len(folder)))
+                last = folder
             rows.append(_Row(ref))
         self._rows = rows
+        self._count_unread()
         self._starts = []
         self._index = {}
         line = 0
@@ -102,7 +113,22 @@ class ArticleList(ScrollView, can_focus=True):
 
     def set_read(self, read: set[str]) -> None:
         self.read = read
+        self._count_unread()
         self.refresh()
+
+    def _count_unread(self) -> None:
+        """Unread articles under each folder, for the headers."""
+        counts: dict[tuple[str, ...], int] = {}
+        for path, folder in self._folders.items():
+            if path_key(path) not in self.read:
+                for depth in range(1, len(folder) + 1):
+                    counts[folder[:depth]] = counts.get(folder[:depth], 0) + 1
+        self._unread = counts
+
+    @property
+    def unread_count(self) -> int:
+        """Unread articles among those listed."""
+        return sum(1 for path in self._folders if path_key(path) not in self.read)
 
     def select(self, path: Path | None) -> None:
         """Move the cursor to `path` without announcing it (the screen already knows)."""
@@ -186,13 +212,22 @@ class ArticleList(ScrollView, can_focus=True):
             return Style(bold=full.bold)
         return Style(color=full.color, bold=full.bold, dim=full.dim, italic=full.italic)
 
+    def _header(self, folder: tuple[str, ...], width: int, style: Style, colour) -> list[Segment]:
+        """ "name" at its depth, and how many articles under it are unread."""
+        unread = self._unread.get(folder, 0)
+        count = f" · {unread}" if unread else ""
+        name = fit(one_line(folder[-1]), max(1, width - 2 * (len(folder) - 1) - len(count)))
+        return [
+            Segment("  " * (len(folder) - 1) + name, style + colour("article-list--group")),
+            Segment(count, style + colour("article-list--unread")),
+        ]
+
     def _segments(
         self, row: _Row, sub: int, width: int, style: Style, cursor: bool
     ) -> list[Segment]:
         colour = partial(self._colour, on_cursor=cursor)
         if row.ref is None:
-            header = fit(one_line(row.header), width)
-            return [Segment(header, style + colour("article-list--group"))]
+            return self._header(row.folder, width, style, colour)
         unread = path_key(row.ref.path) not in self.read
         if sub == 0 and row.ref.format == "error":  # listed so that opening it says why
             mark = Segment("× ", style + colour("article-list--broken"))

@@ -1,0 +1,61 @@
+"""How the list orders and groups articles: by library folder, then by subfolder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from reader.library.models import ArticleRef
+
+FILES = "Files"
+"""The group of files given one by one (each is its own library root)."""
+
+
+def unusable_ref(ref: ArticleRef, reason: str) -> ArticleRef:
+    """`ref` listed as a file that cannot be opened (× in the list; opening it says why)."""
+    return replace(ref, format="error", title=f"{ref.path.name} (cannot open)", source=reason)
+
+
+def folder_of(ref: ArticleRef) -> tuple[str, ...]:
+    """The group a ref is listed under: its library root's name, then each subfolder."""
+    root = Path(ref.group) if ref.group else ref.path.parent
+    if root == ref.path:
+        return (FILES,)
+    try:
+        inner = ref.path.parent.relative_to(root).parts
+    except ValueError:
+        inner = ()
+    return (root.name or str(root), *inner)
+
+
+def in_groups(refs: Iterable[ArticleRef]) -> list[ArticleRef]:
+    """Refs ordered so that each folder's articles stand together (roots in the order
+    given, a folder's own files before its subfolders), keeping the order within a folder."""
+    refs = list(refs)
+    roots: dict[str, int] = {}
+    for ref in refs:
+        roots.setdefault(ref.group, len(roots))
+    return sorted(refs, key=lambda r: (roots[r.group], folder_of(r)[1:]))
+
+
+def headers(refs: Sequence[ArticleRef]) -> list[tuple[int, tuple[str, ...]]]:
+    """(index of the first ref, folder) wherever a new folder starts in `refs`."""
+    found: list[tuple[int, tuple[str, ...]]] = []
+    last: tuple[str, ...] | None = None
+    for index, ref in enumerate(refs):
+        folder = folder_of(ref)
+        if folder != last:
+            found.append((index, folder))
+            last = folder
+    return found
+
+
+def shared_depth(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """How many leading folder names `a` and `b` have in common."""
+    depth = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        depth += 1
+    return depth
