@@ -354,3 +354,31 @@ def test_a_title_with_a_number_and_a_defined_term_are_fragments() -> None:
         ("route out", True),
         ("We will fight", False),
     ]
+
+
+def test_inverted_cue_right_after_the_quote_beats_a_verb_of_saying_before_it() -> None:
+    # the parser glues the quote to the sentence before and hangs "said" under "say"
+    text = (
+        "Some observers say readers might like it. ''I think it can work,'' said Rosa "
+        "Kettering, the reviews director at a magazine, who has not read it. ''Even so, she "
+        "is rich.''"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Rosa Kettering", "Rosa Kettering"]
+
+
+def test_a_conjoined_clause_with_its_own_subject_keeps_its_quote() -> None:
+    text = (
+        "The city has been warning that it is short of cash, and Lena Moss said the "
+        "“emergency steps” she had taken would end soon."
+    )
+    (q,) = quotes_of(text)
+    assert (q.text, q.speaker) == ("emergency steps", "Lena Moss")
+
+
+def test_of_two_subjects_on_one_verb_the_nearest_is_the_speaker() -> None:
+    text = (
+        "The pledge to “bring the jobs home” appeals to older voters who miss the mills, "
+        "said Omar Haddad, a historian at a state college."
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Omar Haddad"

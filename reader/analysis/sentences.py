@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 
 COMPONENT = "reader_news_sentences"
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
-CLOSING = CLOSING_MARKS
-OPENING = OPENING_MARKS
+CLOSING = CLOSING_MARKS | {"''"}
+OPENING = OPENING_MARKS | {"''", "``"}
+"""With the doubled apostrophe some papers write for a quotation mark (one token)."""
 QUESTION = frozenset({"?", "!", "?!", "!?", "??", "!!"})
 """After a quoted question ("Who pays?" <Name> asked.) the parser decides."""
 CLOSERS = CLOSING | {")", "]"}

@@ -221,12 +221,22 @@ def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribu
     while steps < 40 and token.i >= sentence_start:
         if token.pos_ in {"VERB", "AUX"} and token.i not in inside and _subject(token) is not None:
             verbs.append(token)
+            if token.dep_ == "conj" and _own_subject(token):
+                break  # "<A> warned ..., and <B> said the "...": <B>'s clause ends the climb
         if token.head.i == token.i:
             break
         token, steps = token.head, steps + 1
     speech = [v for v in verbs if _is_speech_verb(v)]
+    # "“...,” said <Name>" right after the closing mark is the quote's own cue, whatever
+    # the parse hangs it from; otherwise the outermost verb of saying
+    # ("<Name> said he expected others would say "no"": <Name>'s words)
+    inverted = [
+        v
+        for v in speech
+        if ctx.close_tok < v.i <= ctx.close_tok + 4 and (_subject(v) or v).i > ctx.close_tok
+    ]
     if speech:
-        verb = speech[-1]  # "<Name> said he expected others would say "no"": <Name>'s words
+        verb = inverted[0] if inverted else speech[-1]
     elif speech_only or not verbs:
         return None
     else:
@@ -310,6 +320,10 @@ def _actor(speaker: Actor | str | None) -> Actor | None:
     return speaker if isinstance(speaker, Actor) else None
 
 
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
 def _subject(verb: Token) -> Token | None:
     """Who does the verb: its subject, the agent of a passive ("was said by <Name>"), or the
     subject of the verb it hangs from ("<Name> stood up, saying ...")."""
@@ -324,9 +338,15 @@ def _subject(verb: Token) -> Token | None:
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if agent is not None:
                     return agent
-        for child in candidate.children:
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and candidate.i != verb.i):
-                return _named_subject(child)
+        subjects = [
+            child
+            for child in candidate.children
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and candidate.i != verb.i)
+        ]
+        if subjects:
+            # two subjects on one verb is a misparse ("<The plan> appeals to voters, said
+            # <Name>"): the one nearest the verb is its own
+            return _named_subject(min(subjects, key=lambda c: abs(c.i - candidate.i)))
         if candidate.dep_ not in {"conj", "xcomp", "advcl"} or candidate.head.i == candidate.i:
             return None
         candidate = candidate.head

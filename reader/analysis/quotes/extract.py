@@ -215,19 +215,15 @@ def _is_title(doc: Doc, span: QuoteSpan, resolver: SpeakerResolver) -> bool:
     return _title_like(words) or _mentioned(doc, first, last)
 
 
-_MENTION_NOUNS = frozenset(["term", "word", "words", "phrase", "expression", "slogan", "motto"])
-_MENTION_VERBS = frozenset(["mean", "refer", "stand", "describe", "denote"])
+_MENTION_VERBS = frozenset(["mean", "refer", "stand", "denote"])
 
 
 def _mentioned(doc: Doc, first: int, last: int) -> bool:
-    """A word quoted as a word (use and mention): after "the term", or the subject of
-    "means", "refers to", "stands for"."""
-    before = [t for t in doc[max(first - 3, 0) : first] if not t.is_punct]
-    if before and before[-1].lower_ in _MENTION_NOUNS:
-        return True
+    """A word quoted as a word and defined (use and mention): the subject of "means",
+    "refers to", "stands for". (A phrase after "the words" is still someone's words.)"""
     after = [t for t in doc[last + 1 : last + 8] if not t.is_punct]
     for token in after[:4]:
-        if token.lemma_ in _MENTION_VERBS and token.pos_ == "VERB":
+        if token.lemma_ in _MENTION_VERBS and token.tag_ in {"VBZ", "VBP", "VBD"}:
             return True
         if token.pos_ in {"VERB", "AUX"}:
             break
