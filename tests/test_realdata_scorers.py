@@ -102,6 +102,16 @@ def test_actor_scorer_runs_on_real_articles():
 
 
 @needs_data
+def test_polnear_actor_scorer_finds_named_sources():
+    from benchmarks.realdata import score_actors_polnear
+
+    fig = score_actors_polnear.figures(score_actors_polnear.run("dev", limit=2))
+    assert fig["named sources"] > 0
+    assert _sane(fig["found"])
+    assert fig["found as a speaker (person, group, organisation)"] <= fig["found"]
+
+
+@needs_data
 def test_page_scorer_runs_on_real_pages():
     from benchmarks.realdata import score_pages
 

@@ -18,6 +18,7 @@ if __package__ in (None, ""):
 
 from benchmarks.realdata import (
     score_actors,
+    score_actors_polnear,
     score_pages,
     score_quotes,
     score_quotes_gum,
@@ -48,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     if "actors" in wanted:
         print(score_actors.render(score_actors.figures(score_actors.run(limit))), end="\n\n")
+        polnear = score_actors_polnear.run("dev", limit)
+        print(score_actors_polnear.render(score_actors_polnear.figures(polnear), "dev"), end="\n\n")
     if "pages" in wanted:
         results = score_pages.run(limit, with_traf=True)
         print(score_pages.render(score_pages.figures(results), len(results)), end="\n\n")
