@@ -381,3 +381,32 @@ def test_blank_doc_has_no_actors() -> None:
 
     text = "Sergei Ryabkov said so."
     assert extract_actors(spacy.blank("en")(text), text) == ()
+
+
+def test_a_name_after_from_with_a_possessive_stays_a_person() -> None:
+    # News phenomenon: "from <Name>'s pass" gives the origin of an action, not a workplace.
+    actors = actors_of("The second goal came from Jonas Wellander's pass.")
+    assert find(actors, "Jonas Wellander").kind == "person"
+
+
+def test_a_name_in_a_list_of_people_is_a_person() -> None:
+    # News phenomenon: the members of a coordinated list of names are of one kind.
+    text = (
+        "The photographers who used the camera include Ansel Brook, Chuck Dorran, "
+        "Chase Holden, Robert Mapple and Helmut Stein."
+    )
+    actors = actors_of(text)
+    assert find(actors, "Chase Holden").kind == "person"
+
+
+def test_a_listed_organisation_keeps_its_kind_among_people() -> None:
+    text = "The panel heard Ansel Brook, Chuck Dorran and the Joint Council for Renters."
+    actors = actors_of(text)
+    assert all(a.kind != "person" for a in actors if "Council" in a.name)
+
+
+def test_a_rank_and_a_post_in_apposition_are_both_the_role() -> None:
+    # News phenomenon: "<Rank> <Name>, <post>," gives two parts of one role.
+    text = "Major General Anton Verhey, spokesman for the army, said the ship had turned back."
+    role = find(actors_of(text), "Anton Verhey").role or ""
+    assert "major general" in role and "spokesman for the army" in role

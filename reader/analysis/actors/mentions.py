@@ -38,7 +38,7 @@ from reader.text.quotes import OPENING_MARKS
 from reader.text.speech import SPEECH_LEMMAS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 KIND_BY_LABEL = {
     "PERSON": "person",
@@ -226,8 +226,8 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         owner = m.tok_end < len(doc) and is_possessive(doc[m.tok_end])
         if single and before_prev != "according" and not owner:  # not "from <Name>'s kick"
             m.place_hint += PLACE_PREPOSITIONS.get(prev.lower_, 0.0)
-        elif prev.lower_ in {"at", "from"} and m.kind == "person":
-            m.org_hint += 1.5  # "an economist at <Name> Analytics"
+        elif prev.lower_ == "at" and m.kind == "person" and not owner:
+            m.org_hint += 1.5  # "an economist at <Name> Analytics", not "from <Name>'s pass"
     k = m.tok_start - 1
     while k >= max(m.tok_start - 3, 0) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
         k -= 1  # the first word of "the advocacy group <Several Word Name>"
@@ -246,13 +246,17 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     m.person_hint += any(is_person_noun(lemma) for lemma in lemmas)
     m.org_hint += bool(lemmas & (ORG_HEAD_NOUNS - PERSON_NOUNS - PLACE_NOUNS))
     m.place_hint += bool(lemmas & PLACE_NOUNS)
+    org_shaped = not single and any(
+        w in ORG_HEAD_NOUNS or w in INSTITUTIONS or w in ORG_SUFFIXES for w in m.words
+    )
     after = doc[m.tok_end : m.tok_end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         m.person_hint += 1  # an age: "<Name>, 67,"
-    org_shaped = not single and (m.words[-1] in ORG_HEAD_NOUNS or m.words[-1] in INSTITUTIONS)
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who" and not org_shaped:
         m.person_hint += 1  # not "Judge <Name> of the <Court>, who ...": that is the judge
     places = {"GPE", "LOC"}
+    if not single and not org_shaped and _coordinated_with(root, {"PERSON"}):
+        m.person_hint += 1  # "<Name>, <Name>, <Name> and <Name>": a list of people
     if root.dep_ == "conj" and root.head.ent_type_ in places:
         m.place_hint += 1
     if any(c.dep_ == "conj" and c.ent_type_ in places for c in root.children):
@@ -270,6 +274,14 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         and (after[1].ent_type_ in places or fold(after[1].text) in COUNTRIES)
     ):
         m.place_hint += 1.5
+
+
+def _coordinated_with(root: Token, labels: set[str]) -> bool:
+    """Whether a conjunct of the name (or the name it is a conjunct of) has one of `labels`:
+    the members of a list are of one kind."""
+    near = [root.head] if root.dep_ == "conj" else []
+    near += [c for c in root.children if c.dep_ == "conj"]
+    return any(t.ent_type_ in labels and t.ent_iob_ != "O" for t in near)
 
 
 def _is_title(doc: Doc, i: int, kind: str) -> bool:

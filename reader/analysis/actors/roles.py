@@ -52,8 +52,14 @@ def role_for_mention(doc: Doc, start: int, end: int) -> str | None:
         where = _affiliation(doc, end, root)
         return f"{title} {where}" if where else title  # "captain of the Fire Department"
     if title and " " in title:
+        if described and not _content_words(described) & _content_words(title):
+            return f"{title}, {described}"  # "Major General <Name>, spokesman for the army"
         return title
     return described or title
+
+
+def _content_words(role: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", role.casefold()) if w not in _LEADING_DROP}
 
 
 def _affiliation(doc: Doc, end: int, root: Token) -> str | None:
