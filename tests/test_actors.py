@@ -410,3 +410,43 @@ def test_a_rank_and_a_post_in_apposition_are_both_the_role() -> None:
     text = "Major General Anton Verhey, spokesman for the army, said the ship had turned back."
     role = find(actors_of(text), "Anton Verhey").role or ""
     assert "major general" in role and "spokesman for the army" in role
+
+
+def test_a_generational_suffix_does_not_hide_the_surname() -> None:
+    # News phenomenon: "<First> <Middle>. <Surname> Jr." is "Mr. <Surname>" later on.
+    text = (
+        "Senator Harold T. Brennick Jr. spoke first.\n\nMr. Brennick said the plan would work."
+    )
+    actors = actors_of(text)
+    assert people(actors) == ["Harold T. Brennick Jr."]
+    assert find(actors, "Harold T. Brennick Jr.").mentions == 2
+
+
+def test_a_surname_misspelt_by_one_letter_joins_the_person() -> None:
+    # News phenomenon: a surname written once with a letter dropped.
+    text = "The curator, Dana Maurer, opened the show. Mauer said the prints were rare."
+    actors = actors_of(text)
+    assert people(actors) == ["Dana Maurer"]
+
+
+def test_a_bare_surname_follows_the_story_to_a_second_person() -> None:
+    # News phenomenon: a running story turns to another person of the same surname, named
+    # in full when it does; later bare surnames are that person's.
+    filler = "The vote was close and the count went on late into the night. " * 50
+    text = (
+        "Candidate Gary Tolland said his campaign was growing.\n\n"
+        + filler
+        + "\n\nSecretary Jeh Tolland said hackers had targeted election offices.\n\n"
+        + "Tolland said local officials should ask for help."
+    )
+    actors = actors_of(text)
+    jeh = find(actors, "Jeh Tolland")
+    assert jeh.mentions == 2
+    assert find(actors, "Gary Tolland").mentions == 1
+
+
+def test_a_noun_opening_the_sentence_is_not_a_first_name() -> None:
+    # News phenomenon: "Candidate <First> <Surname> said": the noun is capitalised only
+    # because it opens the sentence.
+    text = "Candidate Gary Tolland said his campaign was growing. Tolland spoke at noon."
+    assert people(actors_of(text)) == ["Gary Tolland"]

@@ -9,6 +9,38 @@ from reader.analysis.actors.mentions import Mention
 from reader.analysis.lexicon import ORG_HEAD_NOUNS
 
 _NAME_KINDS = frozenset({"organization", "other", "group"})
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generational suffixes: "<First> <Surname> Jr." is still "<Surname>" when named again."""
+_MIN_VARIANT_LENGTH = 5
+_MOVED_ON = 3000
+"""Characters after which a person not named again has left the story for another."""
+
+
+def name_words(key: str) -> list[str]:
+    """The words of a folded full name without a generational suffix at its end."""
+    words = key.split()
+    while len(words) > 2 and words[-1] in _GENERATIONS:
+        words.pop()
+    return words
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """A letter dropped, doubled or swapped: "Mauer" for "Maurer" (a misspelt surname)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if min(len(a), len(b)) < _MIN_VARIANT_LENGTH or a == b or a[0] != b[0]:
+        return False
+    if len(b) == len(a) + 1:
+        return any(b[:k] + b[k + 1 :] == a for k in range(len(b)))
+    if len(a) != len(b):
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 def name_shaped(m: Mention) -> bool:
@@ -52,26 +84,29 @@ class PersonIndex:
                 full.add(m.key)
         self.parent: dict[str, str] = {}
         by_edge: dict[str, list[str]] = defaultdict(list)
-        for key in sorted(full, key=lambda k: (-len(k.split()), k)):
-            words = key.split()
+        for key in sorted(full, key=lambda k: (-len(name_words(k)), k)):
+            words = name_words(key)
             candidates = by_edge[words[0]] + by_edge[words[-1]]
-            matches = {self.root(k) for k in candidates if _extends(k.split(), words)}
+            matches = {self.root(k) for k in candidates if _extends(name_words(k), words)}
             self.parent[key] = matches.pop() if len(matches) == 1 else key
             by_edge[words[0]].append(key)
             by_edge[words[-1]].append(key)
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.first_names: dict[str, set[str]] = defaultdict(set)
         self.first_seen: dict[str, int] = {}
+        self.named_at: dict[str, list[int]] = defaultdict(list)
+        """Where each person is named in full (to choose between two of one surname)."""
         self.by_last: dict[str, list[str]] = defaultdict(list)
         for key in self.parent:
-            words = key.split()
+            words = name_words(key)
             self.by_last[words[-1]].append(key)
             self.surnames[words[-1]].add(self.root(key))
             self.first_names[words[0]].add(self.root(key))
-        for m in mentions:
+        for m in sorted(mentions, key=lambda m: m.start):
             if m.key in self.parent:
                 root = self.root(m.key)
-                self.first_seen[root] = min(self.first_seen.get(root, m.start), m.start)
+                self.first_seen.setdefault(root, m.start)
+                self.named_at[root].append(m.start)
 
     def root(self, key: str) -> str:
         while self.parent.get(key, key) != key:
@@ -94,8 +129,28 @@ class PersonIndex:
         else:
             roots = self.surnames.get(words[0]) or set()
             if not roots and words[0] not in self.surnames:
-                roots = self.first_names.get(words[0]) or set()
+                roots = self.first_names.get(words[0]) or self._misspelt(words[0])
         if not roots:
             return None
-        # Two people with one surname: a bare surname is the one introduced first.
-        return min(roots, key=lambda r: self.first_seen.get(r, 0))
+        return self._nearest(roots, m.start)
+
+    def _misspelt(self, word: str) -> set[str]:
+        """The one person whose surname is a letter away from `word`, if only one is."""
+        close = {
+            root
+            for s, roots in self.surnames.items()
+            if _one_letter_apart(word, s)
+            for root in roots
+        }
+        return close if len(close) == 1 else set()
+
+    def _nearest(self, roots: set[str], position: int) -> str:
+        """Two people with one surname: a bare surname is the one introduced first, unless
+        the story has moved on to the other (named in full since, the first one not named
+        for a long stretch)."""
+        first = min(roots, key=lambda r: self.first_seen.get(r, 0))
+        last = {r: max((p for p in self.named_at[r] if p <= position), default=-1) for r in roots}
+        latest = max(roots, key=lambda r: last[r])
+        if last[first] >= 0 and position - last[first] > _MOVED_ON and last[latest] > last[first]:
+            return latest
+        return first

@@ -126,8 +126,8 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         named = _name_after_title(doc, i, j)
         if named is not None:
             i, kind = named, "person"
-    elif i > 0 and _first_name_before(doc, i, j):
-        i -= 1
+    elif i > 0 and _first_name_before(doc, i, j) and not (j - i > 1 and doc[i - 1].is_sent_start):
+        i -= 1  # not "Candidate <First> <Surname>": a word capitalised as it opens the sentence
     titled = False
     while i < j - 1 and (is_honorific(doc[i].text) or _is_title(doc, i, kind)):
         titled = True
