@@ -414,9 +414,7 @@ def test_a_rank_and_a_post_in_apposition_are_both_the_role() -> None:
 
 def test_a_generational_suffix_does_not_hide_the_surname() -> None:
     # News phenomenon: "<First> <Middle>. <Surname> Jr." is "Mr. <Surname>" later on.
-    text = (
-        "Senator Harold T. Brennick Jr. spoke first.\n\nMr. Brennick said the plan would work."
-    )
+    text = "Senator Harold T. Brennick Jr. spoke first.\n\nMr. Brennick said the plan would work."
     actors = actors_of(text)
     assert people(actors) == ["Harold T. Brennick Jr."]
     assert find(actors, "Harold T. Brennick Jr.").mentions == 2

@@ -146,11 +146,13 @@ class PersonIndex:
 
     def _nearest(self, roots: set[str], position: int) -> str:
         """Two people with one surname: a bare surname is the one introduced first, unless
-        the story has moved on to the other (named in full since, the first one not named
-        for a long stretch)."""
+        that one was named once in passing and the story has moved on to the other (named
+        in full since, the first one not named for a long stretch)."""
         first = min(roots, key=lambda r: self.first_seen.get(r, 0))
         last = {r: max((p for p in self.named_at[r] if p <= position), default=-1) for r in roots}
         latest = max(roots, key=lambda r: last[r])
-        if last[first] >= 0 and position - last[first] > _MOVED_ON and last[latest] > last[first]:
+        passing = len(self.named_at[first]) == 1  # named once, in passing
+        moved_on = last[first] >= 0 and position - last[first] > _MOVED_ON
+        if passing and moved_on and last[latest] > last[first]:
             return latest
         return first
