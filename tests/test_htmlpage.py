@@ -153,3 +153,46 @@ def test_a_utc_stamp_yields_to_the_day_the_page_shows(tmp_path, stamp, shown, da
     )
     top = f"<h1>Levee vote</h1><p>Dana Whitfield - {shown}</p>"
     assert load_article(meta_page(tmp_path, head, top)).published == day
+
+
+# --- block kinds: subheadings and lists keep what they were ----------------------------------
+
+
+def kinds_of(article) -> list[tuple[str, str]]:
+    return [
+        (k, article.text[a:b]) for k, (a, b) in zip(article.kinds, article.paragraphs, strict=True)
+    ]
+
+
+def test_html_subheadings_and_lists_are_marked(tmp_path):
+    body = (
+        PARA * 2 + "<h2>What the board asked for</h2>" + PARA
+        + "<ul><li>Two new pumps before spring</li><li>A wider spillway</li></ul>" + PARA
+    )  # fmt: skip
+    blocks = kinds_of(load_article(page(tmp_path, body)))
+    assert ("heading", "What the board asked for") in blocks
+    assert ("list", "Two new pumps before spring\nA wider spillway") in blocks
+    assert [k for k, _ in blocks if k] == ["heading", "list"]
+
+
+def test_markdown_subheadings_and_lists_are_marked(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text(
+        "# Levee vote\n\nThe river board met on a wet evening and voted for the levee work.\n\n"
+        "## What happens next\n\n- Pumps first\n- Then the spillway\n\n"
+        "Work starts in the spring, the board said, if the weather allows it.\n",
+        encoding="utf-8",
+    )
+    article = load_article(path)
+    assert kinds_of(article) == [
+        ("", "The river board met on a wet evening and voted for the levee work."),
+        ("heading", "What happens next"),
+        ("list", "Pumps first\nThen the spillway"),
+        ("", "Work starts in the spring, the board said, if the weather allows it."),
+    ]
+
+
+def test_plain_text_says_nothing_about_kinds(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("Levee vote\n\nThe river board met and voted for the levee work.\n", "utf-8")
+    assert load_article(path).kinds == ()

@@ -146,6 +146,13 @@ def clean_units(units: list[str], tables: set[int] | frozenset[int] = frozenset(
     Units whose index is in `tables` are table rows: cells between separators are their
     shape, so the menu-row rule does not apply to them.
     """
+    return [text for _, text in clean_indexed(units, tables)]
+
+
+def clean_indexed(
+    units: list[str], tables: set[int] | frozenset[int] = frozenset()
+) -> list[tuple[int, str]]:
+    """`clean_units`, each kept unit with its index in `units`."""
     keep = [True] * len(units)
     lines_kept: list[str] = list(units)
     for i, unit in enumerate(units):
@@ -162,7 +169,7 @@ def clean_units(units: list[str], tables: set[int] | frozenset[int] = frozenset(
     _drop_link_runs(units, keep)
     _drop_boxes(units, keep)
     _drop_edges(units, keep)
-    return [lines_kept[i] for i in range(len(units)) if keep[i]]
+    return [(i, lines_kept[i]) for i in range(len(units)) if keep[i]]
 
 
 def is_divider(line: str) -> bool:

@@ -6,7 +6,7 @@ import logging
 import re
 from datetime import datetime
 
-from reader.library.cleanup import clean_units, is_prose, word_count
+from reader.library.cleanup import clean_indexed, is_prose, word_count
 from reader.library.dates import parse_date
 from reader.library.htmlfallback import drop_control_refs, plain_units, too_deep, tree_units
 from reader.library.htmlmeta import (
@@ -18,6 +18,7 @@ from reader.library.htmlmeta import (
     strip_site_suffix,
 )
 from reader.library.meta import Header, extract_header
+from reader.library.models import Block
 from reader.library.text import collapse_spaces
 
 
@@ -162,24 +163,28 @@ def _choose_run(strict: _Units, loose: _Units) -> _Units:
 
 
 def parse_html(markup: str) -> tuple[Header, list[str]]:
-    """An HTML page to (metadata, cleaned body paragraphs)."""
+    """An HTML page to (metadata, cleaned body paragraphs as `Block`s: subheadings, lists
+    and tables say so)."""
     markup = drop_control_refs(markup)
     tags = page_meta(markup)
     doc, loose = _extract(markup)
     units: list[str] = []
     headings: set[int] = set()
     tables: set[int] = set()
+    kinds: dict[int, str] = {}
     header = Header()
     doc = doc or loose
     if doc is None:
         units, headings = tree_units(markup)
         if not units:
             units, headings = plain_units(markup)
+        kinds = dict.fromkeys(headings, "heading")
     else:
         found = _body_units(doc.body)
         if loose is not None and loose is not doc:
             found = _choose_run(found, _body_units(loose.body))
         units, headings, tables = found.texts, found.indices("heading"), found.indices("table")
+        kinds = found.kinds
         header.title = clean_text(doc.title)
         header.byline = clean_author(clean_text(doc.author))
         header.published = parse_date(doc.date or "")
@@ -205,4 +210,5 @@ def parse_html(markup: str) -> tuple[Header, list[str]]:
     while order and header.title and same_words(units[order[0]], header.title):
         order.pop(0)
     body = [units[i] for i in order]
-    return header, clean_units(body, tables={k for k, i in enumerate(order) if i in tables})
+    kept = clean_indexed(body, tables={k for k, i in enumerate(order) if i in tables})
+    return header, [Block(text, kinds.get(order[k], "")) for k, text in kept]

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from reader.files import NotRegularFile, read_limited
-from reader.library.models import Article, ArticleLoadError, content_id
+from reader.library.models import Article, ArticleLoadError, content_id, paragraph_kinds
 from reader.library.text import MAX_BYTES, decode, looks_binary
 from reader.text.unsafe import sanitize
 
@@ -136,6 +136,7 @@ def load_article(path: Path) -> Article:
         notices = (f"too large, showing the first {MAX_BYTES // 1024:,} KB",)
     # Entities and Markdown escapes can smuggle control characters past the first pass.
     clean = re.sub(r"\n{3,}", "\n\n", sanitize("\n\n".join(body))).strip("\n")
+    kinds = paragraph_kinds(body, clean)
     return Article(
         id=content_id(clean),
         path=path,
@@ -146,6 +147,7 @@ def load_article(path: Path) -> Article:
         source=_one_line(header.source),
         text=clean,
         notices=notices,
+        kinds=kinds,
     )
 
 

@@ -32,6 +32,9 @@ class Article:
     """Cleaned body: no title, byline, date or page debris; paragraphs separated by a blank line."""
     notices: tuple[str, ...] = ()
     """Things a reader should know about the load (for example: truncated because too large)."""
+    kinds: tuple[str, ...] = ()
+    """What each of `paragraphs` is: "" prose, "heading" a subheading, "list" a list (one
+    item a line), "table" a table (one row a line). Empty when the format does not say."""
 
     @property
     def paragraphs(self) -> list[tuple[int, int]]:
@@ -43,6 +46,30 @@ class Article:
                 spans.append((pos, pos + len(block)))
             pos += len(block) + 2
         return spans
+
+
+class Block(str):
+    """A body paragraph that remembers what kind of block it was (see `Article.kinds`)."""
+
+    kind: str
+
+    def __new__(cls, text: str, kind: str = "") -> Block:
+        block = super().__new__(cls, text)
+        block.kind = kind
+        return block
+
+
+def paragraph_kinds(blocks: list[str], text: str) -> tuple[str, ...]:
+    """`Article.kinds` for `text`, the blocks joined: each block's kind for each paragraph
+    it became (a kindless str counts as prose)."""
+    kinds: list[str] = []
+    for block in blocks:
+        parts = [p for p in block.split("\n\n") if p.strip()]
+        kinds += [getattr(block, "kind", "")] * len(parts)
+    count = sum(1 for p in text.split("\n\n") if p.strip())
+    if len(kinds) != count or not any(kinds):
+        return ()
+    return tuple(kinds)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reader.library.cleanup import clean_units, is_debris
+from reader.library.cleanup import clean_indexed, is_debris
 from reader.library.dates import parse_date
 from reader.library.markdown import front_matter, markdown_units
 from reader.library.meta import Header, extract_header, is_byline, names_only
+from reader.library.models import Block
 from reader.library.stamps import dateline_date, parse_date_line
 from reader.library.text import collapse_spaces
 from reader.text.datelines import find_dateline
@@ -131,9 +132,13 @@ def front_source(fields: dict[str, str]) -> str | None:
 
 
 def parse_units(
-    units: list[str], headings: set[int], fields: dict[str, str] | None = None
+    units: list[str],
+    headings: set[int],
+    fields: dict[str, str] | None = None,
+    lists: set[int] | frozenset[int] = frozenset(),
 ) -> tuple[Header, list[str]]:
-    """Split units into header metadata and cleaned body paragraphs."""
+    """Split units into header metadata and cleaned body paragraphs (`Block`s that say
+    which were subheadings, and which were lists when `lists` gives their indexes)."""
     header = extract_header(units, headings)
     if fields:
         apply_front(header, fields)
@@ -141,11 +146,13 @@ def parse_units(
     if header.source is None:
         header.source = next((h for u in reversed(units[-30:]) if (h := copyright_holder(u))), None)
     header.source = as_written_elsewhere(header.source, units)
-    body = [u for i, u in enumerate(units) if i not in header.consumed]
+    order = [i for i in range(len(units)) if i not in header.consumed]
     # A heading that repeats the title (front matter plus "# Title") is not body text.
-    while body and header.title and _same(body[0], header.title):
-        body.pop(0)
-    body = clean_units(body)
+    while order and header.title and _same(units[order[0]], header.title):
+        order.pop(0)
+    kinds = {**dict.fromkeys(lists, "list"), **dict.fromkeys(headings, "heading")}
+    kept = clean_indexed([units[i] for i in order])
+    body: list[str] = [Block(text, kinds.get(order[k], "")) for k, text in kept]
     if header.published is None and body:
         header.published = dateline_date(body[0])
     if header.source is None and body:
@@ -203,7 +210,8 @@ def parse_plain(text: str) -> tuple[Header, list[str]]:
 def parse_markdown(text: str) -> tuple[Header, list[str]]:
     fields, rest = front_matter(text)
     units, headings = markdown_units(rest)
-    return parse_units(units, headings, fields)
+    lists = {i for i, unit in enumerate(units) if "\n" in unit and i not in headings}
+    return parse_units(units, headings, fields, lists)
 
 
 def fallback_title(path: Path) -> str:
