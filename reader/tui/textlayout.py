@@ -24,6 +24,10 @@ class LayoutLine:
     """Index into `Article.paragraphs` for body lines; -1 for header lines."""
     source: int = 0
     """For header lines: which header string (title 0, meta 1, notices 2+)."""
+    block: str = ""
+    """For body lines: the paragraph's kind ("heading", "list", "table" or "" for prose)."""
+    prefix: str = ""
+    """Drawn before the text and not part of it: a list item's bullet, or its indent."""
 
 
 def _fold(text: str, start: int, end: int, width: int) -> list[int]:
@@ -84,6 +88,23 @@ def _wrap_segment(text: str, start: int, end: int, width: int) -> list[tuple[int
     return lines
 
 
+BULLET = "\u2022 "
+_NUMBERED = re.compile(r"\d{1,9}[.)]\s")
+
+
+def _list_lines(body: str, a: int, b: int, width: int, number: int) -> list[LayoutLine]:
+    """A list, one item a line: a bullet before each item (a numbered one keeps its
+    number instead) and the item's further lines indented under its first word."""
+    indent = " " * len(BULLET)
+    lines: list[LayoutLine] = []
+    for start, end in wrap(body, a, b, max(1, width - len(indent))):
+        first = start == a or body[start - 1] == "\n"
+        numbered = _NUMBERED.match(body, start, end) is not None
+        prefix = indent if not first or numbered else BULLET
+        lines.append(LayoutLine("body", start, end, number, block="list", prefix=prefix))
+    return lines
+
+
 class ArticleLayout:
     """Screen lines for a title, a meta line, notices and the body's paragraphs at one width."""
 
@@ -93,6 +114,7 @@ class ArticleLayout:
         paragraphs: list[tuple[int, int]],
         headers: list[tuple[LineKind, str]],
         width: int,
+        kinds: tuple[str, ...] = (),
     ) -> None:
         self.body = body
         self.headers = headers
@@ -109,8 +131,12 @@ class ArticleLayout:
             if number:
                 self.lines.append(LayoutLine("blank", b, b, number))
             self.paragraph_lines.append(len(self.lines))
+            block = kinds[number] if number < len(kinds) else ""
+            if block == "list":
+                self.lines.extend(_list_lines(body, a, b, width, number))
+                continue
             for start, end in wrap(body, a, b, width):
-                self.lines.append(LayoutLine("body", start, end, number))
+                self.lines.append(LayoutLine("body", start, end, number, block=block))
         self._body_starts = [line.start for line in self.lines if line.kind == "body"]
         self._body_rows = [row for row, line in enumerate(self.lines) if line.kind == "body"]
 

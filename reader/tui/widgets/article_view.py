@@ -34,7 +34,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "article-view--title", "article-view--meta", "article-view--notice",
         "article-view--mention", "article-view--match", "article-view--focus",
-        "article-view--match-current",
+        "article-view--match-current", "article-view--heading", "article-view--bullet",
     }  # fmt: skip
 
     BINDINGS = [
@@ -140,7 +140,8 @@ class ArticleView(ScrollView, can_focus=True):
         keep = self._pending or (self.position() if self._layout else (0, 0.0))
         body = self.article.text if self.article else ""
         paragraphs = self.article.paragraphs if self.article else []
-        self._layout = ArticleLayout(body, paragraphs, self._headers, width)
+        kinds = self.article.kinds if self.article else ()
+        self._layout = ArticleLayout(body, paragraphs, self._headers, width, kinds)
         self.virtual_size = Size(width, len(self._layout))
         row = self._layout.row_of_position(*keep) if keep != (0, 0.0) else 0
         # A restored or re-wrapped position is not the reader moving: announce nothing.
@@ -172,7 +173,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _line_text(self, row: int) -> str:
         assert self._layout is not None
-        return clean(self._layout.text_of(self._layout.lines[row]).rstrip())
+        line = self._layout.lines[row]
+        return line.prefix + clean(self._layout.text_of(line).rstrip())
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -196,22 +198,30 @@ class ArticleView(ScrollView, can_focus=True):
         if line.kind in ("title", "meta", "notice"):
             text.stylize(self.get_component_rich_style(f"article-view--{line.kind}"))
         elif line.kind == "body":
+            shift = len(line.prefix)
+            if line.block == "heading":
+                text.stylize(self.get_component_rich_style("article-view--heading"))
+            elif shift:
+                text.stylize(self.get_component_rich_style("article-view--bullet"), 0, shift)
             for name in LAYERS:
-                self._stylize(text, name, line.start, line.start + len(string))
+                self._stylize(text, name, line.start, line.start + len(string) - shift, shift)
         if selection is not None and (span := selection.get_span(row)) is not None:
             start, end = span
             style = self.screen.get_component_rich_style("screen--selection")
             text.stylize(style, start, len(string) if end == -1 else end)
         return Strip(text.render(self.app.console), cell_len(string))
 
-    def _stylize(self, text: Text, name: str, start: int, end: int) -> None:
+    def _stylize(self, text: Text, name: str, start: int, end: int, shift: int = 0) -> None:
+        """Style layer `name` on a line showing body offsets `start` to `end` after `shift`
+        cells of decoration (a bullet), which no span colours."""
         if name not in self._layers:
             return
         starts, ends = self._layers[name]
         style: Style = self.get_component_rich_style(f"article-view--{name}")
         index = bisect_right(ends, start)
         while index < len(starts) and starts[index] < end:
-            text.stylize(style, max(0, starts[index] - start), min(end, ends[index]) - start)
+            first = max(starts[index], start) - start + shift
+            text.stylize(style, first, min(end, ends[index]) - start + shift)
             index += 1
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
