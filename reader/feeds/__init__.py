@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from reader.feeds.lists import FeedEntry, read_feed_list, write_opml
 from reader.feeds.parse import FeedError, parse_feed
 from reader.feeds.store import FeedStore, UpdateResult
-from reader.web.fetch import Fetcher
+
+if TYPE_CHECKING:
+    from reader.web.fetch import Fetcher
 
 WORKERS = 4
 """Feeds fetched at once (a host is still asked for one thing at a time)."""

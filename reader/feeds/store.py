@@ -14,12 +14,15 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from reader.feeds.parse import Feed, FeedError, Item, parse_feed
-from reader.web.fetch import Fetcher, FetchError
+from reader.web.response import FetchError
 from reader.web.store import page_bytes, page_suffix, slug, write_atomic
+
+if TYPE_CHECKING:
+    from reader.web.fetch import Fetcher
 
 RECORD = ".feed.json"
 FAILURES = ".never-fetched.json"

@@ -9,12 +9,12 @@ import threading
 import time
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import httpx
 
 from reader import __version__
+from reader.web.response import FetchError, Response, check_url
 
 USER_AGENT = f"reader/{__version__} (terminal news reader; +https://pypi.org/project/reader/)"
 MAX_BYTES = 10 * 1024 * 1024
@@ -25,56 +25,6 @@ TIMEOUT = 15.0
 DEADLINE = 60.0
 """Seconds a whole response may take, however steadily it trickles in."""
 _CHUNK = 64 * 1024
-
-
-class FetchError(Exception):
-    """A URL that could not be had; the message names the URL and the reason."""
-
-    def __init__(self, url: str, reason: str) -> None:
-        super().__init__(f"{url}: {reason}")
-        self.url = url
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class Response:
-    """What a fetch brought back: the final URL, the decoded body and the caching headers."""
-
-    url: str
-    """Where the body came from after redirects."""
-    status: int
-    body: bytes
-    content_type: str = ""
-    etag: str | None = None
-    last_modified: str | None = None
-    fetched: float = field(default_factory=time.time)
-
-    @property
-    def not_modified(self) -> bool:
-        return self.status == 304
-
-    @property
-    def charset(self) -> str | None:
-        for part in self.content_type.split(";")[1:]:
-            key, _, value = part.strip().partition("=")
-            if key.strip().lower() == "charset" and value.strip():
-                return value.strip().strip("\"'").lower()
-        return None
-
-
-def check_url(url: str) -> str:
-    """`url` stripped, if it is an http(s) URL with a host; else FetchError."""
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https"):
-        raise FetchError(url, "not a web address (it must start with http:// or https://)")
-    if not parts.hostname:
-        raise FetchError(url, "no host name in the address")
-    return url
-
-
-def is_url(text: str) -> bool:
-    return text.strip().lower().startswith(("http://", "https://"))
 
 
 class Fetcher:

@@ -12,10 +12,13 @@ import re
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from reader.web.fetch import Fetcher, FetchError, Response, check_url
+from reader.web.response import FetchError, Response, check_url
+
+if TYPE_CHECKING:
+    from reader.web.fetch import Fetcher
 
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset", re.I)

@@ -112,3 +112,17 @@ def test_one_request_at_a_time_per_host(site):
             assert not done.wait(0.3)  # blocked behind the running fetch
         worker.join()
         assert done.is_set()
+
+
+def test_the_offline_parts_load_no_http_client():
+    """Listing feeds and saved pages (what the reader does at start) imports neither httpx
+    nor feedparser; they load on the first fetch."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, reader.feeds, reader.web, reader.feeds.store\n"
+        "print(sorted(m for m in ('httpx', 'feedparser') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
