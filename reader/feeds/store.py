@@ -45,6 +45,8 @@ class UpdateResult:
     notices: list[str] = field(default_factory=list)
     error: str | None = None
     unchanged: bool = False
+    new_files: list[Path] = field(default_factory=list)
+    """The page files of the new items."""
 
     def line(self) -> str:
         """One line for a person: what changed, or why nothing could."""
@@ -104,6 +106,11 @@ class FeedStore:
                 failures[url] = {"checked": _iso(time.time()), "error": error}
             data = json.dumps(failures, ensure_ascii=False, indent=1).encode("utf-8")
             write_atomic(self.root / FAILURES, data)
+
+    @staticmethod
+    def title_or(url: str, root: Path) -> str:
+        """The feed's title if it was fetched before, else its address."""
+        return FeedStore(root).record(url).get("title") or url
 
     def item_files(self, folder: Path) -> list[Path]:
         """The page files of a feed's items that are on disk."""
@@ -176,6 +183,7 @@ class FeedStore:
             use_page = budget > 0 and item.link is not None
             budget -= use_page
             items[item.key] = self._keep_item(folder, feed, item, fetcher, use_page)
+            result.new_files.append(folder / items[item.key]["file"])
             progress(done, len(fresh))
             if done % _SAVE_EVERY == 0:
                 self._save(folder, {**record, "items": items}, checked=time.time(), error=None)
@@ -236,6 +244,12 @@ class FeedStore:
             return exc.reason
         entry.update(file=path.name, source="page", url=answer.url, fetched=_iso(answer.fetched))
         return None
+
+
+def feed_url_of(path: Path) -> str | None:
+    """The address of the feed whose item `path` is, if it is one."""
+    url = _read_json(Path(path).parent / RECORD).get("url")
+    return url if isinstance(url, str) else None
 
 
 def item_page(item: Item, feed_title: str) -> bytes:

@@ -163,6 +163,11 @@ def build_session(
     library = library_paths(paths, state, settings)
     if paths:
         state.set("library", [str(p) for p in library])
+    else:  # the default library also shows the followed feeds and the pages opened by address
+        from reader.tui.web import web_roots
+
+        roots = web_roots(app_paths.pages_dir, app_paths.feeds_dir, settings.feeds)
+        library += [root for root in roots if root not in library]
     cached = getattr(analyser, "cached", None)
     return Session(
         library=library,
@@ -172,6 +177,8 @@ def build_session(
         lookup=cached or cache_lookup(settings, app_paths.analysis_cache_dir),
         scanner=cached_scanner(app_paths.cache_dir / "scan.json"),
         theme_dirs=[themes_dir(), app_paths.config_dir / "themes"],
+        pages_dir=app_paths.pages_dir,
+        feeds_dir=app_paths.feeds_dir,
     )
 
 

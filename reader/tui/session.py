@@ -153,6 +153,10 @@ class Session:
     shown_notices: set[str] = field(default_factory=set)
     setting_problems: list[str] = field(default_factory=list)
     """config.toml problems (one line each) to show once the reader is up."""
+    pages_dir: Path | None = None
+    """Where pages opened by their address are kept (None: `o` is not offered)."""
+    feeds_dir: Path | None = None
+    """Where followed feeds are kept (None: feeds cannot be updated here)."""
 
     def pref(self, key: str, default: Any) -> Any:
         """A preference changed in the reader, unless config.toml changed since (`default`

@@ -45,6 +45,7 @@ from reader.tui.navigation import next_unread, statements, step, summary_order, 
 from reader.tui.screens.export import ExportScreen
 from reader.tui.search import filter_refs, find_matches, haystack
 from reader.tui.session import AnalysisKey, Session, path_key
+from reader.tui.web import WebControl
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.insight_pane import TABS, InsightPane
@@ -87,6 +88,7 @@ class MainScreen(Screen):
         self._pending_marks: dict[Path, bool] = {}
         """Read marks of articles still loading (their id is not known yet)."""
         self._haystacks: list[str] = []
+        self._web: WebControl | None = None
         self.reset_reading()
 
     def compose(self) -> ComposeResult:
@@ -935,3 +937,55 @@ class MainScreen(Screen):
 
     def action_change_theme(self) -> None:
         self.app.action_change_theme()
+
+    # the web (reader.tui.web does the fetching)
+
+    @property
+    def web(self) -> WebControl:
+        if self._web is None:
+            self._web = WebControl(self)
+        return self._web
+
+    def action_open_url(self) -> None:
+        self.web.ask_url()
+
+    def action_refresh(self) -> None:
+        self.web.refresh(self.article_list.current or self.current)
+
+    def action_refresh_all(self) -> None:
+        self.web.refresh(None)
+
+    def show_fetched(self, path: Path, article: Article) -> None:
+        """A page fetched (or fetched anew): show it, and list it if the library does not."""
+        self.session.articles.put(path, article)
+        self.session.state.set_last_article(article.id, path)
+        if not any(path == root or root in path.parents for root in self.session.library):
+            pages = self.session.pages_dir
+            self.session.library.append(pages if pages in path.parents else path)
+        if path == self.current:
+            self.current = None  # a refreshed page replaces the one on screen
+        self.open(path)
+        self._scan()
+
+    def feeds_updated(self, results: list) -> None:
+        """Feeds updated: list the new items (unread) and say what changed."""
+        new = sum(r.new for r in results)
+        failed = [r for r in results if r.error]
+        for result in results:
+            folder = result.folder
+            if folder is not None and folder not in self.session.library:
+                self.session.library.append(folder)
+        summary = f"{new} new item{'s' if new != 1 else ''} in {len(results)} feeds"
+        if len(results) == 1:
+            summary = results[0].line()
+        elif failed:
+            summary += f"; {len(failed)} failed"
+        fresh = {path_key(f) for r in results for f in r.new_files}
+        self.article_list.set_new(self.article_list.new | fresh)
+        self.status.say(summary, kind="error" if failed else "info")
+        if failed:
+            self.notify(failed[0].line(), title="Feed not updated", severity="error",
+                        markup=False)  # fmt: skip
+        else:
+            self.notify(summary, title="Feeds updated", markup=False)
+        self._scan()

@@ -68,6 +68,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.read: set[str] = set()
         self._folders: dict[Path, tuple[str, ...]] = {}
         self._unread: dict[tuple[str, ...], int] = {}
+        self.new: set[str] = set()
+        """Path keys of feed items that arrived in this session (marked N while unread)."""
         self._quiet = False
 
     @property
@@ -129,6 +131,10 @@ class ArticleList(ScrollView, can_focus=True):
     def unread_count(self) -> int:
         """Unread articles among those listed."""
         return sum(1 for path in self._folders if path_key(path) not in self.read)
+
+    def set_new(self, new: set[str]) -> None:
+        self.new = new
+        self.refresh()
 
     def select(self, path: Path | None) -> None:
         """Move the cursor to `path` without announcing it (the screen already knows)."""
@@ -234,7 +240,8 @@ class ArticleList(ScrollView, can_focus=True):
             title = fit(one_line(row.ref.title), width - 2)
             return [mark, Segment(title, style + colour("article-list--read"))]
         if sub == 0:
-            mark = Segment("● " if unread else "  ", style + colour("article-list--unread"))
+            sign = ("N " if path_key(row.ref.path) in self.new else "● ") if unread else "  "
+            mark = Segment(sign, style + colour("article-list--unread"))
             title_class = "article-list--title" if unread else "article-list--read"
             title = fit(one_line(row.ref.title) or row.ref.path.name, width - 2)
             return [mark, Segment(title, style + colour(title_class))]

@@ -1,0 +1,156 @@
+"""Web pages and feeds in the reader: `o` opens an address, `r` refreshes the page or feed
+under the cursor (every feed when the article is neither), `R` every feed. Fetching runs
+in a worker thread; progress is shown in the status line and the list is re-read at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.feeds.store import FeedStore, feed_url_of
+from reader.library.models import ArticleLoadError
+from reader.web.response import FetchError
+from reader.web.store import PageStore, read_record
+
+if TYPE_CHECKING:
+    from reader.tui.screens.main import MainScreen
+    from reader.web.fetch import Fetcher
+
+
+def web_roots(pages_dir: Path | None, feeds_dir: Path | None, feeds: tuple[str, ...]) -> list[Path]:
+    """The folders the default library gains: each followed feed fetched at least once, and
+    the pages opened by their address (when there are any)."""
+    roots: list[Path] = []
+    if feeds_dir is not None:
+        folders = FeedStore(feeds_dir).folders()
+        roots.extend(folders[url] for url in feeds if url in folders)
+    if pages_dir is not None and PageStore(pages_dir).pages():
+        roots.append(pages_dir)
+    return roots
+
+
+class WebControl:
+    """The web actions of one main screen; one fetch or update runs at a time."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self.busy = False
+        self._fetcher: Fetcher | None = None
+
+    @property
+    def session(self):
+        return self.screen.session
+
+    def _client(self) -> Fetcher:
+        if self._fetcher is None:  # httpx loads here, in the worker, never at start-up
+            from reader.web.fetch import Fetcher
+
+            self._fetcher = Fetcher()
+        return self._fetcher
+
+    def _say(self, message: str, kind: str = "info") -> None:
+        self.screen.app.call_from_thread(self.screen.status.say, message, kind=kind)
+
+    def _start(self, what: str, job: Callable[[], None]) -> None:
+        if self.busy:
+            self.screen.notify("Still fetching; wait for it to finish.", severity="warning")
+            return
+        self.busy = True
+        self.screen.status.say(what)
+
+        def run() -> None:
+            try:
+                job()
+            finally:
+                self.screen.app.call_from_thread(setattr, self, "busy", False)
+
+        self.screen.run_worker(run, thread=True, group="web", exit_on_error=False)
+
+    # pages
+
+    def ask_url(self) -> None:
+        from reader.tui.screens.open_url import OpenUrlScreen
+
+        if self.session.pages_dir is None:
+            self.screen.notify("Web pages are not available here.", severity="warning")
+            return
+        self.screen.app.push_screen(
+            OpenUrlScreen(), lambda url: self.open_page(url) if url else None
+        )
+
+    def open_page(self, url: str, *, refresh: bool = False) -> None:
+        verb = "Fetching anew" if refresh else "Opening"
+        self._start(f"{verb} {url}…", lambda: self._page(url, refresh))
+
+    def _page(self, url: str, refresh: bool) -> None:
+        store = PageStore(self.session.pages_dir)
+        try:
+            path = store.open(url, self._client(), refresh=refresh)
+            article = self.session.loader(path)
+        except FetchError as exc:
+            self.screen.app.call_from_thread(self._failed, str(exc))
+            return
+        except ArticleLoadError as exc:
+            self.screen.app.call_from_thread(self._failed, f"{url}: {exc.reason}")
+            return
+        except OSError as exc:
+            self.screen.app.call_from_thread(
+                self._failed, f"{url}: cannot save the page ({exc.strerror or exc})"
+            )
+            return
+        self.screen.app.call_from_thread(self.screen.show_fetched, path, article)
+
+    def _failed(self, message: str) -> None:
+        self.screen.status.say(message, kind="error")
+        self.screen.notify(message, title="Not fetched", severity="error", markup=False)
+
+    # feeds
+
+    def refresh(self, path: Path | None) -> None:
+        """The page or feed `path` came from, anew; else every feed."""
+        if path is not None:
+            feed = feed_url_of(path)
+            if feed is not None:
+                self.update([feed])
+                return
+            url = read_record(path).get("url")
+            if isinstance(url, str) and self.session.pages_dir is not None:
+                self.open_page(url, refresh=True)
+                return
+        self.update(list(self.session.settings.feeds))
+
+    def update(self, urls: list[str]) -> None:
+        if self.session.feeds_dir is None or not urls:
+            self.screen.notify(
+                "No feeds followed. Add one with: reader feeds add URL", severity="warning"
+            )
+            return
+        count = f"{len(urls)} feeds" if len(urls) > 1 else "the feed"
+        self._start(f"Updating {count}…", lambda: self._update(urls))
+
+    def _update(self, urls: list[str]) -> None:
+        from reader.feeds import update_feeds
+
+        finished: list[str] = []
+        titles = {url: FeedStore.title_or(url, self.session.feeds_dir) for url in urls}
+
+        def progress(url: str, done: int, total: int) -> None:
+            where = f"{len(finished)} of {len(urls)} feeds done" if len(urls) > 1 else ""
+            item = f"{titles[url]}: new item {done} of {total}"
+            self._say(" · ".join(p for p in ("Updating", where, item) if p))
+
+        def result(outcome) -> None:
+            finished.append(outcome.url)
+            self._say(f"Updated {len(finished)} of {len(urls)} · {outcome.line()}",
+                      "error" if outcome.error else "info")  # fmt: skip
+
+        results = update_feeds(
+            urls,
+            FeedStore(self.session.feeds_dir),
+            self._client(),
+            on_result=result,
+            on_progress=progress,
+        )
+        self.screen.app.call_from_thread(self.screen.feeds_updated, results)

@@ -1,0 +1,144 @@
+"""The web in the reader: `o` opens an address, `r` and `R` refresh pages and feeds in the
+background, feeds are groups with unread counts and new items are marked. A local HTTP
+server started by the tests stands in for the web."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from reader.settings import Settings
+from reader.tui.screens.open_url import OpenUrlScreen
+from reader.tui.session import path_key
+from reader.tui.widgets.article_list import ArticleList
+from tests.web import server
+
+from .conftest import settle, status_text
+
+
+@pytest.fixture(scope="module")
+def site():
+    running = server.start()
+    yield running
+    server.stop(running)
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch):
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+
+
+@pytest.fixture
+def web_app(make_app, tmp_path):
+    def make(settings: Settings | None = None):
+        app = make_app(settings=settings or Settings())
+        app.session.pages_dir = tmp_path / "data" / "pages"
+        app.session.feeds_dir = tmp_path / "data" / "feeds"
+        return app
+
+    return make
+
+
+def header_rows(app) -> list[str]:
+    rows = app.screen.query_one(ArticleList)._rows
+    return [row.folder[-1] for row in rows if row.ref is None]
+
+
+def list_lines(app) -> list[str]:
+    articles = app.screen.query_one(ArticleList)
+    return [articles.render_line(y).text for y in range(articles.size.height)]
+
+
+async def open_address(pilot, url: str) -> None:
+    await pilot.press("o")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, OpenUrlScreen)
+    pilot.app.screen.query_one(Input).value = url
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_o_opens_a_web_page_and_lists_it(web_app, site, tmp_path):
+    app = web_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await open_address(pilot, site.url("/news/harbour-dredging.html"))
+        await settle(pilot)
+        screen = app.screen
+        assert screen.article.title == "Dredging of the inner harbour to start in spring"
+        assert screen.current.parent == tmp_path / "data" / "pages"
+        assert tmp_path / "data" / "pages" in app.session.library
+        assert screen.current in screen.query_one(ArticleList).paths
+        assert "pages" in header_rows(app)
+        # The summary, actors and quotes run on it as on any file.
+        assert screen.analysis is not None and screen.analysis.article_id == screen.article.id
+
+
+async def test_a_bad_address_is_refused_in_the_dialog_and_a_dead_page_is_one_line(
+    web_app, site
+):
+    app = web_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = app.screen.current
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "courier.example/news"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenUrlScreen)
+        error = str(app.screen.query_one("#open-url-error").render())
+        assert "must start with http" in error
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_address(pilot, site.url("/news/gone.html"))
+        assert "the server answered 404" in status_text(app)
+        assert app.screen.current == before  # nothing lost, still reading
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.screen.current != before
+
+
+async def test_r_refreshes_the_page_under_the_cursor(web_app, site):
+    app = web_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        url = site.url("/news/orchard-grant.html")
+        await open_address(pilot, url)
+        await pilot.press("r")
+        await settle(pilot)
+        path, headers = site.requests[-1]
+        assert path == "/news/orchard-grant.html" and headers.get("If-None-Match")
+        assert app.screen.article.title == "Community orchard wins grant for a second site"
+
+
+async def test_R_updates_the_feeds_as_groups_with_unread_counts_and_new_marks(web_app, site):
+    courier = site.url("/feeds/courier.rss")
+    app = web_app(Settings(feeds=(courier, server.dead_url())))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot, rounds=5)
+        assert "4 new items in 2 feeds; 1 failed" in status_text(app)
+        assert "Northbay Courier – Local news" in header_rows(app)
+        articles = app.screen.query_one(ArticleList)
+        assert len(articles.new) == 4
+        lines = list_lines(app)
+        assert any(line.startswith("Northbay Courier – Local news · 4") for line in lines)
+        assert sum(line.startswith("N ") for line in lines) == 4
+        # Opening a new item and marking it read takes it out of the count and the marks.
+        item = next(p for p in articles.paths if "harbour" in p.name)
+        app.screen.open(item)
+        await settle(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert path_key(item) in articles.read
+        lines = list_lines(app)
+        assert any(line.startswith("Northbay Courier – Local news · 3") for line in lines)
+        assert sum(line.startswith("N ") for line in lines) == 3
+        # r on a feed item updates that feed only: nothing new since.
+        await pilot.press("r")
+        await settle(pilot, rounds=5)
+        assert "Northbay Courier – Local news: unchanged (4 items)" in status_text(app)
