@@ -42,6 +42,11 @@ class ReaderApp(App[int]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        # Child processes (feed updates) need multiprocessing's resource tracker, which cannot
+        # start once the app has taken over stderr: start it now (a no-op when it runs).
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
         themes, self._problems = load_themes(session.theme_dirs)
         for theme in themes:
             self.register_theme(theme)

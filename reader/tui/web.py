@@ -131,8 +131,8 @@ class WebControl:
         self._start(f"Updating {count}…", lambda: self._update(urls))
 
     def _update(self, urls: list[str]) -> None:
-        from reader.feeds import update_feeds
-
+        """Run the update in a child process (parsing a large feed would hold the GIL and
+        slow every key), relaying its progress to the status line."""
         finished: list[str] = []
         titles = {url: FeedStore.title_or(url, self.session.feeds_dir) for url in urls}
 
@@ -146,11 +146,64 @@ class WebControl:
             self._say(f"Updated {len(finished)} of {len(urls)} · {outcome.line()}",
                       "error" if outcome.error else "info")  # fmt: skip
 
-        results = update_feeds(
-            urls,
-            FeedStore(self.session.feeds_dir),
-            self._client(),
-            on_result=result,
-            on_progress=progress,
-        )
-        self.screen.app.call_from_thread(self.screen.feeds_updated, results)
+        results = relay_updates(urls, self.session.feeds_dir, progress, result)
+        if results is not None:
+            self.screen.app.call_from_thread(self.screen.feeds_updated, results)
+
+
+def relay_updates(urls, feeds_dir: Path, on_progress, on_result):
+    """Update `urls` in a child process, calling back here as it reports; the results, or
+    None if the worker was cancelled (the reader is closing)."""
+    import multiprocessing
+    import queue
+
+    from textual.worker import get_current_worker
+
+    from reader.feeds.store import UpdateResult
+
+    worker = get_current_worker()
+    context = multiprocessing.get_context("spawn")
+    events = context.Queue()
+    child = context.Process(target=run_updates, args=(urls, str(feeds_dir), events), daemon=True)
+    child.start()
+    try:
+        while True:
+            if worker.is_cancelled:
+                child.terminate()  # every file it writes is written whole, or not at all
+                return None
+            try:
+                kind, *data = events.get(timeout=0.2)
+            except queue.Empty:
+                if not child.is_alive():
+                    reason = f"the update stopped (exit code {child.exitcode})"
+                    return [UpdateResult(url, error=reason) for url in urls]
+                continue
+            if kind == "item":
+                on_progress(*data)
+            elif kind == "feed":
+                on_result(data[0])
+            else:
+                return data[0]
+    finally:
+        child.join(timeout=5)
+
+
+def run_updates(urls: list[str], feeds_dir: str, events) -> None:
+    """The child process: update the feeds, reporting each item and feed on `events`."""
+    from reader.feeds import update_feeds
+    from reader.feeds.store import UpdateResult
+    from reader.web.fetch import Fetcher
+
+    try:
+        with Fetcher() as fetcher:
+            results = update_feeds(
+                urls,
+                FeedStore(Path(feeds_dir)),
+                fetcher,
+                on_result=lambda r: events.put(("feed", r)),
+                on_progress=lambda url, done, total: events.put(("item", url, done, total)),
+            )
+    except Exception as exc:  # reported as each feed's error, never a silent stop
+        reason = f"the update failed ({exc.__class__.__name__}: {exc})"
+        results = [UpdateResult(url, error=reason) for url in urls]
+    events.put(("done", results))

@@ -76,9 +76,7 @@ async def test_o_opens_a_web_page_and_lists_it(web_app, site, tmp_path):
         assert screen.analysis is not None and screen.analysis.article_id == screen.article.id
 
 
-async def test_a_bad_address_is_refused_in_the_dialog_and_a_dead_page_is_one_line(
-    web_app, site
-):
+async def test_a_bad_address_is_refused_in_the_dialog_and_a_dead_page_is_one_line(web_app, site):
     app = web_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -121,7 +119,9 @@ async def test_R_updates_the_feeds_as_groups_with_unread_counts_and_new_marks(we
         await settle(pilot)
         await pilot.press("R")
         await settle(pilot, rounds=5)
-        assert "4 new items in 2 feeds; 1 failed" in status_text(app)
+        assert "4 new items in 2 feeds; 1 failed" in status_text(app), [
+            n.message for n in app._notifications
+        ]
         assert "Northbay Courier – Local news" in header_rows(app)
         articles = app.screen.query_one(ArticleList)
         assert len(articles.new) == 4
