@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import shutil
+import ssl
+import subprocess
 import threading
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 SITE = Path(__file__).parent / "site"
 TYPES = {
@@ -55,6 +59,8 @@ class Site(ThreadingHTTPServer):
         self.extra: dict[str, tuple[int, dict[str, str], bytes]] = {}
         """Routes a test adds: path -> (status, headers, body)."""
         self._bomb: bytes | None = None
+        self.proxied: list[str] = []
+        """Absolute addresses asked of this server as a proxy."""
 
     @property
     def base(self) -> str:
@@ -71,6 +77,23 @@ class Site(ThreadingHTTPServer):
     def paths_asked(self) -> list[str]:
         return [path for path, _ in self.requests]
 
+    def handle_error(self, request, client_address) -> None:
+        pass  # a client that hangs up or refuses the certificate is part of the tests
+
+
+class SecureSite(Site):
+    """The same site over TLS, with a self-signed certificate made by `openssl`."""
+
+    def __init__(self, cert: Path, key: Path) -> None:
+        super().__init__()
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        self.socket = context.wrap_socket(self.socket, server_side=True)
+
+    @property
+    def base(self) -> str:
+        return f"https://127.0.0.1:{self.server_address[1]}"
+
 
 class Handler(BaseHTTPRequestHandler):
     server: Site
@@ -80,6 +103,9 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        if self.path.startswith("http://"):  # asked as a proxy: serve the site's own page
+            self.server.proxied.append(self.path)
+            self.path = urlsplit(self.path).path
         path = self.path.split("?")[0]
         self.server.requests.append((path, dict(self.headers)))
         route = ROUTES.get(path)
@@ -186,10 +212,25 @@ ROUTES = {
 }
 
 
-def start() -> Site:
-    site = Site()
+def start(site: Site | None = None) -> Site:
+    site = site or Site()
     threading.Thread(target=site.serve_forever, daemon=True).start()
     return site
+
+
+def self_signed(folder: Path) -> tuple[Path, Path] | None:
+    """(certificate, key) for 127.0.0.1, or None when `openssl` is not installed."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        return None
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    return cert, key
 
 
 def stop(site: Site) -> None:

@@ -126,3 +126,32 @@ def test_the_offline_parts_load_no_http_client():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_proxies_come_from_the_environment(site, monkeypatch):
+    for var in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", site.base)
+    with Fetcher(timeout=5.0) as client:
+        answer = client.get("http://courier.invalid/news/orchard-grant.html")
+    assert site.proxied[-1] == "http://courier.invalid/news/orchard-grant.html"
+    assert b"Community orchard wins grant" in answer.body
+
+
+def test_a_certificate_that_is_not_trusted_is_reported_never_ignored(tmp_path, monkeypatch):
+    made = server.self_signed(tmp_path)
+    if made is None:
+        pytest.skip("openssl is not installed: no certificate can be made for the test")
+    secure = server.start(server.SecureSite(*made))
+    try:
+        url = secure.url("/news/orchard-grant.html")
+        with Fetcher(timeout=5.0) as client, pytest.raises(FetchError) as caught:
+            client.get(url)
+        assert str(caught.value).startswith(f"{url}: certificate error (")
+        assert "not fetched" in str(caught.value) and "\n" not in str(caught.value)
+        assert secure.requests == []  # no request was sent over the untrusted connection
+        monkeypatch.setenv("SSL_CERT_FILE", str(made[0]))  # trusting it is the user's choice
+        with Fetcher(timeout=5.0) as client:
+            assert b"Community orchard" in client.get(url).body
+    finally:
+        server.stop(secure)
