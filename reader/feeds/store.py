@@ -216,8 +216,7 @@ class FeedStore:
         stem += item.key[:10]
         reason = "no link" if item.link is None else "more new items than pages fetched at once"
         if use_page:
-            assert item.link is not None
-            reason = self._try_page(folder, stem, item.link, fetcher, entry)
+            reason = self._try_page(folder, stem, item, fetcher, entry)
             if reason is None:
                 return entry
         path = folder / f"{stem}.html"
@@ -226,11 +225,12 @@ class FeedStore:
         return entry
 
     def _try_page(
-        self, folder: Path, stem: str, link: str, fetcher: Fetcher, entry: dict
+        self, folder: Path, stem: str, item: Item, fetcher: Fetcher, entry: dict
     ) -> str | None:
         """Keep the linked page if it loads as an article; else the reason it was not kept."""
         from reader.library import ArticleLoadError, load_article
 
+        link, published = item.link or "", item.published
         try:
             answer = fetcher.get(link)
             path = folder / f"{stem}{page_suffix(answer)}"
@@ -238,12 +238,26 @@ class FeedStore:
         except FetchError as exc:
             return exc.reason
         try:
-            load_article(path)
+            article = load_article(path)
         except ArticleLoadError as exc:
             path.unlink(missing_ok=True)
             return exc.reason
+        if article.published is None and published and path.suffix == ".html":
+            write_atomic(path, with_date(path.read_bytes(), published))
         entry.update(file=path.name, source="page", url=answer.url, fetched=_iso(answer.fetched))
         return None
+
+
+_HEAD = re.compile(rb"<head\b[^>]*>", re.I)
+
+
+def with_date(page: bytes, published: str) -> bytes:
+    """A page that gives no date of its own, with the date its feed gave the item."""
+    tag = f'<meta property="article:published_time" content="{html.escape(published)}">'
+    head = _HEAD.search(page[:65536])  # found only in an ASCII-compatible encoding
+    if head is None:
+        return page
+    return page[: head.end()] + tag.encode("ascii") + page[head.end() :]
 
 
 def feed_url_of(path: Path) -> str | None:

@@ -39,6 +39,7 @@ def test_rss_items_open_as_their_pages_or_the_feeds_own_content(site, fetcher, t
     assert buses.source == "Northbay Courier – Local news" and buses.published == "2026-03-04"
     fete = articles["La fête du port revient en août"]  # charset only in the HTTP header
     assert "bénévoles préparent déjà" in fete.text
+    assert fete.published == "2026-03-05"  # the page gives no date: the feed's is added
     entries = {e["title"]: e for e in _entries(result).values()}
     assert entries["Night buses return to the coast road"]["source"] == "feed"
     assert "404" in entries["Night buses return to the coast road"]["page_problem"]
