@@ -215,6 +215,6 @@ def _list(args, paths: Paths, settings: Settings) -> int:
         name = printable(row["title"] or row["url"])
         state = "never updated" if row["checked"] is None else f"checked {row['checked']}"
         problem = f"; last error: {printable(row['error'])}" if row["error"] else ""
-        print(f"{name}\n  {row['url']}\n  {row['items']} items, {row['unread']} unread, "
+        print(f"{name}\n  {printable(row['url'])}\n  {row['items']} items, {row['unread']} unread, "
               f"{state}{problem}")  # fmt: skip
     return EXIT_OK

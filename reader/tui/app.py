@@ -172,6 +172,8 @@ def build_session(
         from reader.tui.web import web_roots
 
         roots = web_roots(app_paths.pages_dir, app_paths.feeds_dir, settings.feeds)
+        # A page opened by its address last time is listed with the others, once.
+        library = [p for p in library if not any(root in p.parents for root in roots)]
         library += [root for root in roots if root not in library]
     cached = getattr(analyser, "cached", None)
     return Session(

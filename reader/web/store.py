@@ -84,6 +84,9 @@ def page_bytes(response: Response) -> bytes:
 def page_suffix(response: Response) -> str:
     """.html or .txt for a page; FetchError for anything that is not a page of text."""
     kind = response.content_type.split(";")[0].strip().lower()
+    if "rss" in kind or "atom" in kind:
+        raise FetchError(response.url, f"a feed ({kind}), not a page; follow it with "
+                                       "`reader feeds add URL`")  # fmt: skip
     if kind not in _PAGE_TYPES:
         raise FetchError(response.url, f"not a web page ({kind}); nothing kept")
     return ".txt" if kind == "text/plain" else ".html"

@@ -142,3 +142,29 @@ async def test_R_updates_the_feeds_as_groups_with_unread_counts_and_new_marks(we
         await pilot.press("r")
         await settle(pilot, rounds=5)
         assert "Northbay Courier – Local news: unchanged (4 items)" in status_text(app)
+
+
+def test_the_default_library_lists_followed_feeds_and_pages_once(tmp_path):
+    import json
+
+    from reader.paths import Paths
+    from reader.state import ReadingState
+    from reader.tui.app import build_session
+
+    paths = Paths(tmp_path / "config", tmp_path / "cache", tmp_path / "data")
+    page = paths.pages_dir / "harbour-1a2b.html"
+    page.parent.mkdir(parents=True)
+    page.write_text((server.SITE / "news/harbour-dredging.html").read_text(), encoding="utf-8")
+    followed, dropped = paths.feeds_dir / "Courier", paths.feeds_dir / "Old"
+    for folder, url in ((followed, "https://a.example/rss"), (dropped, "https://b.example/rss")):
+        folder.mkdir(parents=True)
+        (folder / ".feed.json").write_text(json.dumps({"url": url}), encoding="utf-8")
+    state = ReadingState.open(paths.state_file)
+    try:
+        state.set("library", [str(page)])  # `reader URL` last time
+        session = build_session([], paths, Settings(feeds=("https://a.example/rss",)), state)
+        assert session.library == [followed, paths.pages_dir]
+        given = build_session([page], paths, Settings(feeds=("https://a.example/rss",)), state)
+        assert given.library == [page]  # paths given: only those
+    finally:
+        state.close()

@@ -81,6 +81,8 @@ def test_a_dead_host_and_a_file_that_is_not_a_page(site, fetcher, tmp_path):
         store.open(server.dead_url(), fetcher)
     with pytest.raises(FetchError, match=r"not a web page \(image/png\)"):
         store.open(site.url("/picture"), fetcher)
+    with pytest.raises(FetchError, match=r"a feed \(application/rss\+xml\), not a page"):
+        store.open(site.url("/feeds/courier.rss"), fetcher)
     with pytest.raises(FetchError, match="must start with http"):
         store.open("ftp://example.org/file", fetcher)
 
