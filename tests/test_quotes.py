@@ -382,3 +382,24 @@ def test_of_two_subjects_on_one_verb_the_nearest_is_the_speaker() -> None:
     )
     (q,) = quotes_of(text)
     assert q.speaker == "Omar Haddad"
+
+
+def test_a_place_in_apposition_to_a_word_for_a_person_is_not_that_person() -> None:
+    # "in <Town>, <State> the candidate said": the parser may hang the state on "candidate"
+    # as an apposition; a word for a person stands for a person, never for a place.
+    from spacy.tokens import Doc
+
+    from reader.analysis.models import Actor
+    from reader.analysis.quotes.speakers import SpeakerResolver
+
+    nlp, _, _ = get_nlp()
+    words = ["Nevada", "the", "candidate", "said", "it"]
+    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 3, 3, 3],
+              deps=["appos", "det", "nsubj", "ROOT", "dobj"],
+              pos=["PROPN", "DET", "NOUN", "VERB", "PRON"], lemmas=["Nevada", "the",
+              "candidate", "say", "it"])  # fmt: skip
+    place = Actor("Nevada", "place", (), 1, spans=((0, 6),))
+    resolver = SpeakerResolver(doc, doc.text, (place,), [])
+    assert resolver.from_token(doc[2], len(doc.text)) != place
+    person = Actor("Nevada", "person", (), 1, spans=((0, 6),))
+    assert SpeakerResolver(doc, doc.text, (person,), []).from_token(doc[2], 99) == person

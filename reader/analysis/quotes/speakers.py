@@ -92,7 +92,7 @@ class SpeakerResolver:
             return None
         for child in token.children:
             named = self.actor_at(child.idx) if child.dep_ == "appos" else None
-            if named is not None:
+            if named is not None and (named.kind == "person" or not _personal_noun(token)):
                 return named  # "a spokesman for the ministry, <Name>,"
         return self._description(token, before)
 
@@ -320,6 +320,13 @@ class SpeakerResolver:
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PHRASE_STOP = frozenset({",", ";", ":", "(", "—", "–", "-", '"', "“", "”"})
 _AGE_NOUN = re.compile(r"\d+-year-olds?$")
+
+
+def _personal_noun(token: Token) -> bool:
+    """ "candidate", "spokeswoman", "senator": a word for a person (whose apposition is a
+    person too, never the place before it: "in <City>, the candidate said")."""
+    lemma = token.lemma_.casefold()
+    return is_person_noun(lemma) or is_title_word(lemma) or _age_noun(token)
 
 
 def _age_noun(token: Token) -> bool:
