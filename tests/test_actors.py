@@ -448,3 +448,18 @@ def test_a_noun_opening_the_sentence_is_not_a_first_name() -> None:
     # because it opens the sentence.
     text = "Candidate Gary Tolland said his campaign was growing. Tolland spoke at noon."
     assert people(actors_of(text)) == ["Gary Tolland"]
+
+
+def test_a_caption_name_ends_before_its_credit_label() -> None:
+    # News phenomenon: a caption runs straight into "Image: <Photographer>".
+    text = "The festival opened on Friday.\n\nThe mayor greets student Karim Belhadj Image: Dana Orwell."
+    actors = actors_of(text)
+    assert "Karim Belhadj" in people(actors)
+    assert not any("Image" in a.name for a in actors)
+
+
+def test_a_nationality_used_as_an_adjective_is_no_group() -> None:
+    # News phenomenon: "Swedish captain <Name>" describes the person; no group acts.
+    actors = actors_of("Swedish captain Lars Wendt won the award. The Swedes celebrated late.")
+    assert not any(a.kind == "group" and a.name == "Swedish" for a in actors)
+    assert find(actors, "Lars Wendt").kind == "person"

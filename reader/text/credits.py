@@ -23,7 +23,9 @@ _AGENCY_CREDIT = re.compile(
     rf"\b[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){{0,3}}\s*/\s*(?:{_AGENCY_ALT})\b\S{{0,30}}$",
     re.X | re.I,
 )
-_CREDIT_WORDS = ("photo", "image", "credit", "picture")
+CREDIT_WORDS = ("photo", "image", "credit", "picture")
+"""Labels that open a credit line ("Image: <Name>")."""
+_CREDIT_WORDS = CREDIT_WORDS
 
 
 def credit_tail(s: str, low: str) -> bool:

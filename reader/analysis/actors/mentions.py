@@ -33,6 +33,7 @@ from reader.analysis.names import (
     looks_like_code,
     strip_possessive,
 )
+from reader.text.credits import CREDIT_WORDS
 from reader.text.datelines import MAX_LENGTH, find_dateline
 from reader.text.quotes import OPENING_MARKS
 from reader.text.speech import SPEECH_LEMMAS
@@ -101,8 +102,8 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
         kind = KIND_BY_LABEL.get(ent.label_) or ("other" if ent.label_ in OTHER_LABELS else "")
         if ent.label_ == "FAC" and bare_word(ent[-1].text) in INSTITUTIONS:
             kind = "organization"  # a hospital or school speaks and acts
-        if not kind:
-            continue
+        if not kind or kind == "group" and _modifier(ent.root):
+            continue  # "Swedish captain", "an American flag": a description, not a group
         start = ent.start
         for token in ent:
             if token.text in _DASHES:
@@ -111,6 +112,11 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
                 start = token.i + 1
         mentions.extend(_mentions(doc, text, start, ent.end, kind))
     return mentions
+
+
+def _modifier(root: Token) -> bool:
+    """A nationality or creed used as an adjective."""
+    return root.tag_ == "JJ" or root.dep_ == "amod"
 
 
 def _mentions(doc: Doc, text: str, i: int, j: int, kind: str) -> list[Mention]:
@@ -138,6 +144,8 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
             i, titled = last_title + 1, True  # "City Councilman <Name>"
     while j > i and doc[j - 1].is_punct:
         j -= 1
+    if j - i > 1 and j < len(doc) and doc[j].text == ":" and doc[j - 1].lower_ in CREDIT_WORDS:
+        j -= 1  # "<caption words> Image: <Name>": the caption ends before its credit label
     if j - 1 > i and is_possessive(doc[j - 1]):
         j -= 1
     if i >= j:
