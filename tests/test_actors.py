@@ -463,3 +463,17 @@ def test_a_nationality_used_as_an_adjective_is_no_group() -> None:
     actors = actors_of("Swedish captain Lars Wendt won the award. The Swedes celebrated late.")
     assert not any(a.kind == "group" and a.name == "Swedish" for a in actors)
     assert find(actors, "Lars Wendt").kind == "person"
+
+
+def test_an_untagged_employer_before_a_role_and_a_name_is_an_organisation() -> None:
+    # News phenomenon: "<Employer> <role> <Name>" names where the person works.
+    text = "Brightmoor co-founder Lina Sorel said the service would grow."
+    actors = actors_of(text)
+    assert find(actors, "Brightmoor").kind == "organization"
+    assert find(actors, "Lina Sorel").kind == "person"
+
+
+def test_a_source_named_with_an_article_is_an_organisation() -> None:
+    # News phenomenon: "according to the <Name>" cites a publication or body.
+    text = "The bridge will close in May, according to the Halvern Morning Courier."
+    assert find(actors_of(text), "Halvern Morning Courier").kind == "organization"

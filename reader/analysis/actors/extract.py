@@ -12,6 +12,7 @@ from reader.analysis.actors.mentions import Mention, entity_mentions
 from reader.analysis.actors.name_scan import (
     bare_name_mentions,
     honorific_mentions,
+    organisation_mentions,
 )
 from reader.analysis.actors.org_merge import cluster_kind, merge_organisations
 from reader.analysis.actors.roles import role_for_mention
@@ -30,6 +31,7 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     if not doc.has_annotation("ENT_IOB"):
         return ()
     mentions = entity_mentions(doc, text) + honorific_mentions(doc, text)
+    mentions += organisation_mentions(doc, text)
     credits = credit_spans(text)
     if credits:
         mentions = [m for m in mentions if not _inside(m.start, credits)]

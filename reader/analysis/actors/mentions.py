@@ -114,6 +114,13 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
     return mentions
 
 
+def _source_with_article(doc: Doc, i: int) -> bool:
+    """ "according to the <Name>": a source named with an article is a body, not a person."""
+    return (
+        i >= 3 and doc[i - 1].lower_ == "the" and doc[i - 3 : i - 1].text.lower() == "according to"
+    )
+
+
 def _modifier(root: Token) -> bool:
     """A nationality or creed used as an adjective."""
     return root.tag_ == "JJ" or root.dep_ == "amod"
@@ -175,6 +182,8 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         titled = True
     if titled and key not in PLACE_ALIASES:
         mention.kind, mention.weight = "person", 2.0
+    if mention.kind == "other" and _source_with_article(doc, i):
+        mention.kind = "organization"  # "according to the <Name> Herald": a body
     _fix_kind(doc, mention)
     _add_hints(doc, mention)
     return mention
