@@ -12,6 +12,11 @@ not entity types or coreference, so this measures what it can:
 - Split people: named sources of one document that name the same person (the same last
   word, no conflicting first name) but land in different person actors; each extra actor
   counts one (the PolNeAR counterpart of GUM's duplicate people).
+- Hand roles: gold/polnear_roles.json lists, as offsets only, 36 people of 12 dev articles
+  (every 14th article from the 3rd and the 10th) whose role the text gives in an apposition
+  or a title, read by hand: (name start, name end, role start, role end). The actor whose
+  mention covers the name must be a person whose role shares a content word with the gold
+  role (abbreviated titles spelled out: "Gov." is "governor").
 - Roles: sources with a name and a description in apposition or before the name
   ("<Role> <Name>", "<Name>, <role>,") inside the Source span; the reader's role for the
   actor is right when it shares a content word with the description.
@@ -35,6 +40,8 @@ from benchmarks.realdata.names import same_name
 from benchmarks.realdata.polnear import _annotation_files, read_ann
 from benchmarks.realdata.score_actors import _content
 
+ROLES = Path(__file__).with_name("gold") / "polnear_roles.json"
+ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative"}
 SPEAKER_KINDS = frozenset({"person", "group", "organization"})
 
 
@@ -54,6 +61,7 @@ class DocResult:
     """Index of the actor covering each source's head, or None."""
     actors: list[dict] = field(default_factory=list)
     error: str | None = None
+    raw: str = ""
 
 
 @cache
@@ -126,6 +134,7 @@ def _one(args: tuple[Path, Path]) -> DocResult:
     if "error" in out:
         result.error = out["error"]
         return result
+    result.raw = raw
     result.sources = gold_sources(raw, ann)
     align = Alignment(out["text"], raw)
     result.actors = [
@@ -142,6 +151,30 @@ def _one(args: tuple[Path, Path]) -> DocResult:
         )
         result.owner.append(owner)
     return result
+
+
+def _owner(r: DocResult, offset: int) -> dict | None:
+    return next((a for a in r.actors if any(s <= offset < e for s, e in a["spans"])), None)
+
+
+def hand_roles(results: list[DocResult]) -> list[tuple[str, str, str | None]]:
+    """(article, gold role, predicted role) for the hand-read roles, the predicted role
+    None when no person actor covers the name."""
+    import json
+
+    gold = json.loads(ROLES.read_text(encoding="utf-8")) if ROLES.is_file() else {}
+    out = []
+    for r in results:
+        for n_start, _n_end, r_start, r_end in gold.get(r.name, []):
+            actor = _owner(r, n_start)
+            predicted = actor["role"] or "" if actor and actor["kind"] == "person" else None
+            out.append((r.name, r.raw[r_start:r_end], predicted))
+    return out
+
+
+def _role_right(gold: str, predicted: str | None) -> bool:
+    words = {ABBREVIATIONS.get(w, w) for w in _content(gold)}
+    return predicted is not None and bool(words & _content(predicted))
 
 
 def figures(results: list[DocResult]) -> dict[str, float]:
@@ -179,6 +212,7 @@ def figures(results: list[DocResult]) -> dict[str, float]:
             }
             split += max(0, len(people) - 1)
     rate = lambda a, b: a / b if b else float("nan")  # noqa: E731
+    hand = hand_roles(results)
     return {
         "named sources": total,
         "found": rate(found, total),
@@ -187,6 +221,8 @@ def figures(results: list[DocResult]) -> dict[str, float]:
         "split people": split,
         "sources with a role in the span": roles,
         "role found": rate(roles_right, roles),
+        "hand-read roles (12 articles)": len(hand),
+        "hand-read role found": rate(sum(_role_right(g, p) for _, g, p in hand), len(hand)),
         "failures": sum(bool(r.error) for r in results),
         "_kinds": kinds,  # type: ignore[dict-item]
     }
@@ -235,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
                     a = r.actors[owner]
                     if not _content(a["role"] or "") & _content(src.role):
                         print(f"{r.name}\trole\t{src.name}\tgold={src.role!r}\tgot={a['role']!r}")
+        for name, gold, predicted in hand_roles(results):
+            if not _role_right(gold, predicted):
+                print(f"{name}\thand role\tgold={gold!r}\tgot={predicted!r}")
     print(render(figures(results), args.split))
     return 0
 
