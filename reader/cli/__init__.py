@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import signal
 import sys
 from pathlib import Path
@@ -13,6 +14,17 @@ from reader.text.unsafe import printable
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+class Terminated(BaseException):
+    """SIGTERM: unwinds like Ctrl+C, so worker processes are stopped on the way out."""
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
 SUBCOMMANDS = ("analyze", "export", "feeds")
 FORMATS = ("md", "txt", "json")
 
@@ -302,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     if command:
         argv.remove(command)
     parser = build_parser(command)
+    with contextlib.suppress(ValueError):  # only the main thread may set a handler
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         args = parser.parse_args(argv)
         handlers = {"analyze": cmd_analyze, "export": cmd_export, "feeds": cmd_feeds}
@@ -313,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         return EXIT_INTERRUPTED
+    except Terminated:
+        return EXIT_TERMINATED
     except BrokenPipeError:
         # Output piped into `head` and the like: stop quietly.
         sys.stderr.close()

@@ -114,10 +114,11 @@ def _nothing(_workers: int) -> None:
 def _init_worker() -> None:
     import signal
 
-    from reader.service.worker import single_threaded_blas
+    from reader.service.worker import leave_with_parent, single_threaded_blas
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl+C
     single_threaded_blas()  # workers share the cores already
+    leave_with_parent()
 
 
 def outcomes(

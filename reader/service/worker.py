@@ -41,6 +41,7 @@ def serve(conn: Connection, model_name: str | None, cache_dir: Any) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the reader's to handle
     single_threaded_blas()
+    leave_with_parent()
     _quiet_output()
     conn.send(("ready", warm_up(model_name)))
     while True:
@@ -56,6 +57,29 @@ def serve(conn: Connection, model_name: str | None, cache_dir: Any) -> None:
             conn.send(("ok", result))
         except Exception as exc:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+PARENT_CHECK = 0.5
+"""Seconds between two checks that the process that started this one is still there."""
+
+
+def leave_with_parent() -> None:
+    """Exit as soon as the parent process is gone (killed with SIGKILL, say): a worker left
+    behind would hold its memory, and the resource tracker, for ever."""
+    import multiprocessing
+    import threading
+    import time
+
+    # The pid the parent had at the start: it may have died before this runs.
+    started_by = multiprocessing.parent_process()
+    parent = started_by.pid if started_by is not None else os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="reader-parent-watch", daemon=True).start()
 
 
 def warm_up(model_name: str | None) -> str:

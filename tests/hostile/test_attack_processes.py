@@ -1,0 +1,120 @@
+"""Issue 18: processes the reader starts never outlive it, however it ends."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.tui.conftest import BUDGET, PORT, VACCINE
+
+ROOT = Path(__file__).resolve().parents[2]
+BOUND = 60.0
+"""Seconds a process may take to appear or to go before the test gives up (a hang guard)."""
+
+
+def children(pid: int) -> set[int]:
+    """Every live descendant of `pid` (from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            parents[int(entry)] = int(fields[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    live = set()
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+                state = fh.read().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            live.add(pid)
+    return live
+
+
+MODEL_MB = 120
+"""Resident size past which a worker has the language model loaded."""
+
+
+def at_least(pids: set[int], count: int) -> set[int] | None:
+    return pids if len(pids) >= count else None
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def wait_for(check, what: str):
+    deadline = time.monotonic() + BOUND
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.05)
+    raise AssertionError(f"gave up waiting: {what}")
+
+
+def folder(tmp_path: Path) -> Path:
+    news = tmp_path / "news"
+    news.mkdir()
+    for n in range(6):
+        for name, text in (("budget", BUDGET), ("port", PORT), ("vaccine", VACCINE)):
+            (news / f"{n}-{name}.txt").write_text(text + f"\nEdition {n}.\n", encoding="utf-8")
+    return news
+
+
+ROUNDS = [signal.SIGKILL, signal.SIGTERM, signal.SIGKILL, signal.SIGTERM, signal.SIGKILL]
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads the process table from /proc")
+@pytest.mark.parametrize("round_", range(len(ROUNDS)))
+def test_killing_a_folder_analysis_leaves_no_process_behind(tmp_path: Path, round_: int) -> None:
+    sig = ROUNDS[round_]
+    news = folder(tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "analyze", str(news), "--jobs", "2", "--no-cache",
+         "--config-dir", str(tmp_path / "config"), "--cache-dir", str(tmp_path / "cache")],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        # Two workers plus the resource tracker: kill once they all run, or (odd rounds)
+        # once a worker has loaded the language model and is analysing.
+        started = wait_for(lambda: at_least(children(proc.pid), 3), "the workers to start")
+        if round_ % 2:
+            wait_for(lambda: any(rss_mb(pid) > MODEL_MB for pid in started), "a loaded model")
+        os.kill(proc.pid, sig)
+        proc.wait(BOUND)
+        wait_for(lambda: not alive(started), f"{sorted(alive(started))} to exit after {sig!r}")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for pid in alive(children(proc.pid)):
+            os.kill(pid, signal.SIGKILL)
