@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import signal
 import sys
 import threading
 from collections.abc import Iterable
@@ -39,9 +42,11 @@ class ReaderApp(App[int]):
     TITLE = "reader"
     BINDINGS = keys.app_bindings()
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, handle_signals: bool = False) -> None:
         super().__init__()
         self.session = session
+        self.handle_signals = handle_signals
+        """Quit cleanly on SIGTERM and SIGHUP (the command line's app; tests leave it off)."""
         # Child processes (feed updates) need multiprocessing's resource tracker, which cannot
         # start once the app has taken over stderr: start it now (a no-op when it runs).
         from multiprocessing import resource_tracker
@@ -74,6 +79,8 @@ class ReaderApp(App[int]):
         return MainScreen(self.session)
 
     def on_mount(self) -> None:
+        if self.handle_signals:
+            self._exit_on_signals()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for problem in [
             *self.session.setting_problems,
@@ -85,6 +92,16 @@ class ReaderApp(App[int]):
             self._state_warning(warning)
         # Problems met while reading (a full disk, a busy file) are shown as they happen.
         self.session.state.on_warning = self._state_warning
+
+    def _exit_on_signals(self) -> None:
+        """SIGTERM and SIGHUP end the reader as `q` does, so the terminal is given back
+        in order (echo on, main screen, no mouse reports) and the state is saved."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(number, self.exit)
 
     def _state_warning(self, message: str) -> None:
         self.notify(message, title="Reading state", severity="warning", markup=False)
@@ -205,7 +222,7 @@ def run_app(
     try:
         session = build_session(paths, app_paths, settings, state, analyser=analyzer)
         session.setting_problems = list(problems or ())
-        app = ReaderApp(session)
+        app = ReaderApp(session, handle_signals=True)
         app.run()
         code = app.return_code or 0
     finally:

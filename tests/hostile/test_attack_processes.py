@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
+import select
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 
@@ -118,3 +123,57 @@ def test_killing_a_folder_analysis_leaves_no_process_behind(tmp_path: Path, roun
             proc.wait()
         for pid in alive(children(proc.pid)):
             os.kill(pid, signal.SIGKILL)
+
+
+def _read_until(fd: int, wanted: bytes, seen: bytearray) -> bool:
+    """Read the terminal until `wanted` appears or the other end closes."""
+    deadline = time.monotonic() + BOUND
+    while wanted not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 1.0)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            return wanted in seen
+        if not chunk:
+            return wanted in seen
+        seen.extend(chunk)
+    return wanted in seen
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="POSIX terminals")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_ends_the_tui_with_the_terminal_given_back(tmp_path: Path, sig) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "budget.txt").write_text(BUDGET, encoding="utf-8")
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", str(news), "--config-dir", str(tmp_path / "config"),
+         "--cache-dir", str(tmp_path / "cache")],
+        cwd=ROOT, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+    )  # fmt: skip
+    seen = bytearray()
+    try:
+        assert _read_until(master, b"Council passes", seen), bytes(seen[-400:])
+        raw = termios.tcgetattr(slave)
+        assert not raw[3] & termios.ECHO, "the reader runs with echo off"
+        os.kill(proc.pid, sig)
+        assert proc.wait(BOUND) == 0
+        after = len(seen)
+        while select.select([master], [], [], 0)[0]:  # it has exited: all it wrote is here
+            seen.extend(os.read(master, 65536))
+        tail = bytes(seen[after - 2000 :])
+        assert b"\x1b[?1049l" in tail, "the main screen is back"
+        assert b"\x1b[?1000l" in tail, "mouse reports are off"
+        attrs = termios.tcgetattr(slave)
+        assert attrs[3] & termios.ECHO and attrs[3] & termios.ICANON, "echo and lines are back"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+        os.close(slave)
