@@ -6,6 +6,7 @@ import contextlib
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from concurrent.futures import CancelledError, Future, InvalidStateError, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -23,6 +24,11 @@ if TYPE_CHECKING:
 Result = tuple[Analysis, list[str]]
 START_TIMEOUT = 120.0
 """Seconds the process may take to load the model before the reader gives up on it."""
+JOB_TIMEOUT = 90.0
+"""Seconds one analysis may take (a long one takes a few): past it the process is taken
+as stuck (stopped, or blocked on a file), the job fails and a new process is started."""
+POLL = 0.25
+"""Seconds between two looks at the running job's age."""
 FALLBACK = "analysing in the reader's own process; the interface may pause during analysis"
 
 
@@ -34,6 +40,8 @@ class _Job:
     algorithm: str
     words: int | None = None
     future: Future = field(default_factory=Future)
+    sent: float = 0.0
+    """time.monotonic() when the job went to the process."""
 
 
 class BackgroundAnalyzer:
@@ -56,10 +64,14 @@ class BackgroundAnalyzer:
         *,
         context: Any = None,
         start_timeout: float = START_TIMEOUT,
+        job_timeout: float = JOB_TIMEOUT,
     ) -> None:
         self.model_name = model_name
         self.cache_dir = cache_dir
         self.start_timeout = start_timeout
+        self.job_timeout = job_timeout
+        self.restarts = 0
+        """Processes started again after one got stuck."""
         self._context = context or multiprocessing.get_context("spawn")
         self._lock = threading.Lock()
         self._pending: deque[_Job] = deque()
@@ -209,6 +221,7 @@ class BackgroundAnalyzer:
             if not job.future.set_running_or_notify_cancel():
                 continue
             self._running = job
+            job.sent = time.monotonic()
             try:
                 assert self._conn is not None
                 self._conn.send((job.article, job.sentences, job.algorithm, job.words))
@@ -229,12 +242,41 @@ class BackgroundAnalyzer:
                 self.ready.set()
                 self._dispatch_locked()
             while True:
-                kind, payload = conn.recv()
-                self._finished(conn, kind, payload)
+                if conn.poll(POLL):
+                    kind, payload = conn.recv()
+                    self._finished(conn, kind, payload)
+                elif self._stuck(conn):
+                    return
         except Exception as exc:  # EOFError when the process dies
             with self._lock:
                 if not self._closed and self._conn is conn:
                     self._fall_back_locked(f"the analysis process stopped ({_reason(exc)})")
+
+    def _stuck(self, conn: Connection) -> bool:
+        """Fail a job the process has held too long and start a new process; True if so."""
+        with self._lock:
+            job = self._running
+            if self._conn is not conn or self._closed:
+                return True
+            if job is None or time.monotonic() - job.sent < self.job_timeout:
+                return False
+            process = self._process
+            self._running = None
+            self._process = self._conn = None
+            self.mode = "idle"
+            self.ready.clear()
+            self.restarts += 1
+            self._ensure_started()
+        if process is not None:  # stuck: no grace period (a stopped one ignores SIGTERM)
+            with contextlib.suppress(OSError, ValueError):
+                process.kill()
+        threading.Thread(target=_stop, args=(process, conn), daemon=True).start()
+        reason = (
+            f"the analysis did not finish in {self.job_timeout:.0f} s (the analysis process "
+            "was stuck); it was restarted: open the article again to retry"
+        )
+        _settle(job.future, error=TimeoutError(reason))
+        return True
 
     def _finished(self, conn: Connection, kind: str, payload: Any) -> None:
         with self._lock:
@@ -310,3 +352,6 @@ def _stop(process: Any, conn: Connection | None) -> None:
     if process.is_alive():
         process.terminate()
         process.join(1.0)
+    if process.is_alive():  # stopped (SIGSTOP) or ignoring SIGTERM: SIGKILL always works
+        process.kill()
+        process.join(5.0)

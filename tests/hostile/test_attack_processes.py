@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.library.models import Article, content_id
+from reader.service.background import BackgroundAnalyzer
+from reader.tui.widgets.insight_pane import InsightPane
 from tests.tui.conftest import BUDGET, PORT, VACCINE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -177,3 +180,67 @@ def test_a_signal_ends_the_tui_with_the_terminal_given_back(tmp_path: Path, sig)
             proc.wait()
         os.close(master)
         os.close(slave)
+
+
+def _stopped_analyzer(job_timeout: float) -> tuple[BackgroundAnalyzer, int]:
+    """A real analysis process, model loaded, then stopped with SIGSTOP."""
+    analyzer = BackgroundAnalyzer(None, None, job_timeout=job_timeout)
+    analyzer.warm()
+    assert analyzer.ready.wait(BOUND * 2) and analyzer.mode == "process"
+    pid = analyzer._process.pid
+    os.kill(pid, signal.SIGSTOP)
+    return analyzer, pid
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs SIGSTOP (POSIX)")
+def test_a_stuck_analysis_process_times_out_and_is_replaced() -> None:
+    analyzer, pid = _stopped_analyzer(job_timeout=1.0)
+    try:
+        stuck = analyzer.submit(STORY, 2, "lead")
+        error = stuck.exception(BOUND)
+        assert isinstance(error, TimeoutError) and "did not finish" in str(error)
+        wait_for(lambda: not alive({pid}), "the stuck process to be ended")
+        analysis, _notices = analyzer.submit(STORY, 1, "lead").result(BOUND * 2)
+        assert analysis.summary and analyzer.restarts == 1 and analyzer.mode == "process"
+    finally:
+        analyzer.shutdown()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs SIGSTOP (POSIX)")
+async def test_a_stuck_analysis_is_reported_and_q_still_quits(tmp_path: Path) -> None:
+    from tests.tui.conftest import build_app, settle
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "budget.txt").write_text(BUDGET, encoding="utf-8")
+    analyzer, pid = _stopped_analyzer(job_timeout=1.0)
+    app = build_app(news, tmp_path / "state.db", analyser=analyzer)
+    try:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            pane = app.screen.query_one(InsightPane)
+            await pilot.pause()
+            assert "did not finish" in pane_text(pane), pane_text(pane)
+            await pilot.press("q")
+        assert app.return_code in (0, None)
+    finally:
+        app.session.state.close()
+        analyzer.shutdown()
+    wait_for(lambda: not alive({pid}), "the stopped process to be ended")
+
+
+def pane_text(pane) -> str:
+    return " ".join(str(w.render()) for w in pane.query("*") if w.display and hasattr(w, "render"))
+
+
+STORY = Article(
+    content_id(BUDGET), Path("budget.txt"), "txt", "Budget", None, None, None,
+    BUDGET.split("\n\n", 1)[1],
+)  # fmt: skip
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs SIGSTOP (POSIX)")
+def test_shutdown_ends_a_stopped_analysis_process() -> None:
+    analyzer, pid = _stopped_analyzer(job_timeout=BOUND)
+    analyzer.shutdown()  # returns: the reader's exit is never held by a stopped child
+    assert not alive({pid})
