@@ -203,6 +203,16 @@ async def test_a_very_deep_folder_tree_is_listed(tmp_path: Path, depth: int) -> 
         await settle(pilot)
         assert app.screen.article is not None and app.screen.article.path == deep
     state.close()
+    _remove_tree(deep)
+
+
+def _remove_tree(deep: Path) -> None:
+    """Bottom up, one level at a time (pytest's own clean-up recurses and would fail)."""
+    deep.unlink()
+    folder = deep.parent
+    while folder.name == "d":
+        folder.rmdir()
+        folder = folder.parent
 
 
 # a file swapped for a FIFO after the listing (item 9)
