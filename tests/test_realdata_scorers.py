@@ -118,31 +118,3 @@ def test_page_scorer_runs_on_real_pages():
     results = score_pages.run(limit=2)
     fig = score_pages.figures(results)
     assert len(results) == 2 and fig["failures"] == 0 and _sane(fig["F1"])
-
-
-def test_gum_quote_spans_merge_one_quotation_and_match_by_overlap():
-    from benchmarks.realdata.score_quotes_gum import gold_spans, match
-
-    raw = 'He said: "One thing. Two things." Then "scare" words.'
-    one, two = raw.index('"One'), raw.index("Two")
-    gold = {
-        "quotes": [
-            {"tag": "quote", "start": one, "end": two},
-            {"tag": "quote", "start": two, "end": raw.index(" Then")},
-            {"tag": "q", "start": raw.index('"scare'), "end": raw.index(" words")},
-        ]
-    }
-    quotes = gold_spans(gold, raw, "quote")
-    assert [raw[s:e] for s, e in quotes] == ["One thing. Two things."]
-    assert [raw[s:e] for s, e in gold_spans(gold, raw, "q")] == ["scare"]
-    half = (raw.index("One"), raw.index(" Two"))  # "One thing." is less than half of it
-    assert match([half], quotes, raw) == 0
-    assert match([(raw.index("One"), raw.index("s.") + 1)], quotes, raw) == 1
-
-
-@needs_data
-def test_gum_quote_scorer_runs_on_real_articles():
-    from benchmarks.realdata import score_quotes_gum
-
-    fig = score_quotes_gum.figures(score_quotes_gum.run(limit=3))
-    assert fig["failures"] == 0 and fig["documents with marked quotations"] >= 1

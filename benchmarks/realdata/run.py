@@ -21,7 +21,6 @@ from benchmarks.realdata import (
     score_actors_polnear,
     score_pages,
     score_quotes,
-    score_quotes_gum,
     score_summary,
 )
 from benchmarks.realdata.common import require_data, stamp
@@ -41,8 +40,6 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     if "quotes" in wanted:
         print(score_quotes.render(score_quotes.run("dev", limit), "dev"), end="\n\n")
-        gum = score_quotes_gum.run(limit)
-        print(score_quotes_gum.render(score_quotes_gum.figures(gum)), end="\n\n")
     if "summary" in wanted:
         print(
             score_summary.render(score_summary.figures(score_summary.run(limit=limit))), end="\n\n"

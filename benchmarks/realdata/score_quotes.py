@@ -351,6 +351,11 @@ def _gum_one(path: Path) -> tuple[Counter, list[str]]:
     raw = txt.read_text(encoding="utf-8")
     align = Alignment(out["text"], raw)
     quotes, qs = _gum_gold(gold)
+    if not quotes and not qs:
+        # GUM leaves the quotations of some documents unmarked (one has forty quotation
+        # marks and no span): only documents with a marked span are scored.
+        return counts, []
+    counts["documents"] += 1
     for name, spans, want_fragment in (("quote", quotes, False), ("q", qs, True)):
         preds = [
             align.span(q["start"], q["end"])
@@ -373,7 +378,7 @@ def score_gum(root: Path, limit: int | None = None) -> dict[str, float]:
     total: Counter = Counter()
     for counts, _errors in parallel_map(_gum_one, files):
         total.update(counts)
-    fig = {}
+    fig = {"GUM documents with marked quotations": total["documents"]}
     for name, label in (("quote", "quotes"), ("q", "fragments")):
         p = _rate_n(total[f"{name} predicted right"], total[f"{name} predicted"])
         r = _rate_n(total[f"{name} gold found"], total[f"{name} gold"])
