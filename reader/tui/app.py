@@ -175,6 +175,24 @@ def library_paths(paths: list[Path], state: StateStore, settings: Settings) -> l
     return [samples_dir()]
 
 
+def feed_items_since_last_visit(app_paths: Paths, settings: Settings, state: StateStore) -> set:
+    """Feed items that arrived since the reader was last opened (marked N), as path keys;
+    the visit is then remembered."""
+    import time
+
+    from reader.tui.session import path_key
+    from reader.tui.web import arrived_since
+
+    if not settings.feeds:
+        return set()
+    since = state.get("feeds.visited", "")
+    state.set("feeds.visited", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+    found = arrived_since(
+        app_paths.feeds_dir, settings.feeds, since if isinstance(since, str) else ""
+    )
+    return {path_key(p) for p in found}
+
+
 def build_session(
     paths: list[Path],
     app_paths: Paths,
@@ -183,6 +201,7 @@ def build_session(
     analyser: Analyser | None = None,
 ) -> Session:
     library = library_paths(paths, state, settings)
+    new_items: set[str] = set()
     if paths:
         state.set("library", [str(p) for p in library])
     else:  # the default library also shows the followed feeds and the pages opened by address
@@ -192,6 +211,7 @@ def build_session(
         # A page opened by its address last time is listed with the others, once.
         library = [p for p in library if not any(root in p.parents for root in roots)]
         library += [root for root in roots if root not in library]
+        new_items = feed_items_since_last_visit(app_paths, settings, state)
     cached = getattr(analyser, "cached", None)
     return Session(
         library=library,
@@ -203,6 +223,7 @@ def build_session(
         theme_dirs=[themes_dir(), app_paths.config_dir / "themes"],
         pages_dir=app_paths.pages_dir,
         feeds_dir=app_paths.feeds_dir,
+        new_items=new_items,
     )
 
 

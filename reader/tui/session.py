@@ -157,6 +157,8 @@ class Session:
     """Where pages opened by their address are kept (None: `o` is not offered)."""
     feeds_dir: Path | None = None
     """Where followed feeds are kept (None: feeds cannot be updated here)."""
+    new_items: set[str] = field(default_factory=set)
+    """Path keys of feed items that arrived since the reader was last opened."""
 
     def pref(self, key: str, default: Any) -> Any:
         """A preference changed in the reader, unless config.toml changed since (`default`

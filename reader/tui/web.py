@@ -31,6 +31,24 @@ def web_roots(pages_dir: Path | None, feeds_dir: Path | None, feeds: tuple[str, 
     return roots
 
 
+def arrived_since(feeds_dir: Path | None, feeds: tuple[str, ...], since: str) -> set[Path]:
+    """Item files of the followed feeds first seen after `since` (an ISO time, "" for ever)."""
+    if feeds_dir is None:
+        return set()
+    store = FeedStore(feeds_dir)
+    found: set[Path] = set()
+    for url, folder in store.folders().items():
+        if url not in feeds:
+            continue
+        items = store.record(url).get("items")
+        for entry in items.values() if isinstance(items, dict) else ():
+            if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+                continue
+            if str(entry.get("first_seen") or "") > since:
+                found.add(folder / entry["file"])
+    return found
+
+
 class WebControl:
     """The web actions of one main screen; one fetch or update runs at a time."""
 

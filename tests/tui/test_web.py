@@ -168,3 +168,30 @@ def test_the_default_library_lists_followed_feeds_and_pages_once(tmp_path):
         assert given.library == [page]  # paths given: only those
     finally:
         state.close()
+
+
+def test_items_that_arrived_since_the_last_visit_are_marked_new(tmp_path):
+    import json
+
+    from reader.paths import Paths
+    from reader.state import ReadingState
+    from reader.tui.app import build_session
+
+    paths = Paths(tmp_path / "config", tmp_path / "cache", tmp_path / "data")
+    folder = paths.feeds_dir / "Courier"
+    folder.mkdir(parents=True)
+    items = {
+        "a": {"file": "old.html", "first_seen": "2026-01-01T08:00:00Z"},
+        "b": {"file": "fresh.html", "first_seen": "2026-03-01T08:00:00Z"},
+    }
+    record = {"url": "https://a.example/rss", "items": items}
+    (folder / ".feed.json").write_text(json.dumps(record), encoding="utf-8")
+    settings = Settings(feeds=("https://a.example/rss",))
+    state = ReadingState.open(paths.state_file)
+    try:
+        state.set("feeds.visited", "2026-02-01T00:00:00Z")
+        first = build_session([], paths, settings, state)
+        assert first.new_items == {path_key(folder / "fresh.html")}
+        assert build_session([], paths, settings, state).new_items == set()  # seen now
+    finally:
+        state.close()

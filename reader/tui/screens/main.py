@@ -140,6 +140,7 @@ class MainScreen(Screen):
         self.view.show_message("Opening the library…")
         self.pane.show_waiting("Waiting for an article.", kind="loading")
         self.article_list.focus()
+        self.article_list.set_new(set(self.session.new_items))
         self._scan()
 
     @work(thread=True, exclusive=True, group="scan", exit_on_error=False)
