@@ -210,8 +210,10 @@ def run_updates(urls: list[str], feeds_dir: str, events) -> None:
     """The child process: update the feeds, reporting each item and feed on `events`."""
     from reader.feeds import update_feeds
     from reader.feeds.store import UpdateResult
+    from reader.service.worker import leave_with_parent
     from reader.web.fetch import Fetcher
 
+    leave_with_parent()  # the reader killed outright: stop, keeping what is written whole
     try:
         with Fetcher() as fetcher:
             results = update_feeds(
