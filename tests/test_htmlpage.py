@@ -196,3 +196,15 @@ def test_plain_text_says_nothing_about_kinds(tmp_path):
     path = tmp_path / "note.txt"
     path.write_text("Levee vote\n\nThe river board met and voted for the levee work.\n", "utf-8")
     assert load_article(path).kinds == ()
+
+
+def test_a_site_name_tag_holding_an_address_is_not_the_source(tmp_path):
+    head = (
+        '<meta property="og:title" content="Levee vote">'
+        '<meta property="og:site_name" content="https://www.valleycourier.example">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Levee vote",'
+        ' "publisher": {"@type": "Organization", "name": "Valley Courier"}}</script>'
+    )
+    assert load_article(meta_page(tmp_path, head, "<h1>Levee vote</h1>")).source == (
+        "Valley Courier"
+    )

@@ -104,7 +104,9 @@ def page_meta(markup: str, byline: bool = True) -> PageMeta:
     metas = _meta_tags(markup if body_at < 0 else markup[:body_at])
     ld = linked_data(markup)
     meta = PageMeta()
-    meta.source = clean_text(next((metas[k] for k in _SITE_KEYS if metas.get(k)), None))
+    meta.source = clean_text(
+        next((metas[k] for k in _SITE_KEYS if metas.get(k) and not _URL_HOST.match(metas[k])), None)
+    )
     if meta.source is None and ld:
         meta.source = clean_text(ld.publisher)
     title = clean_text(next((metas[k] for k in _TITLE_KEYS if metas.get(k)), None))

@@ -135,16 +135,28 @@ def _extract(markup: str):
             "max_date": datetime.now().astimezone().strftime("%Y-%m-%d"),
         },
     )
-    docs = []
-    for precision in (True, False):
-        try:
-            doc = trafilatura.bare_extraction(
-                markup, favor_precision=precision, favor_recall=not precision, **common
-            )
-        except (ValueError, TypeError, AttributeError):
-            doc = None
-        docs.append(doc if doc is not None and doc.body is not None and len(doc.body) else None)
-    return docs[0], docs[1]
+    strict = _run(trafilatura, markup, True, common)
+    if strict is not None and _words(strict.body) >= _SURE_WORDS:
+        return strict, None  # long enough not to be a stray notice
+    return strict, _run(trafilatura, markup, False, common)
+
+
+_SURE_WORDS = 150
+"""A precise run this long is the article; a shorter one is checked against a recall run."""
+
+
+def _run(trafilatura, markup: str, precision: bool, common: dict):
+    try:
+        doc = trafilatura.bare_extraction(
+            markup, favor_precision=precision, favor_recall=not precision, **common
+        )
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return doc if doc is not None and doc.body is not None and len(doc.body) else None
+
+
+def _words(body) -> int:
+    return word_count(" ".join(body.itertext()))
 
 
 def _choose_run(strict: _Units, loose: _Units) -> _Units:
