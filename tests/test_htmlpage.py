@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.library import load_article
+from reader.library.htmlfallback import continued_body
 from reader.library.htmlpage import _choose_run, _Units
 
 PARA = (
@@ -208,3 +209,46 @@ def test_a_site_name_tag_holding_an_address_is_not_the_source(tmp_path):
     assert load_article(meta_page(tmp_path, head, "<h1>Levee vote</h1>")).source == (
         "Valley Courier"
     )
+
+
+def paras(texts: list[str]) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def boxes_page(far: bool) -> tuple[str, list[str], list[str]]:
+    first = [
+        f"Part one, paragraph {n}: the board heard from engineers, farmers and the mayor "
+        "about the state of the old levee and the cost of waiting another year."
+        for n in range(3)
+    ]
+    second = [
+        f"Part two, paragraph {n}: after the break the members turned to money, and the "
+        "treasurer set out how the work would be paid for over the next decade."
+        for n in range(4)
+    ]
+    box = '<div class="story body">{}</div>'
+    later = box.format(paras(second))
+    if far:  # another story further down the page, in boxes of the same kind
+        later = f"<section><div><div><div><div>{later}</div></div></div></div></section>"
+    markup = (
+        '<html><body><article><div class="chunks"><div class="row">'
+        f"{box.format(paras(first))}</div>"
+        '<div class="row ad"><p>Advertisement</p></div>'
+        + (
+            f'<div class="row">{later}</div></div></article>'
+            if not far
+            else "</div></article>" + later
+        )
+        + "</body></html>"
+    )
+    return markup, first, second
+
+
+def test_a_body_cut_into_boxes_of_one_kind_is_read_whole():
+    markup, first, second = boxes_page(far=False)
+    assert continued_body(markup, first) == second
+
+
+def test_a_box_of_the_same_kind_far_away_is_another_story():
+    markup, first, _ = boxes_page(far=True)
+    assert continued_body(markup, first) == []

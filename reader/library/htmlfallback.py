@@ -127,3 +127,39 @@ def plain_units(markup: str) -> tuple[list[str], set[int]]:
         if words:
             units.append(words)
     return units, set()
+
+
+def continued_body(markup: str, known: list[str]) -> list[str]:
+    """Paragraphs of the same article in further boxes of the same kind.
+
+    Some pages cut an article's body into several boxes with the same class, with an
+    advert or a sidebar between them, and extraction keeps only the first. The others
+    are found beside it (a common ancestor at most three levels up), after it in the page.
+    """
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(markup)
+    except (ValueError, TypeError, RecursionError, lxml_html.etree.LxmlError):
+        return []
+    seen = set(known)
+    box = next((p.getparent() for p in tree.iter("p") if _plain(p) in seen), None)
+    if box is None or not box.get("class"):
+        return []
+    near = set(list(box.iterancestors())[:3])
+    extra: list[str] = []
+    after = False
+    for other in tree.iter(box.tag):
+        if other is box:
+            after = True
+            continue
+        if not after or other.get("class") != box.get("class"):
+            continue
+        if not near.intersection(list(other.iterancestors())[:3]):
+            continue
+        extra += [t for p in other.iter("p") if (t := _plain(p)) and t not in seen]
+    return extra if sum(len(t.split()) for t in extra) >= 100 else []
+
+
+def _plain(el) -> str:
+    return collapse_spaces(" ".join(el.text_content().split()))

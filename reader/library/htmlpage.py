@@ -8,7 +8,13 @@ from datetime import datetime
 
 from reader.library.cleanup import clean_indexed, is_prose, word_count
 from reader.library.dates import parse_date
-from reader.library.htmlfallback import drop_control_refs, plain_units, too_deep, tree_units
+from reader.library.htmlfallback import (
+    continued_body,
+    drop_control_refs,
+    plain_units,
+    too_deep,
+    tree_units,
+)
 from reader.library.htmlmeta import (
     clean_author,
     clean_text,
@@ -195,6 +201,8 @@ def parse_html(markup: str) -> tuple[Header, list[str]]:
         found = _body_units(doc.body)
         if loose is not None and loose is not doc:
             found = _choose_run(found, _body_units(loose.body))
+        for text in continued_body(markup, found.texts):
+            found.add(text)
         units, headings, tables = found.texts, found.indices("heading"), found.indices("table")
         kinds = found.kinds
         header.title = clean_text(doc.title)
