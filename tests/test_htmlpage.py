@@ -252,3 +252,19 @@ def test_a_body_cut_into_boxes_of_one_kind_is_read_whole():
 def test_a_box_of_the_same_kind_far_away_is_another_story():
     markup, first, _ = boxes_page(far=True)
     assert continued_body(markup, first) == []
+
+
+def test_a_hover_card_inside_a_paragraph_is_not_text(tmp_path):
+    card = (
+        '<span class="pop"><a href="/people/dana">Dana Whitfield</a><span class="card">'
+        '<img src="dana.jpg" alt=""><a href="/people/dana">Dana Whitfield</a>'
+        '<a href="/s/1">Board delays the spillway again</a> '
+        '<a href="/s/2">Farmers ask for a second bridge</a></span></span>'
+    )
+    body = (
+        PARA * 2 + f"<p><span>The motion came from council member {card} (North Ward), who asked "
+        "for the vote to be held before the spring rains.</span></p>" + PARA
+    )
+    text = load_article(page(tmp_path, body)).text
+    assert "council member Dana Whitfield (North Ward), who asked" in text
+    assert "second bridge" not in text

@@ -129,8 +129,9 @@ def plain_units(markup: str) -> tuple[list[str], set[int]]:
     return units, set()
 
 
-def continued_body(markup: str, known: list[str]) -> list[str]:
-    """Paragraphs of the same article in further boxes of the same kind.
+def continued_body(page, known: list[str]) -> list[str]:
+    """Paragraphs of the same article in further boxes of the same kind (`page`: the
+    markup, or its parsed tree).
 
     Some pages cut an article's body into several boxes with the same class, with an
     advert or a sidebar between them, and extraction keeps only the first. The others
@@ -139,7 +140,7 @@ def continued_body(markup: str, known: list[str]) -> list[str]:
     from lxml import html as lxml_html
 
     try:
-        tree = lxml_html.document_fromstring(markup)
+        tree = lxml_html.document_fromstring(page) if isinstance(page, str) else page
     except (ValueError, TypeError, RecursionError, lxml_html.etree.LxmlError):
         return []
     seen = set(known)
@@ -163,3 +164,28 @@ def continued_body(markup: str, known: list[str]) -> list[str]:
 
 def _plain(el) -> str:
     return collapse_spaces(" ".join(el.text_content().split()))
+
+
+def drop_cards(tree) -> None:
+    """Remove pop-up cards from paragraphs: an element inside a <p> made of a picture and
+    several links and nothing else (a name's hover card listing other stories). Only the
+    innermost such element goes, so the linked name the card hangs on stays."""
+    cards = [el for p in tree.iter("p") for el in p.iterdescendants() if _card(el)]
+    for card in cards:
+        if (
+            not any(_card(inner) for inner in card.iterdescendants())
+            and card.getparent() is not None
+        ):
+            card.drop_tree()
+
+
+def _card(el) -> bool:
+    if not isinstance(el.tag, str) or el.find(".//img") is None:
+        return False
+    links = el.findall(".//a")
+    if len(links) < 2:
+        return False
+    loose = len("".join(el.text_content().split())) - sum(
+        len("".join(a.text_content().split())) for a in links
+    )
+    return loose <= 3

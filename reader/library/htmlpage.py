@@ -10,6 +10,7 @@ from reader.library.cleanup import clean_indexed, is_prose, word_count
 from reader.library.dates import parse_date
 from reader.library.htmlfallback import (
     continued_body,
+    drop_cards,
     drop_control_refs,
     plain_units,
     too_deep,
@@ -120,7 +121,7 @@ def _body_units(body) -> _Units:
 
 def _extract(markup: str):
     if too_deep(markup):
-        return None, None
+        return None, None, markup
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -141,17 +142,23 @@ def _extract(markup: str):
             "max_date": datetime.now().astimezone().strftime("%Y-%m-%d"),
         },
     )
-    strict = _run(trafilatura, markup, True, common)
+    from trafilatura.utils import load_html
+
+    tree = load_html(markup)
+    if tree is not None:
+        drop_cards(tree)
+    page = markup if tree is None else tree
+    strict = _run(trafilatura, page, True, common)
     if strict is not None and _words(strict.body) >= _SURE_WORDS:
-        return strict, None  # long enough not to be a stray notice
-    return strict, _run(trafilatura, markup, False, common)
+        return strict, None, page  # long enough not to be a stray notice
+    return strict, _run(trafilatura, page, False, common), page
 
 
 _SURE_WORDS = 150
 """A precise run this long is the article; a shorter one is checked against a recall run."""
 
 
-def _run(trafilatura, markup: str, precision: bool, common: dict):
+def _run(trafilatura, markup, precision: bool, common: dict):
     try:
         doc = trafilatura.bare_extraction(
             markup, favor_precision=precision, favor_recall=not precision, **common
@@ -185,7 +192,7 @@ def parse_html(markup: str) -> tuple[Header, list[str]]:
     and tables say so)."""
     markup = drop_control_refs(markup)
     tags = page_meta(markup)
-    doc, loose = _extract(markup)
+    doc, loose, page = _extract(markup)
     units: list[str] = []
     headings: set[int] = set()
     tables: set[int] = set()
@@ -201,7 +208,7 @@ def parse_html(markup: str) -> tuple[Header, list[str]]:
         found = _body_units(doc.body)
         if loose is not None and loose is not doc:
             found = _choose_run(found, _body_units(loose.body))
-        for text in continued_body(markup, found.texts):
+        for text in continued_body(page, found.texts):
             found.add(text)
         units, headings, tables = found.texts, found.indices("heading"), found.indices("table")
         kinds = found.kinds
