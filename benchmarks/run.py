@@ -22,6 +22,7 @@ from benchmarks import (  # noqa: E402
     bench_keys,
     bench_memory,
     bench_startup,
+    bench_ui,
 )
 from benchmarks.common import Row, print_table  # noqa: E402
 
@@ -36,6 +37,7 @@ FAMILIES = {
     "5": ("key latency", (bench_keys.key_latency,)),
     "6": ("memory", (bench_memory.peak_rss,)),
     "7": ("folder throughput", (bench_batch.throughput,)),
+    "8": ("keys, quit and first paint beside a minimal app", (bench_ui.ui_figures,)),
 }
 
 
@@ -63,7 +65,7 @@ def versions() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer runs and sizes (< 1 minute)")
-    parser.add_argument("--only", metavar="N,N", help="figure families to run (1-7)")
+    parser.add_argument("--only", metavar="N,N", help="figure families to run (1-8)")
     parser.add_argument("--keep", metavar="DIR", help="keep generated files in DIR")
     args = parser.parse_args(argv)
     chosen = args.only.split(",") if args.only else list(FAMILIES)

@@ -7,7 +7,6 @@ import contextlib
 import os
 import signal
 import sys
-import threading
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -47,6 +46,9 @@ class ReaderApp(App[int]):
         self.session = session
         self.handle_signals = handle_signals
         """Quit cleanly on SIGTERM and SIGHUP (the command line's app; tests leave it off)."""
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            # Moves happen at once: a sliding tab underline costs a redraw per frame.
+            self.animation_level = "none"
         # Child processes (feed updates) need multiprocessing's resource tracker, which cannot
         # start once the app has taken over stderr: start it now (a no-op when it runs).
         from multiprocessing import resource_tracker
@@ -238,8 +240,9 @@ def run_app(
     state = ReadingState.open(app_paths.state_file)
     # Analysis runs in a separate process that keeps the model loaded: in a thread, the
     # parse holds the GIL and key presses wait (see benchmarks/bench_keys.py).
+    # It starts once the list is on screen (see MainScreen): loading the model on a second
+    # core while the interface starts would slow the first paint on a small machine.
     analyzer = BackgroundAnalyzer(settings.spacy_model, app_paths.analysis_cache_dir)
-    analyzer.warm()
     try:
         session = build_session(paths, app_paths, settings, state, analyser=analyzer)
         session.setting_problems = list(problems or ())
@@ -252,15 +255,4 @@ def run_app(
     warning = state.pop_warning()
     if warning:  # met while closing (changes a busy file never took)
         print(f"reader: {one_line(warning)}", file=sys.stderr)
-    if _busy_threads():
-        # An analysis still running in a worker thread would hold the exit for seconds
-        # (threads cannot be interrupted). Everything worth keeping is written: leave now.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
     return code
-
-
-def _busy_threads() -> bool:
-    main = threading.main_thread()
-    return any(t.is_alive() and not t.daemon and t is not main for t in threading.enumerate())

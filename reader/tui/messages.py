@@ -33,6 +33,8 @@ class LibraryScanned(Message):
     """A folder scan finished."""
 
     result: ScanResult
+    final: bool = True
+    """False while the scan goes on: more refs will follow in later messages."""
 
 
 @dataclass
@@ -58,13 +60,6 @@ class AnalysisReady(Message):
     key: tuple[str, int, str]
     analysis: Analysis
     notices: tuple[str, ...] = ()
-
-
-@dataclass
-class AnalysisStarted(Message):
-    """No cached result: the analyser is running (and may be loading its model)."""
-
-    key: tuple[str, int, str]
 
 
 @dataclass

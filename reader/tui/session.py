@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import os
-import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from reader.analysis.models import Analysis
 from reader.analysis.summary import ALGORITHMS
-from reader.library.models import Article, ArticleRef, ScanResult
+from reader.library.models import Article, ArticleRef, LoadError
 from reader.settings import MAX_WORDS, MIN_WORDS, Settings
+from reader.tui.offload import SerialRunner
 
 Analyser = Callable[..., tuple[Analysis, list[str]]]
 """analyser(article, *, sentences, algorithm, words) -> (Analysis, notices); blocking."""
 Lookup = Callable[[Article, int, str, "int | None"], "Analysis | None"]
 """lookup(article, sentences, algorithm, words) -> the cached Analysis or None; fast."""
 Loader = Callable[[Path], Article]
-Scanner = Callable[[list[Path]], ScanResult]
+Scanner = Callable[[list[Path]], Iterable[ArticleRef | LoadError]]
+"""Yields what a scan finds as it finds it, so a huge folder lists progressively."""
 AnalysisKey = tuple[str, int, str, int | None]
 """(article id, summary sentences, algorithm, summary words): what a result was made for."""
 
@@ -86,20 +88,20 @@ def default_loader(path: Path) -> Article:
     return load_article(path)
 
 
-def default_scanner(paths: list[Path]) -> ScanResult:
-    from reader.library import scan
+def default_scanner(paths: list[Path]) -> Iterable[ArticleRef | LoadError]:
+    from reader.library.scan import iter_scan
 
-    return scan(paths)
+    return iter_scan(paths)
 
 
 def cached_scanner(cache_file: Path) -> Scanner:
     """Scan through a title/date cache, so a large library re-opens without re-reading files."""
 
-    def scan_library(paths: list[Path]) -> ScanResult:
-        from reader.library import scan
+    def scan_library(paths: list[Path]) -> Iterable[ArticleRef | LoadError]:
+        from reader.library.scan import iter_scan
         from reader.library.scancache import ScanCache
 
-        return scan(paths, cache=ScanCache(cache_file))
+        return iter_scan(paths, cache=ScanCache(cache_file))
 
     return scan_library
 
@@ -144,10 +146,13 @@ class Session:
     """Seconds the list cursor must rest on an article before it opens (j held down)."""
     analyse_delay: float = 0.15
     """Seconds to wait after opening before analysing, so fast j/k through the list stays light."""
+    prefetch_delay: float = 1.0
+    """Seconds on an article, its analysis shown, before the next one is prefetched."""
     refs: list[ArticleRef] = field(default_factory=list)
     articles: LRU = field(default_factory=lambda: LRU(24))
     analyses: LRU = field(default_factory=lambda: LRU(64))
-    analysis_lock: threading.Lock = field(default_factory=threading.Lock)
+    runner: SerialRunner = field(default_factory=SerialRunner)
+    """Runs an analyser that has no `submit` of its own, one article at a time."""
     model_ready: bool = False
     """True once an analysis has finished (the language model is loaded)."""
     shown_notices: set[str] = field(default_factory=set)
@@ -199,3 +204,41 @@ class Session:
 
     def key_for(self, article: Article) -> AnalysisKey:
         return (article.id, self.sentences, self.algorithm, self.words)
+
+    def cached(self, article: Article, key: AnalysisKey) -> Analysis | None:
+        """The analysis for `key` from memory or the disk cache (`lookup`, else the
+        analyser's own), or None. Quick enough for the UI thread: no model is loaded."""
+        found = self.analyses.get(key)
+        lookup = self.lookup or getattr(self.analyser, "cached", None)
+        if found is None and lookup is not None:
+            _id, sentences, algorithm, words = key
+            try:
+                found = lookup(article, sentences, algorithm, words)
+            except Exception:  # a cache that cannot be read is a miss
+                found = None
+            if found is not None:
+                self.analyses.put(key, found)
+        return found
+
+    def submit(self, article: Article, key: AnalysisKey, *, replace: bool) -> Future:
+        """Start analysing `article` for `key`; a Future of (Analysis, notices).
+
+        With `replace`, requests not started yet are dropped (the article on screen
+        changed). The analysis process's own queue is used when the analyser has one.
+        """
+        _id, sentences, algorithm, words = key
+        submit = getattr(self.analyser, "submit", None)
+        if submit is not None:
+            return submit(article, sentences, algorithm, words=words, replace_pending=replace)
+        return self.runner.submit(
+            lambda: self.analyser(article, sentences=sentences, algorithm=algorithm, words=words),
+            replace=replace,
+        )
+
+    def cancel_pending(self) -> None:
+        """Drop analysis requests not started yet (the article they were for has gone)."""
+        cancel = getattr(self.analyser, "cancel_pending", None)
+        if cancel is not None:
+            cancel()
+        else:
+            self.runner.cancel_pending()

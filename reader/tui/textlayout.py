@@ -64,8 +64,38 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
 def _wrap_segment(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     if start >= end:
         return [(start, end)]
-    if end - start <= width and text.isascii():
-        return [(start, end)]
+    segment = text[start:end]
+    if segment.isascii() and segment.isprintable():
+        return _wrap_plain(text, start, end, width)
+    return _wrap_cells(text, start, end, width)
+
+
+def _wrap_plain(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """`_wrap_cells` for printable ASCII, where a character is a cell: breaks are found
+    by position (a few string searches per line instead of a step per word)."""
+    lines: list[tuple[int, int]] = []
+    line_start = start
+    while end - line_start > width:
+        limit = line_start + width
+        if text[limit] == " ":  # every word up to `limit` fits; the next starts after spaces
+            following = end - len(text[limit:end].lstrip(" "))
+            if following >= end:
+                break
+            lines.append((line_start, following))
+            line_start = following
+            continue
+        word = text.rfind(" ", line_start, limit) + 1
+        if word > line_start:  # the word across `limit` starts the next line
+            lines.append((line_start, word))
+            line_start = word
+        else:  # one word longer than the line: cut it at the width
+            lines.append((line_start, limit))
+            line_start = limit
+    lines.append((line_start, end))
+    return lines
+
+
+def _wrap_cells(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     line_start = start
     col = 0

@@ -167,6 +167,7 @@ def build_app(
         analyser=analyser or FakeAnalyser(),
         theme_dirs=[themes_dir(), *(theme_dirs or [])],
         analyse_delay=0,
+        prefetch_delay=0,
         open_delay=0,
     )
     return ReaderApp(session)

@@ -16,12 +16,12 @@ def test_session_scan_writes_and_reuses_the_title_cache(tmp_path: Path) -> None:
     state = ReadingState.open(paths.state_file)
     try:
         session = build_session([library], paths, Settings(), state)
-        first = session.scanner([library])
-        assert [r.title for r in first.refs] == ["Harbour fees rise"]
+        first = list(session.scanner([library]))
+        assert [r.title for r in first] == ["Harbour fees rise"]
         cache_file = paths.cache_dir / "scan.json"
         assert cache_file.is_file()
         assert "one.txt" in cache_file.read_text(encoding="utf-8")
-        again = session.scanner([library])
-        assert [r.title for r in again.refs] == ["Harbour fees rise"]
+        again = list(session.scanner([library]))
+        assert [r.title for r in again] == ["Harbour fees rise"]
     finally:
         state.close()

@@ -6,7 +6,10 @@ it keeps what is selected and shown, and the widgets say what happened through m
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import on, work
@@ -15,8 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from reader.analysis.models import Analysis
 from reader.library.models import Article, ArticleLoadError, ArticleRef, LoadError, ScanResult
@@ -26,7 +28,6 @@ from reader.tui.grouping import folder_of, in_groups, unusable_ref
 from reader.tui.messages import (
     AnalysisFailed,
     AnalysisReady,
-    AnalysisStarted,
     ArticleChosen,
     ArticleFailed,
     ArticleHighlighted,
@@ -42,6 +43,7 @@ from reader.tui.messages import (
     TabChanged,
 )
 from reader.tui.navigation import next_unread, statements, step, summary_order, visible_quotes
+from reader.tui.offload import in_thread
 from reader.tui.screens.export import ExportScreen
 from reader.tui.search import filter_refs, find_matches, haystack
 from reader.tui.session import AnalysisKey, Session, path_key
@@ -49,6 +51,7 @@ from reader.tui.web import WebControl
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.insight_pane import TABS, InsightPane
+from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.query_bar import QueryBar
 from reader.tui.widgets.status_bar import StatusBar
 
@@ -58,6 +61,12 @@ SAVE_DELAY = 0.4
 """Seconds of stillness before the reading position is written."""
 READ_AT = 0.9
 """Share of the text that must have been on screen for an article to count as read."""
+PLACEHOLDER_DELAY = 0.25
+"""Seconds an article may take to load before "Opening…" replaces the previous one."""
+FIRST_BATCH = 0.1
+"""Seconds of scanning before the first rows are listed; each later batch waits twice as
+long, up to LAST_BATCH."""
+LAST_BATCH = 2.0
 DEFAULT_WORDS = 60
 """The word budget a summary first gets when its length switches to words."""
 
@@ -87,8 +96,16 @@ class MainScreen(Screen):
         self._open_timer = None
         self._pending_marks: dict[Path, bool] = {}
         """Read marks of articles still loading (their id is not known yet)."""
-        self._haystacks: list[str] = []
         self._web: WebControl | None = None
+        self._placeholder_timer = None
+        self._prefetch_timer = None
+        self._haystacks: list[str] = []
+        self._haystacks_of: list[ArticleRef] | None = None
+        self._scan_refs: list[ArticleRef] = []
+        self._scan_errors: list[LoadError] = []
+        self._first_batch = True
+        self._progressive = True
+        self.scanning = True
         self.reset_reading()
 
     def compose(self) -> ComposeResult:
@@ -107,7 +124,7 @@ class MainScreen(Screen):
             insight.border_title = "Insight"
             yield insight
         yield StatusBar(id="status")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     # parts
 
@@ -143,14 +160,34 @@ class MainScreen(Screen):
         self.article_list.set_new(set(self.session.new_items))
         self._scan()
 
-    @work(thread=True, exclusive=True, group="scan", exit_on_error=False)
-    def _scan(self) -> None:
-        try:
-            result = self.session.scanner(self.session.library)
-        except Exception as exc:  # a scan bug must not leave "Opening the library…" for ever
-            reason = f"cannot list the library ({exc.__class__.__name__}: {exc})"
-            result = ScanResult(errors=[LoadError(p, reason) for p in self.session.library])
-        self.post_message(LibraryScanned(result))
+    @work(exclusive=True, group="scan", exit_on_error=False)
+    async def _scan(self) -> None:
+        """List the library as it is found. The first listing shows its first rows within a
+        moment, in batches that grow (so a huge folder costs few redraws); a later scan
+        (after a fetch or a feed update) replaces the list once it is complete."""
+        library = list(self.session.library)
+        self._progressive = not self.session.refs
+        self._scan_refs, self._scan_errors = [], []
+        self.scanning = True
+        found = _Found()
+        finished = in_thread(
+            lambda: found.collect(self.session.scanner(library)), name="reader-scan"
+        )
+        interval = FIRST_BATCH
+        while True:
+            await asyncio.wait([finished], timeout=interval)
+            final = finished.done()
+            if final or self._progressive:
+                result = found.take()
+                if final and finished.exception() is not None:
+                    # a scan bug must not leave "Opening the library…" for ever
+                    exc = finished.exception()
+                    reason = f"cannot list the library ({exc.__class__.__name__}: {exc})"
+                    result.errors += [LoadError(p, reason) for p in library]
+                self.post_message(LibraryScanned(result, final=final))
+            if final:
+                return
+            interval = min(LAST_BATCH, interval * 2)
 
     @on(LibraryScanned)
     def _scanned(self, message: LibraryScanned) -> None:
@@ -161,25 +198,50 @@ class MainScreen(Screen):
             for e in result.errors if e.path.suffix
         ]  # fmt: skip
         known = self._unusable()
-        refs = [self._checked(ref, known) for ref in result.refs]
-        self.session.refs = in_groups([*refs, *broken])
-        self._haystacks = []
-        if result.errors:
-            first = result.errors[0]
-            more = f" (and {len(result.errors) - 1} more)" if len(result.errors) > 1 else ""
+        self._scan_refs += [self._checked(ref, known) for ref in result.refs] + broken
+        self._scan_errors += result.errors
+        self.scanning = not message.final
+        if message.final and self._scan_errors:
+            first, count = self._scan_errors[0], len(self._scan_errors)
+            more = f" (and {count - 1} more)" if count > 1 else ""
             self.notify(f"{first}{more}", title="Some files cannot be used",
                         severity="warning", markup=False)  # fmt: skip
-        self.article_list.set_read(self.session.state.read_paths())
+        if not self._scan_refs and not message.final:
+            return
+        self.session.refs = in_groups(self._scan_refs)
+        whole = self._first_batch or not self._progressive  # a new list, not more of one
+        if whole:
+            self.article_list.set_read(self.session.state.read_paths())
         self.apply_filter(self.filter_query, keep=self.current)
         if not self.session.refs:
             where = ", ".join(str(p) for p in self.session.library) or "nothing"
             self.view.show_message("No articles found", f"Looked in {where}. Run: reader PATH …")
             self.pane.show_waiting("No article open.", kind="info")
             return
+        if whole:
+            if self._first_batch:
+                self.call_after_refresh(self._warm_analyser)
+            self._first_batch = False
+            self.open(self._start_path())
+
+    def _start_path(self) -> Path:
+        """The article read last if it is still there (listed yet or not), else the first."""
         last = self.session.state.last_article()
         listed = {path_key(r.path): r.path for r in self.shown}
-        start = listed.get(last[1]) if last else None
-        self.open(start or (self.shown[0].path if self.shown else self.session.refs[0].path))
+        if last and last[1] in listed:
+            return listed[last[1]]
+        if last and self.scanning and not self.filter_query:
+            path = Path(last[1])
+            inside = any(root == path or root in path.parents for root in self.session.library)
+            if inside and path.is_file():
+                return path  # the scan has not reached it yet: the list will select it
+        return self.shown[0].path if self.shown else self.session.refs[0].path
+
+    def _warm_analyser(self) -> None:
+        """Start the analysis process (model loading) now that the list is painted."""
+        warm = getattr(self.session.analyser, "warm", None)
+        if warm is not None:
+            threading.Thread(target=warm, name="reader-warm", daemon=True).start()
 
     def _unusable(self) -> dict[str, list]:
         """Files that failed to open: path -> [mtime, reason] (kept until the file changes)."""
@@ -222,13 +284,17 @@ class MainScreen(Screen):
 
     def apply_filter(self, query: str, keep: Path | None) -> None:
         self.filter_query = query
-        if len(self._haystacks) != len(self.session.refs):
-            self._haystacks = [haystack(ref) for ref in self.session.refs]
+        refs = self.session.refs
+        if self._haystacks_of is not refs or len(self._haystacks) != len(refs):
+            self._haystacks = [haystack(ref) for ref in refs]
+            self._haystacks_of = refs
         self.shown = filter_refs(self.session.refs, query, self._haystacks)
         folders = {folder_of(r) for r in self.shown}
         self.article_list.show(self.shown, grouped=len(folders) > 1, current=keep)
         total = len(self.session.refs)
         count = f"{len(self.shown)} of {total}" if query else str(total)
+        if self.scanning:
+            count += " so far…"
         self.query_one("#library").border_title = f"Articles · {count}"
         self.query_one("#filter-bar", QueryBar).set_count(count if query else "")
 
@@ -255,6 +321,10 @@ class MainScreen(Screen):
         if path == self.current and self.article is not None:
             return
         self.flush_position()
+        for timer in (self._analyse_timer, self._prefetch_timer):
+            if timer is not None:
+                timer.stop()
+        self.session.cancel_pending()  # requests for the article being left
         self.current = path
         self.article = None
         self.article_list.select(path)
@@ -263,13 +333,25 @@ class MainScreen(Screen):
         if cached is not None:
             self.show_article(cached)
             return
-        self.view.show_message("Opening…", path.name)
-        self.pane.show_waiting("Waiting for the text.", kind="loading")
+        # The text shown stays until the new one is read: most files take a few
+        # milliseconds, and a placeholder for that long is only a flicker.
+        self._stop_placeholder()
+        self._placeholder_timer = self.set_timer(PLACEHOLDER_DELAY, self._show_opening)
         self._load(path)
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, path: Path) -> None:
-        self.post_message(self._read(path))
+    def _stop_placeholder(self) -> None:
+        if self._placeholder_timer is not None:
+            self._placeholder_timer.stop()
+            self._placeholder_timer = None
+
+    def _show_opening(self) -> None:
+        if self.article is None and self.current is not None:
+            self.view.show_message("Opening…", self.current.name)
+            self.pane.show_waiting("Waiting for the text.", kind="loading")
+
+    @work(exclusive=True, group="load", exit_on_error=False)
+    async def _load(self, path: Path) -> None:
+        self.post_message(await in_thread(self._read, path, name="reader-load"))
 
     def _read(self, path: Path) -> ArticleLoaded | ArticleFailed:
         try:
@@ -293,6 +375,7 @@ class MainScreen(Screen):
         self._remember_unusable(message.path, message.reason)
         if message.path != self.current:
             return
+        self._stop_placeholder()
         self.view.show_message("This article cannot be opened", message.reason)
         self.pane.show_waiting("Nothing to analyse.", kind="error")
         self.status.say(f"{message.path.name}: {message.reason}", kind="error")
@@ -300,6 +383,7 @@ class MainScreen(Screen):
 
     def show_article(self, article: Article) -> None:
         assert self.current is not None
+        self._stop_placeholder()
         self.article = article
         self._auto_read_done = False
         saved = self.session.state.position(article.id, self.current)
@@ -311,8 +395,9 @@ class MainScreen(Screen):
         self.request_analysis()
 
     def where_text(self) -> str:
-        paths = self.article_list.paths
-        place = f"{paths.index(self.current) + 1} of {len(paths)}" if self.current in paths else ""
+        number = self.article_list.ordinal(self.current)
+        total = len(self.article_list.paths)
+        place = f"{number + 1} of {total}" if number is not None else ""
         read = "read" if self.is_read(self.current) else "unread"
         return " · ".join(p for p in (place, read) if p)
 
@@ -353,9 +438,9 @@ class MainScreen(Screen):
             self._load_for_mark(path)
         self.status.say(self.where_text())
 
-    @work(thread=True, group="mark", exit_on_error=False)
-    def _load_for_mark(self, path: Path) -> None:
-        self.post_message(self._read(path))
+    @work(group="mark", exit_on_error=False)
+    async def _load_for_mark(self, path: Path) -> None:
+        self.post_message(await in_thread(self._read, path, name="reader-load"))
 
     def _save_pending_mark(self, path: Path, article: Article | None) -> None:
         read = self._pending_marks.pop(path, None)
@@ -617,12 +702,14 @@ class MainScreen(Screen):
         if self.article is None:
             return
         key = self.session.key_for(self.article)
-        cached = self.session.analyses.get(key)
+        cached = self.session.cached(self.article, key)
         if cached is not None:
             self.show_analysis(cached)
             self.prefetch_next()
             return
-        self.pane.show_waiting("Opening the analysis…", kind="loading")
+        # Not in any cache: the analyser will run (the first time, it loads its model).
+        first = "" if self.session.model_ready else " (the first one loads the language model)"
+        self.pane.show_waiting(f"Analysing…{first}", kind="loading")
         if self._analyse_timer is not None:
             self._analyse_timer.stop()
         article = self.article
@@ -633,40 +720,27 @@ class MainScreen(Screen):
             self.session.analyse_delay, lambda: self._analyse(article, key)
         )
 
-    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
-    def _analyse(self, article: Article, key: AnalysisKey) -> None:
-        worker = get_current_worker()
-        hit = self._look_up(article, key)
-        if hit is not None:
-            self.post_message(AnalysisReady(key, hit, tuple(hit.notices)))
-            return
-        self.post_message(AnalysisStarted(key))
-        with self.session.analysis_lock:
-            if worker.is_cancelled:
-                return
-            self.post_message(self._run_analysis(article, key))
+    @work(exclusive=True, group="analysis", exit_on_error=False)
+    async def _analyse(self, article: Article, key: AnalysisKey) -> None:
+        message = await self._analysis_of(article, key, replace=True)
+        if message is not None:
+            self.post_message(message)
 
-    def _look_up(self, article: Article, key: AnalysisKey) -> Analysis | None:
-        if self.session.lookup is None:
-            return None
-        _id, sentences, algorithm, words = key
+    async def _analysis_of(
+        self, article: Article, key: AnalysisKey, *, replace: bool
+    ) -> AnalysisReady | AnalysisFailed | None:
+        """Submit and await an analysis; None when the request was dropped for a newer one.
+
+        The request is shared (a prefetch and the screen may wait for the same one), so
+        cancelling this await does not cancel it: `Session.cancel_pending` does.
+        """
+        future = self.session.submit(article, key, replace=replace)
         try:
-            return self.session.lookup(article, sentences, algorithm, words)
-        except Exception:  # a cache that cannot be read is a miss
-            return None
-
-    def on_analysis_started(self, message: AnalysisStarted) -> None:
-        if self.article is None or message.key != self.session.key_for(self.article):
-            return
-        first = "" if self.session.model_ready else " (the first one loads the language model)"
-        self.pane.show_waiting(f"Analysing…{first}", kind="loading")
-
-    def _run_analysis(self, article: Article, key: AnalysisKey) -> AnalysisReady | AnalysisFailed:
-        try:
-            _id, sentences, algorithm, words = key
-            analysis, notices = self.session.analyser(
-                article, sentences=sentences, algorithm=algorithm, words=words
-            )
+            analysis, notices = await asyncio.shield(asyncio.wrap_future(future))
+        except asyncio.CancelledError:
+            if future.cancelled():
+                return None
+            raise
         except Exception as exc:  # shown in the pane; the reader keeps working
             return AnalysisFailed(key, f"{exc.__class__.__name__}: {exc}")
         self.session.model_ready = True
@@ -690,35 +764,39 @@ class MainScreen(Screen):
         self.notify(f"Analysis failed: {message.reason}", severity="error", markup=False)
 
     def prefetch_next(self) -> None:
-        """Load and analyse the article after this one, so opening it is instant."""
+        """Load and analyse the article after this one, so opening it is instant; only once
+        the reader has stayed on this one a moment (one analysis runs at a time, and a
+        prefetch started while moving on would make the next article wait)."""
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        number = self.article_list.ordinal(self.current)
         paths = self.article_list.paths
-        if self.current not in paths or self.article is None:
+        if number is None or self.article is None or number + 1 >= len(paths):
             return
-        index = paths.index(self.current) + 1
-        if index < len(paths):
-            session = self.session
-            self._prefetch(paths[index], (session.sentences, session.algorithm, session.words))
+        session = self.session
+        options = (session.sentences, session.algorithm, session.words)
+        path = paths[number + 1]
+        if session.prefetch_delay <= 0:
+            self._prefetch(path, options)
+        else:
+            self._prefetch_timer = self.set_timer(
+                session.prefetch_delay, lambda: self._prefetch(path, options)
+            )
 
-    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
-    def _prefetch(self, path: Path, options: tuple[int, str, int | None]) -> None:
-        worker = get_current_worker()
+    @work(exclusive=True, group="prefetch", exit_on_error=False)
+    async def _prefetch(self, path: Path, options: tuple[int, str, int | None]) -> None:
         article = self.session.articles.get(path)
         if article is None:
-            loaded = self._read(path)
+            loaded = await in_thread(self._read, path, name="reader-prefetch")
             self.post_message(loaded)  # a failure marks the file × before it is opened
             if isinstance(loaded, ArticleFailed):
                 return
             article = loaded.article
         key = (article.id, *options)
-        if key in self.session.analyses:
-            return
-        hit = self._look_up(article, key)
-        if hit is not None:
-            self.post_message(AnalysisReady(key, hit, tuple(hit.notices)))
-            return
-        with self.session.analysis_lock:
-            if not worker.is_cancelled:
-                self.post_message(self._run_analysis(article, key))
+        if self.session.cached(article, key) is None:
+            message = await self._analysis_of(article, key, replace=False)
+            if message is not None:
+                self.post_message(message)
 
     # commands across articles and panes
 
@@ -849,18 +927,18 @@ class MainScreen(Screen):
         count = len(self.analysis.summary)
         self._copy_local(content, f"the summary ({count} sentence{'s' * (count != 1)})")
 
-    @work(thread=True, group="clipboard", exit_on_error=False)
-    def _copy_local(self, content: str, what: str) -> None:
+    @work(group="clipboard", exit_on_error=False)
+    async def _copy_local(self, content: str, what: str) -> None:
         from reader import export
         from reader.export.clipboard import OSC52_HINT, TMUX_HINT, in_tmux
 
         try:
-            message = f"Copied {what} to {export.copy_text(content)}."
+            message = f"Copied {what} to {await in_thread(export.copy_text, content)}."
         except Exception:
             # Only the OSC 52 sequence went out, and nothing says whether it arrived.
             hint = TMUX_HINT if in_tmux() else OSC52_HINT
             message = f"Sent {what} to the terminal's clipboard (OSC 52); {hint}."
-        self.app.call_from_thread(self.notify, message, markup=False, timeout=8)
+        self.notify(message, markup=False, timeout=8)
 
     def action_export_summary(self) -> None:
         if not self._summary_ready():
@@ -990,3 +1068,24 @@ class MainScreen(Screen):
         else:
             self.notify(summary, title="Feeds updated", markup=False)
         self._scan()
+
+
+class _Found:
+    """What a scan has found and the screen has not listed yet (filled by the scan's thread)."""
+
+    def __init__(self) -> None:
+        self._items: list[ArticleRef | LoadError] = []
+        self._lock = threading.Lock()
+
+    def collect(self, items: Iterable[ArticleRef | LoadError]) -> None:
+        for item in items:
+            with self._lock:
+                self._items.append(item)
+
+    def take(self) -> ScanResult:
+        with self._lock:
+            items, self._items = self._items, []
+        result = ScanResult()
+        for item in items:
+            (result.refs if isinstance(item, ArticleRef) else result.errors).append(item)
+        return result

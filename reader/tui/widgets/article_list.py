@@ -22,6 +22,9 @@ from reader.tui.grouping import folder_of, shared_depth
 from reader.tui.messages import ArticleChosen, ArticleHighlighted
 from reader.tui.session import path_key
 
+MAX_STRIPS = 4096
+"""Drawn lines kept for redraws (a few screens' worth; a huge list is not kept whole)."""
+
 
 @dataclass(frozen=True, slots=True)
 class _Row:
@@ -63,6 +66,9 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: list[_Row] = []
+        self._paths: list[Path] = []
+        self._strips: dict[tuple[int, int, bool], Strip] = {}
+        self._ordinals: dict[Path, int] = {}
         self._starts: list[int] = []
         self._index: dict[Path, int] = {}
         self.read: set[str] = set()
@@ -74,8 +80,12 @@ class ArticleList(ScrollView, can_focus=True):
 
     @property
     def paths(self) -> list[Path]:
-        """The listed articles in display order."""
-        return [row.ref.path for row in self._rows if row.ref is not None]
+        """The listed articles in display order (do not change the list)."""
+        return self._paths
+
+    def ordinal(self, path: Path | None) -> int | None:
+        """Where `path` is in `paths` (None when it is not listed), without a search."""
+        return self._ordinals.get(path) if path is not None else None
 
     @property
     def current(self) -> Path | None:
@@ -101,6 +111,9 @@ class ArticleList(ScrollView, can_focus=True):
             rows.append(_Row(ref))
         self._rows = rows
         self._count_unread()
+        self._strips.clear()
+        self._paths = [row.ref.path for row in rows if row.ref is not None]
+        self._ordinals = {path: number for number, path in enumerate(self._paths)}
         self._starts = []
         self._index = {}
         line = 0
@@ -116,6 +129,7 @@ class ArticleList(ScrollView, can_focus=True):
     def set_read(self, read: set[str]) -> None:
         self.read = read
         self._count_unread()
+        self._strips.clear()
         self.refresh()
 
     def _count_unread(self) -> None:
@@ -134,6 +148,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def set_new(self, new: set[str]) -> None:
         self.new = new
+        self._strips.clear()
         self.refresh()
 
     def select(self, path: Path | None) -> None:
@@ -142,8 +157,9 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = self._index.get(path) if path is not None else None
         self._quiet = False
 
-    def watch_cursor(self, cursor: int | None) -> None:
-        self.refresh()
+    def watch_cursor(self, old: int | None, cursor: int | None) -> None:
+        self._refresh_row(old)
+        self._refresh_row(cursor)  # only the two rows that change are drawn again
         if cursor is None:
             return
         row = self._rows[cursor]
@@ -151,6 +167,12 @@ class ArticleList(ScrollView, can_focus=True):
         self.scroll_to_region(region, animate=False, force=True, immediate=True)
         if not self._quiet and row.ref is not None:
             self.post_message(ArticleHighlighted(row.ref.path))
+
+    def _refresh_row(self, number: int | None) -> None:
+        if number is None or number >= len(self._rows):
+            return
+        top = self._starts[number] - round(self.scroll_offset.y)
+        self.refresh(Region(0, top, self.size.width, self._rows[number].height))
 
     def _move(self, start: int, direction: int) -> None:
         index = start
@@ -193,6 +215,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._strips.clear()
         self.refresh()
 
     def on_resize(self) -> None:
@@ -205,11 +228,17 @@ class ArticleList(ScrollView, can_focus=True):
         if not self._starts or line >= self._starts[-1] + self._rows[-1].height:
             return Strip.blank(width, base)
         number = bisect_right(self._starts, line) - 1
-        row = self._rows[number]
         cursor = number == self.cursor
-        style = base + self.get_component_rich_style("article-list--cursor") if cursor else base
-        segments = self._segments(row, line - self._starts[number], width, style, cursor)
-        return Strip(segments).adjust_cell_length(width, style)
+        key = (line, width, cursor)
+        strip = self._strips.get(key)
+        if strip is None:  # drawn once; kept until the rows, read marks or styles change
+            if len(self._strips) > MAX_STRIPS:
+                self._strips.clear()
+            row = self._rows[number]
+            style = base + self.get_component_rich_style("article-list--cursor") if cursor else base
+            segments = self._segments(row, line - self._starts[number], width, style, cursor)
+            strip = self._strips[key] = Strip(segments).adjust_cell_length(width, style)
+        return strip
 
     def _colour(self, name: str, on_cursor: bool) -> Style:
         """A component's colour and text style, without its background (the row's shows)."""

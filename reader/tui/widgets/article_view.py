@@ -86,12 +86,25 @@ class ArticleView(ScrollView, can_focus=True):
                 ordered[-1] = (ordered[-1][0], max(end, ordered[-1][1]))
             else:
                 ordered.append((start, end))
+        before = self._layers.get(name, ([], []))
         if ordered:
             self._layers[name] = ([s for s, _ in ordered], [e for _, e in ordered])
         else:
             self._layers.pop(name, None)
-        self._cache.clear()
-        self.refresh()
+        if before == self._layers.get(name, ([], [])):
+            return
+        # Only the lines the old and new spans cover are drawn again.
+        for starts, ends in (before, self._layers.get(name, ([], []))):
+            for start, end in zip(starts, ends, strict=True):
+                self._forget_rows(start, end)
+
+    def _forget_rows(self, start: int, end: int) -> None:
+        if self._layout is None:
+            return
+        first, last = self._layout.row_of_offset(start), self._layout.row_of_offset(end)
+        for row in range(first, last + 1):
+            self._cache.pop(row, None)
+        self.refresh_lines(first, last - first + 1)
 
     def scroll_to_span(self, start: int) -> None:
         """Bring text offset `start` into view, a third of the way down."""
@@ -157,6 +170,19 @@ class ArticleView(ScrollView, can_focus=True):
         width = self._wrap_width()
         if self._layout is None or self._layout.width != width:
             self._relayout()
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        """Move exactly one screen of lines, at once: pressed quickly, each press lands one
+        page further (an animated scroll would start from wherever the last one had got)."""
+        page = max(1, self.scrollable_content_region.height)
+        target = round(self.scroll_y) + direction * page
+        self.scroll_to(y=max(0, target), animate=False, force=True, immediate=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

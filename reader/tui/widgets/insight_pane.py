@@ -70,6 +70,7 @@ class InsightPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._items: dict[ItemKind, list[int | None]] = {tab: [] for tab in TABS}
+        self._status: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="insight-status", markup=False)
@@ -90,6 +91,9 @@ class InsightPane(Vertical):
         self.query_one(TabbedContent).active = tab
 
     def show_status(self, message: str, *, kind: str = "info") -> None:
+        if (message, kind) == self._status:
+            return
+        self._status = (message, kind)
         status = self.query_one("#insight-status", Static)
         status.update(Text(message))
         status.set_classes(f"-{kind}" if message else "-hidden")
@@ -98,7 +102,9 @@ class InsightPane(Vertical):
         tabs = self.query_one(TabbedContent)
         for tab in TABS:
             count = f" {counts[tab]}" if counts is not None else ""
-            tabs.get_tab(tab).label = f"{tab.title()}{count}"
+            label = f"{tab.title()}{count}"
+            if tabs.get_tab(tab).label_text != label:  # a new label means a new layout
+                tabs.get_tab(tab).label = label
 
     def show_waiting(self, message: str, *, kind: str = "loading") -> None:
         """Empty the tabs and say why (loading, or what went wrong)."""

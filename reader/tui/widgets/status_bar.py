@@ -13,8 +13,13 @@ class StatusBar(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
+        self._said: tuple[str, str] | None = None
 
     def say(self, message: str, *, kind: str = "info") -> None:
         """Show `message`; `kind` (info, warning, error) picks the colour from the theme."""
-        self.update(Text(one_line(message)))
+        line = one_line(message)
+        if (line, kind) == self._said:
+            return  # nothing to draw
+        self._said = (line, kind)
+        self.update(Text(line), layout=False)  # one line, always: no layout needed
         self.set_classes(f"-{kind}")

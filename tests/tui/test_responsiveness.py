@@ -1,0 +1,197 @@
+"""What keeps the screen steady and prompt: no placeholder for what is already known,
+exact paging, and work that never holds the reader up (timings live in benchmarks/)."""
+
+from __future__ import annotations
+
+import threading
+
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.insight_pane import InsightPane
+
+from .conftest import fake_analysis, long_article, settle
+
+
+def record_placeholders(monkeypatch) -> list[str]:
+    """Every "Opening…"/"Analysing…" style message the screen puts up, in order."""
+    shown: list[str] = []
+    show_message, show_waiting = ArticleView.show_message, InsightPane.show_waiting
+
+    def message(self, title, detail=""):
+        shown.append(title)
+        show_message(self, title, detail)
+
+    def waiting(self, message, **kwargs):
+        shown.append(message)
+        show_waiting(self, message, **kwargs)
+
+    monkeypatch.setattr(ArticleView, "show_message", message)
+    monkeypatch.setattr(InsightPane, "show_waiting", waiting)
+    return shown
+
+
+async def test_going_back_to_an_article_shows_no_placeholder(make_app, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.screen.current.name == "b-port.txt"
+        shown = record_placeholders(monkeypatch)
+        await pilot.press("k")
+        await pilot.pause()
+        # text and analysis in the same handler: no frame can show anything in between
+        assert app.screen.current.name == "a-budget.txt"
+        assert app.screen.analysis is not None
+        assert shown == []
+
+
+class DiskCachedAnalyser:
+    """An analyser whose results are all in its (disk) cache, like a library read before."""
+
+    def __init__(self) -> None:
+        self.submitted: list[str] = []
+
+    def cached(self, article, sentences, algorithm, words=None):
+        return fake_analysis(article, sentences)
+
+    def __call__(self, article, **_options):
+        self.submitted.append(article.path.name)
+        return fake_analysis(article), []
+
+
+async def test_an_analysis_in_the_disk_cache_shows_with_its_text(make_app, monkeypatch):
+    analyser = DiskCachedAnalyser()
+    app = make_app(analyser=analyser)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        shown = record_placeholders(monkeypatch)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.screen.current.name == "b-port.txt"
+        assert app.screen.analysis is not None
+        assert not any(message.startswith("Analysing") for message in shown)
+        assert analyser.submitted == []
+
+
+async def test_page_down_moves_exactly_one_page_each_time(make_app, library):
+    (library / "a-budget.txt").write_text(long_article(80), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        view.focus()
+        page = view.scrollable_content_region.height
+        await pilot.press("pagedown", "pagedown", "space")  # quickly, one after the other
+        assert view.scroll_y == 3 * page
+        await pilot.press("b", "pageup")
+        assert view.scroll_y == page
+
+
+async def test_quit_does_not_wait_for_a_running_analysis(make_app, analyser):
+    gate = analyser.gates["a-budget.txt"] = threading.Event()  # never released
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if analyser.calls:
+                break
+        assert analyser.calls  # the analysis is running and blocked
+        await pilot.press("q")
+    assert not gate.is_set()
+    busy = [t for t in threading.enumerate() if t.name.startswith("reader-")]
+    assert busy and all(t.daemon for t in busy)  # nothing the interpreter waits for
+    gate.set()
+
+
+async def test_leaving_an_article_drops_its_waiting_analysis(make_app, analyser):
+    """A is being analysed (held); B is asked for, then C: B's request never runs."""
+    gate = analyser.gates["a-budget.txt"] = threading.Event()
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if analyser.calls:
+                break
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        gate.set()
+        await settle(pilot)
+        assert app.screen.current.name == "c-vaccine.txt"
+        analysed = [name for name, _ in analyser.calls]
+        assert "b-port.txt" not in analysed
+        assert "c-vaccine.txt" in analysed
+
+
+async def test_a_slow_scan_lists_and_opens_what_it_has_found_so_far(make_app, library):
+    """The scan stops after the first file until released: that file is listed and open."""
+    from reader.library.scan import iter_scan
+
+    release = threading.Event()
+
+    def slow_scanner(paths):
+        for number, item in enumerate(iter_scan(paths)):
+            if number == 1:
+                release.wait(10)
+            yield item
+
+    app = make_app()
+    app.session.scanner = slow_scanner
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if app.screen.article is not None:
+                break
+        assert app.screen.article.path.name == "a-budget.txt"
+        assert [p.name for p in app.screen.article_list.paths] == ["a-budget.txt"]
+        assert "so far" in str(app.screen.query_one("#library").border_title)
+        release.set()
+        await settle(pilot)
+        assert len(app.screen.article_list.paths) == 3
+        assert str(app.screen.query_one("#library").border_title) == "Articles · 3"
+
+
+async def test_text_rewraps_as_soon_as_the_terminal_is_resized(make_app, library):
+    (library / "a-budget.txt").write_text(long_article(20), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        wide = view._layout.width
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert view._layout.width == view.scrollable_content_region.width - 1 < wide
+        longest = max(len(line.rstrip()) for line in view_text(view))
+        assert longest <= view._layout.width
+
+
+def view_text(view: ArticleView) -> list[str]:
+    layout = view._layout
+    return [layout.text_of(line) for line in layout.lines]
+
+
+async def test_the_article_read_last_opens_before_the_scan_reaches_it(make_app, library):
+    from reader.library.scan import iter_scan
+
+    release = threading.Event()
+
+    def slow_scanner(paths):
+        for number, item in enumerate(iter_scan(paths)):
+            if number == 1:
+                release.wait(10)
+            yield item
+
+    app = make_app()
+    app.session.state.set_last_article("any-id", library / "c-vaccine.txt")
+    app.session.scanner = slow_scanner
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if app.screen.article is not None:
+                break
+        assert app.screen.article.path.name == "c-vaccine.txt"
+        assert app.screen.article_list.current is None  # not listed yet
+        release.set()
+        await settle(pilot)
+        assert app.screen.article_list.current.name == "c-vaccine.txt"
