@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from reader.feeds.store import FeedStore, feed_url_of
 from reader.library.models import ArticleLoadError
-from reader.tui.offload import in_thread
 from reader.web.response import FetchError
 from reader.web.store import PageStore, read_record
 
@@ -79,13 +78,13 @@ class WebControl:
         self.busy = True
         self.screen.status.say(what)
 
-        async def run() -> None:
-            try:  # on a daemon thread: quitting never waits for a slow server
-                await in_thread(job, name="reader-web")
+        def run() -> None:
+            try:
+                job()
             finally:
-                self.busy = False
+                self.screen.app.call_from_thread(setattr, self, "busy", False)
 
-        self.screen.run_worker(run, group="web", exit_on_error=False)
+        self.screen.run_worker(run, thread=True, group="web", exit_on_error=False)
 
     # pages
 
