@@ -477,3 +477,16 @@ def test_a_source_named_with_an_article_is_an_organisation() -> None:
     # News phenomenon: "according to the <Name>" cites a publication or body.
     text = "The bridge will close in May, according to the Halvern Morning Courier."
     assert find(actors_of(text), "Halvern Morning Courier").kind == "organization"
+
+
+def test_the_body_after_a_person_and_of_is_an_organisation() -> None:
+    # News phenomenon: "<Name> of <Party>" gives the person's affiliation; a place there
+    # ("<Name> of <State>") stays a place.
+    text = (
+        "Two veteran councillors, Oren Talbe of the Harbour Party and Mira Solace of NDPL, "
+        "were defeated. Jon Reyes of Ohio won."
+    )
+    actors = actors_of(text)
+    assert find(actors, "NDPL").kind == "organization"
+    assert find(actors, "Ohio").kind == "place"
+    assert find(actors, "Mira Solace").kind == "person"

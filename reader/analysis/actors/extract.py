@@ -45,7 +45,11 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
         mentions += named
         people = PersonIndex(mentions)
     mentions += [
-        m for m in bare if m.kind != "person" and (m.surface.isupper() or people.resolve(m))
+        m
+        for m in bare
+        if m.kind == "organization"
+        or m.kind != "person"
+        and (m.surface.isupper() or people.resolve(m))
     ]
     if credits:
         mentions = [m for m in mentions if not _inside(m.start, credits)]

@@ -186,7 +186,22 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         mention.kind = "organization"  # "according to the <Name> Herald": a body
     _fix_kind(doc, mention)
     _add_hints(doc, mention)
+    if mention.kind in {"person", "other"} and _affiliation_of_person(doc, mention):
+        mention.org_hint += 2.0  # "<Person> of <Name>": the body the person belongs to
+        if mention.kind == "other":
+            mention.kind = "organization"
     return mention
+
+
+def _affiliation_of_person(doc: Doc, m: Mention) -> bool:
+    """ "<First> <Surname> of <Name>": a name right after "of" that follows a person's name,
+    and is not a known place ("<Name> of <Country>" is where the person is from)."""
+    i = m.tok_start
+    if i < 2 or doc[i - 1].lower_ != "of" or doc[i - 2].ent_type_ != "PERSON":
+        return False
+    if doc[i].ent_type_ in {"GPE", "LOC"} or m.key in PLACE_ALIASES:
+        return False
+    return not any(w in COUNTRIES or w in CITIES for w in m.words)
 
 
 def _person_or_not(words: list[str]) -> str:
