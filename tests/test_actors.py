@@ -490,3 +490,16 @@ def test_the_body_after_a_person_and_of_is_an_organisation() -> None:
     assert find(actors, "NDPL").kind == "organization"
     assert find(actors, "Ohio").kind == "place"
     assert find(actors, "Mira Solace").kind == "person"
+
+
+def test_a_surname_that_is_a_title_word_after_an_honorific_is_a_name() -> None:
+    # News phenomenon: "Mr. King", "Ms. Major": a surname that is also a title.
+    text = "Both Mr. King and Mr. Halloran say the network never told them what to say."
+    assert "King" in people(actors_of(text))
+
+
+def test_a_name_after_an_organisations_possessive_is_a_person() -> None:
+    # News phenomenon: "<Network>'s <First> <Surname>" names someone who works there.
+    text = "This started in Cleveland when Fox News' Kelsa Morrow confronted him with remarks."
+    actors = actors_of(text)
+    assert find(actors, "Kelsa Morrow").kind == "person"

@@ -160,6 +160,8 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     start = doc[i].idx
     surface = strip_possessive(text[start : doc[j - 1].idx + len(doc[j - 1].text)])
     titles_only = all(is_title_word(w) or is_honorific(w) for w in surface.split())  # "Sgt."
+    if titles_only and kind == "person" and i > 0 and is_honorific(doc[i - 1].text):
+        titles_only = False  # "Mr. King": a surname that is also a title word
     if titles_only or is_junk_name(surface) or (kind == "person" and looks_like_code(surface)):
         return None
     if kind in {"organization", "other"} and _CODE.match(surface):
@@ -284,6 +286,9 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     after = doc[m.tok_end : m.tok_end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         m.person_hint += 1  # an age: "<Name>, 67,"
+    owner = doc[m.tok_start - 1] if m.tok_start > 1 else None
+    if not single and not org_shaped and owner is not None and _possessive_body(owner):
+        m.person_hint += 1  # "<Network>'s <First> <Surname>": someone who works there
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who" and not org_shaped:
         m.person_hint += 1  # not "Judge <Name> of the <Court>, who ...": that is the judge
     places = {"GPE", "LOC"}
@@ -306,6 +311,11 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         and (after[1].ent_type_ in places or fold(after[1].text) in COUNTRIES)
     ):
         m.place_hint += 1.5
+
+
+def _possessive_body(token: Token) -> bool:
+    """A possessive ending on an organisation's name ("<Network>'s", "<News>'")."""
+    return is_possessive(token) and token.ent_type_ == "ORG"
 
 
 def _coordinated_with(root: Token, labels: set[str]) -> bool:
