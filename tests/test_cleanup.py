@@ -256,13 +256,19 @@ def test_closing_asides_go_only_at_the_end():
     assert clean_units(units) == [PROSE, middle, SECOND]
 
 
-def test_a_list_of_other_headlines_goes_but_a_sentence_list_stays():
+def test_a_list_of_other_headlines_where_the_article_ends_goes():
     headlines = (
         "Ferry Fares To Rise In Spring\nPier Repairs Delayed Until Autumn\nWhy The Ferry Matters"
     )
     steps = "Bring the form to the office\nPay the fee in cash\nWait for the card by post"
-    assert clean_units([PROSE, headlines, SECOND]) == [PROSE, SECOND]
-    assert clean_units([PROSE, steps, SECOND]) == [PROSE, steps, SECOND]
+    assert clean_units([PROSE, SECOND, headlines, "First published in the spring."]) == [
+        PROSE,
+        SECOND,
+        "First published in the spring.",
+    ]
+    assert clean_units([PROSE, SECOND, steps]) == [PROSE, SECOND, steps]
+    # Titles listed in the middle of the article (books, films) are the article's own.
+    assert clean_units([PROSE, headlines, SECOND]) == [PROSE, headlines, SECOND]
 
 
 def test_table_rows_are_not_menu_rows():

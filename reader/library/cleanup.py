@@ -162,9 +162,7 @@ def clean_indexed(
             keep[i] = bool(rest) and not _is_list_header_unit(unit)
         else:
             keep[i] = not is_debris(unit)
-    for i in range(len(units)):
-        if keep[i] and i not in tables and _headline_list(lines_kept[i]):
-            keep[i] = False
+    _drop_headline_lists(lines_kept, keep, tables)
     _drop_after_divider(units, keep)
     _drop_link_runs(units, keep)
     _drop_boxes(units, keep)
@@ -282,6 +280,16 @@ _SMALL_WORD = re.compile(r"^(?:a|an|the|and|or|of|in|on|at|to|for|by|with|from|a
 def _title_case(line: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if not _SMALL_WORD.match(w)]
     return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def _drop_headline_lists(units: list[str], keep: list[bool], tables) -> None:
+    """A list of other stories' headlines where the article ends: nothing after it but
+    short lines and the site's own asides."""
+    for i in range(len(units)):
+        if keep[i] and i not in tables and _headline_list(units[i]):
+            rest = [u for j, u in enumerate(units[i + 1 :], i + 1) if keep[j]]
+            if all(word_count(u) < 12 or _aside(u) for u in rest):
+                keep[i] = False
 
 
 def _headline_list(unit: str) -> bool:

@@ -181,7 +181,7 @@ def _tagged_authors(markup: str, metas: dict, ld):
 
 _DESKS = frozenset({
     "editorial", "editorialboard", "theeditorialboard", "editors", "theeditors", "staff",
-    "newsdesk", "webdesk", "newsroom", "editor", "admin", "administrator",
+    "newsdesk", "webdesk", "newsroom", "editor",
 })  # fmt: skip
 
 
@@ -198,7 +198,7 @@ def is_publisher(name: str, publishers: tuple[str, ...]) -> bool:
     """A byline naming the site itself (or its desk) rather than a writer or an agency."""
     key = _words_key(name)
     if key in _DESKS:
-        return key.startswith(("editor", "the", "staff", "news", "web"))
+        return True
     return any(
         key == k or (len(k) >= 5 and k in key) or (len(key) >= 5 and key in k) for k in publishers
     )
