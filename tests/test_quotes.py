@@ -403,3 +403,12 @@ def test_a_place_in_apposition_to_a_word_for_a_person_is_not_that_person() -> No
     assert resolver.from_token(doc[2], len(doc.text)) != place
     person = Actor("Nevada", "person", (), 1, spans=((0, 6),))
     assert SpeakerResolver(doc, doc.text, (person,), []).from_token(doc[2], 99) == person
+
+
+def test_an_object_pronoun_after_a_name_says_nothing_of_that_names_gender() -> None:
+    # "<Name> confronted him": the "him" is someone else, so <Name> may still be a "she"
+    text = (
+        "Maria Santos met Tom Okafor at noon. Later Santos confronted him about the remarks "
+        "he made. Then Santos said she asked for the meeting. “It went well,” she said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Maria Santos"]

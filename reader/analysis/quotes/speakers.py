@@ -280,8 +280,15 @@ class SpeakerResolver:
         for token in self.doc[i : i + 16]:
             gender = PERSON_PRONOUNS.get(token.lower_)
             if gender and token.pos_ == "PRON":
-                if token.dep_ == "nsubj" and token.head.lemma_.casefold() in SPEECH_LEMMAS:
+                parenthetical = token.i > 0 and self.doc[token.i - 1].text == ","
+                if (
+                    parenthetical
+                    and token.dep_ == "nsubj"
+                    and token.head.lemma_.casefold() in SPEECH_LEMMAS
+                ):
                     return []  # "<Name>, he says, was ...": the pronoun is someone else
+                if token.dep_ in {"dobj", "dative", "pobj"}:
+                    continue  # "<Name> confronted him": an object is someone other than the subject
                 return [gender]
             stop = token.ent_type_ == "PERSON" or "\n" in token.text or sentence_ended
             if stop and not (sentence_ended and (token.is_punct or token.is_space)):
