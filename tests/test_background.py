@@ -57,6 +57,15 @@ def analyzer():
     bg.shutdown()
 
 
+def test_the_analysis_process_gives_way_to_the_reader(analyzer):
+    """It runs at a lower CPU priority, so keys in the reader come first on a busy machine."""
+    import os
+
+    assert analyzer.ready.wait(WAIT) and analyzer.mode == "process"
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    assert os.getpriority(os.PRIO_PROCESS, analyzer._process.pid) > mine
+
+
 def test_submit_returns_a_real_analysis_from_the_process(analyzer):
     analysis, notices = analyzer.submit(COUNCIL, 2, "hybrid").result(WAIT)
     assert isinstance(analysis, Analysis)

@@ -34,12 +34,25 @@ def analyse(
     )
 
 
+ANALYSIS_NICENESS = 10
+"""How much lower the analysis process's CPU priority is than the reader's."""
+
+
+def _yield_to_the_interface() -> None:
+    """Lower this process's priority: on a busy machine with few cores, a key press in the
+    reader should get the CPU before the next slice of a parse (which only finishes a
+    little later for it)."""
+    with contextlib.suppress(OSError, AttributeError):  # not permitted, or not on POSIX
+        os.nice(ANALYSIS_NICENESS)
+
+
 def serve(conn: Connection, model_name: str | None, cache_dir: Any) -> None:
     """The analysis process: load the model, then answer (article, sentences, algorithm,
     words)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the reader's to handle
+    _yield_to_the_interface()
     single_threaded_blas()
     leave_with_parent()
     _quiet_output()
