@@ -127,16 +127,18 @@ class Terminal:
         os.write(self.master, b"q")
         while self.proc.poll() is None:
             if time.perf_counter() - pressed > timeout:
-                self.kill()
                 return None
             self.read(0.01)
         return time.perf_counter() - pressed
 
     def kill(self) -> None:
+        """Stop the program if it still runs, and close the terminal (once)."""
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
-        os.close(self.master)
+        if self.master >= 0:
+            os.close(self.master)
+            self.master = -1
 
 
 def program(which: str, folder: Path) -> list[str]:
@@ -162,8 +164,7 @@ def quit_time(which: str, folder: Path, env: dict[str, str], mark: bytes, settle
     try:
         return term.quit()
     finally:
-        if term.proc.poll() is None:
-            term.kill()
+        term.kill()
 
 
 # the figures
