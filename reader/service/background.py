@@ -155,7 +155,7 @@ class BackgroundAnalyzer:
             self._process = self._conn = None
         if running is not None:
             _settle(running.future, error=CancelledError())
-        _stop(process, conn, busy=running is not None)
+        _stop(process, conn)
         if self._thread is not None:
             self._thread.shutdown(wait=False, cancel_futures=True)
 
@@ -341,17 +341,16 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
-def _stop(process: Any, conn: Connection | None, *, busy: bool = False) -> None:
-    """Ask the process to end; one still analysing is abandoned at once (no result is
-    waited for on the way out)."""
+def _stop(process: Any, conn: Connection | None) -> None:
+    """End the process at once, busy or not: it holds nothing worth waiting for (cache
+    entries are written whole, by rename), and a graceful exit that unloads the model
+    would hold the reader's quit for a second or more."""
     if conn is not None:
         with contextlib.suppress(OSError, ValueError):
             conn.send(None)
             conn.close()
     if process is None:
         return
-    if not busy:
-        process.join(1.0)
     if process.is_alive():
         process.terminate()
         process.join(1.0)
