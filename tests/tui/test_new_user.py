@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.pilot import Pilot
+from textual.widgets import TabbedContent
 
 from reader import export
 from reader.export import ExportError
@@ -309,3 +310,53 @@ async def test_folder_headers_nest_and_never_repeat(make_app, library, tmp_path)
         names = [path.name for path in app.screen.article_list.paths]
         assert names.index("broken.md") < names.index("long.txt")  # under its own folder
         assert names[-1] == "one-file.txt"
+
+
+# Rough edges
+
+
+async def test_narrow_layout_fits_its_tabs_and_hints_at_insight(make_app):
+    app = make_app()
+    async with app.run_test(size=(70, 24)) as pilot:
+        await settle(pilot)
+        reading = app.screen.query_one("#reading")
+        assert "i: summary" in str(reading.border_subtitle)
+        await pilot.press("i")
+        await settle(pilot)
+        pane = app.screen.pane
+        tabs = pane.query_one(TabbedContent)
+        for tab in ("summary", "actors", "quotes"):
+            assert tabs.get_tab(tab).region.right <= pane.content_region.right, tab
+        assert not reading.border_subtitle
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert pilot.app.focused.region.width >= 18  # room to see what is typed
+
+
+async def test_search_reopens_fresh_and_ignores_accents(make_app, library):
+    (library / "d-accents.txt").write_text(
+        "Ibáñez meets the dockers again\n\nThe union chief Tomás Ibáñez said the talks would go on.\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.open(library / "d-accents.txt")
+        await settle(pilot)
+        app.screen.action_search_text()
+        await pilot.press(*"talks", "escape")
+        app.screen.action_search_text()
+        await pilot.press(*"Tomas Ibanez")
+        await pilot.pause()
+        bar = app.screen.query_one("#search-bar")
+        assert bar.query_text == "Tomas Ibanez"
+        text = app.screen.article.text
+        assert [text[s:e] for s, e in app.screen.matches] == ["Tomás Ibáñez"]
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.article_list.focus()
+        await pilot.press("slash", *"ibanez")
+        await pilot.pause()
+        assert [ref.path.name for ref in app.screen.shown] == ["d-accents.txt"]

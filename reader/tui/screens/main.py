@@ -112,7 +112,8 @@ class MainScreen(Screen):
         with Horizontal(id="panes"):
             with Vertical(id="library") as library:
                 library.border_title = "Articles"
-                yield QueryBar("filter", "title, source, file", id="filter-bar")
+                # the count is in the pane's title: the field gets the width
+                yield QueryBar("filter", "filter: title, name, file", id="filter-bar", label="/")
                 yield ArticleList(id="article-list")
             with Vertical(id="reading") as reading:
                 reading.border_title = "Article"
@@ -296,7 +297,6 @@ class MainScreen(Screen):
         if self.scanning:
             count += " so far…"
         self.query_one("#library").border_title = f"Articles · {count}"
-        self.query_one("#filter-bar", QueryBar).set_count(count if query else "")
 
     @on(ArticleHighlighted)
     def _highlighted(self, message: ArticleHighlighted) -> None:
@@ -485,9 +485,20 @@ class MainScreen(Screen):
 
     def watch_wide_insight(self, shown: bool) -> None:
         self.set_class(not shown, "-wide-insight-off")
+        self._hint_insight()
 
     def watch_narrow_insight(self, shown: bool) -> None:
         self.set_class(shown, "-narrow-insight-on")
+        self._hint_insight()
+
+    def on_resize(self) -> None:
+        self._hint_insight()
+
+    def _hint_insight(self) -> None:
+        """While the insight pane is hidden, the text's border says how to show it."""
+        if self.is_mounted:
+            hint = "" if self.insight_visible() else "i: summary · actors · quotes"
+            self.query_one("#reading").border_subtitle = hint
 
     def insight_visible(self) -> bool:
         return self.narrow_insight if self.has_class("-narrow") else self.wide_insight

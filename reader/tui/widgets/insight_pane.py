@@ -71,6 +71,7 @@ class InsightPane(Vertical):
         super().__init__(id=id)
         self._items: dict[ItemKind, list[int | None]] = {tab: [] for tab in TABS}
         self._status: tuple[str, str] | None = None
+        self._counts: dict[str, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="insight-status", markup=False)
@@ -99,12 +100,22 @@ class InsightPane(Vertical):
         status.set_classes(f"-{kind}" if message else "-hidden")
 
     def _label_tabs(self, counts: dict[str, int] | None = None) -> None:
+        self._counts = counts
+        self._relabel()
+
+    def _relabel(self) -> None:
+        """Tab names with their counts when all fit on the tab bar, else the names alone."""
+        counts = self._counts or {}
+        labels = {tab: tab.title() + (f" {counts[tab]}" if tab in counts else "") for tab in TABS}
+        if sum(len(label) + 2 for label in labels.values()) > self.content_region.width:
+            labels = {tab: tab.title() for tab in TABS}
         tabs = self.query_one(TabbedContent)
-        for tab in TABS:
-            count = f" {counts[tab]}" if counts is not None else ""
-            label = f"{tab.title()}{count}"
+        for tab, label in labels.items():
             if tabs.get_tab(tab).label_text != label:  # a new label means a new layout
                 tabs.get_tab(tab).label = label
+
+    def on_resize(self) -> None:
+        self._relabel()
 
     def show_waiting(self, message: str, *, kind: str = "loading") -> None:
         """Empty the tabs and say why (loading, or what went wrong)."""

@@ -41,14 +41,17 @@ class QueryInput(Input):
 class QueryBar(Horizontal):
     """Hidden until opened; posts QueryChanged as you type, QuerySubmitted on enter."""
 
-    def __init__(self, target: Literal["filter", "search"], placeholder: str, *, id: str) -> None:
+    def __init__(
+        self, target: Literal["filter", "search"], placeholder: str, *, id: str, label: str = ""
+    ) -> None:
         super().__init__(id=id, classes="query-bar")
         self.target: Literal["filter", "search"] = target
         self._placeholder = placeholder
+        self._label = label or f"{target}:"
         self.display = False
 
     def compose(self) -> ComposeResult:
-        yield Static(f"{self.target}:", classes="query-label", markup=False)
+        yield Static(self._label, classes="query-label", markup=False)
         yield QueryInput(placeholder=self._placeholder, compact=True, select_on_focus=False)
         yield Static("", classes="query-count", markup=False)
 
@@ -62,6 +65,8 @@ class QueryBar(Horizontal):
         if value is not None:
             field.value = value
             field.cursor_position = len(value)
+        elif field.value:  # the last query stays in view; typing replaces it
+            field.select_all()
         if focus:
             field.focus()
 
