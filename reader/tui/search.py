@@ -62,6 +62,11 @@ def find_matches(text: str, query: str, limit: int = 10_000) -> list[tuple[int, 
     return matches
 
 
+def fold_all(text: str) -> str:
+    """`text` folded for the filter (offsets not kept)."""
+    return _without_marks(fold(text))[0]
+
+
 def haystack(ref: ArticleRef) -> str:
     """What the list filter looks in: title, byline, source, file name and folder, folded."""
     text = " ".join((ref.title, ref.byline or "", ref.source or "", ref.path.name, ref.group))

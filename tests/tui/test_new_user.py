@@ -153,7 +153,7 @@ async def test_escape_closes_the_filter_after_enter(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"port", "enter")
+        await pilot.press("slash", *"strike", "enter")
         await pilot.pause()
         assert len(app.screen.shown) == 1 and isinstance(app.focused, ArticleList)
         await pilot.press("escape")
@@ -360,3 +360,15 @@ async def test_search_reopens_fresh_and_ignores_accents(make_app, library):
         await pilot.press("slash", *"ibanez")
         await pilot.pause()
         assert [ref.path.name for ref in app.screen.shown] == ["d-accents.txt"]
+
+
+async def test_list_filter_finds_words_in_the_text(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"pensions")  # only in the budget article's text
+        await settle(pilot)
+        assert [ref.path.name for ref in app.screen.shown] == ["a-budget.txt"]
+        await pilot.press(*["backspace"] * 8, *"lindqvist")  # a person in the vaccine story
+        await settle(pilot)
+        assert [ref.path.name for ref in app.screen.shown] == ["c-vaccine.txt"]

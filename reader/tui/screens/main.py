@@ -45,7 +45,7 @@ from reader.tui.messages import (
 from reader.tui.navigation import next_unread, statements, step, summary_order, visible_quotes
 from reader.tui.offload import in_thread
 from reader.tui.screens.export import ExportScreen
-from reader.tui.search import filter_refs, find_matches, haystack
+from reader.tui.search import filter_refs, find_matches, fold_all, haystack
 from reader.tui.session import AnalysisKey, Session, path_key
 from reader.tui.web import WebControl
 from reader.tui.widgets.article_list import ArticleList
@@ -106,6 +106,8 @@ class MainScreen(Screen):
         self._first_batch = True
         self._progressive = True
         self.scanning = True
+        self._bodies: dict[Path, str] = {}
+        """Folded text and actor names of each article, for the filter (read on first use)."""
         self.reset_reading()
 
     def compose(self) -> ComposeResult:
@@ -113,7 +115,7 @@ class MainScreen(Screen):
             with Vertical(id="library") as library:
                 library.border_title = "Articles"
                 # the count is in the pane's title: the field gets the width
-                yield QueryBar("filter", "filter: title, name, file", id="filter-bar", label="/")
+                yield QueryBar("filter", "filter: title, text, names", id="filter-bar", label="/")
                 yield ArticleList(id="article-list")
             with Vertical(id="reading") as reading:
                 reading.border_title = "Article"
@@ -214,6 +216,8 @@ class MainScreen(Screen):
         if whole:
             self.article_list.set_read(self.session.state.read_paths())
         self.apply_filter(self.filter_query, keep=self.current)
+        if self.filter_query:  # a remembered filter looks in the text too
+            self._read_bodies(list(self.session.refs))
         if not self.session.refs:
             where = ", ".join(str(p) for p in self.session.library) or "nothing"
             self.view.show_message("No articles found", f"Looked in {where}. Run: reader PATH …")
@@ -287,7 +291,8 @@ class MainScreen(Screen):
         self.filter_query = query
         refs = self.session.refs
         if self._haystacks_of is not refs or len(self._haystacks) != len(refs):
-            self._haystacks = [haystack(ref) for ref in refs]
+            bodies = self._bodies
+            self._haystacks = [haystack(ref) + bodies.get(ref.path, "") for ref in refs]
             self._haystacks_of = refs
         self.shown = filter_refs(self.session.refs, query, self._haystacks)
         folders = {folder_of(r) for r in self.shown}
@@ -981,6 +986,41 @@ class MainScreen(Screen):
         if self.has_class("-narrow") and self.narrow_insight:
             self.narrow_insight = False
         self.query_one("#filter-bar", QueryBar).open(self.filter_query)
+        if not self._bodies:
+            self._read_bodies(list(self.session.refs))
+
+    @work(exclusive=True, group="bodies", exit_on_error=False)
+    async def _read_bodies(self, refs: list[ArticleRef]) -> None:
+        """Read every article's text (and cached actor names) so the filter finds words in
+        them; the filter looks at titles and sources until this is done."""
+        options = (self.session.sentences, self.session.algorithm, self.session.words)
+        self._bodies_read(
+            await in_thread(self._collect_bodies, refs, options, name="reader-bodies")
+        )
+
+    def _collect_bodies(self, refs: list[ArticleRef], options: tuple) -> dict[Path, str]:
+        bodies: dict[Path, str] = {}
+        lookup = self.session.lookup or getattr(self.session.analyser, "cached", None)
+        for ref in refs:
+            if ref.format == "error":
+                continue
+            loaded = self.session.articles.get(ref.path) or self._read(ref.path)
+            article = getattr(loaded, "article", loaded)
+            if not isinstance(article, Article):
+                continue
+            analysis = self.session.analyses.get((article.id, *options))
+            if analysis is None and lookup is not None:  # the disk cache, never the model
+                with contextlib.suppress(Exception):
+                    analysis = lookup(article, *options)
+            names = " ".join(a.name for a in analysis.actors) if analysis else ""
+            bodies[ref.path] = fold_all(f" {names} {article.text}")
+        return bodies
+
+    def _bodies_read(self, bodies: dict[Path, str]) -> None:
+        self._bodies = bodies
+        self._haystacks = []
+        if self.filter_query:
+            self.apply_filter(self.filter_query, keep=self.current)
 
     def action_search_text(self) -> None:
         self.query_one("#search-bar", QueryBar).open()
