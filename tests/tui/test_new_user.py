@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
@@ -372,3 +373,22 @@ async def test_list_filter_finds_words_in_the_text(make_app):
         await pilot.press(*["backspace"] * 8, *"lindqvist")  # a person in the vaccine story
         await settle(pilot)
         assert [ref.path.name for ref in app.screen.shown] == ["c-vaccine.txt"]
+
+
+async def test_wrapped_actor_roles_keep_their_indent(make_app):
+    def long_roles(article, *, sentences, algorithm, words=None):
+        analysis = fake_analysis(article, sentences)
+        role = "director of finance for the city and its three outlying water districts"
+        actors = tuple(replace(a, role=role) for a in analysis.actors)
+        return replace(analysis, actors=actors), []
+
+    app = make_app(analyser=long_roles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        actors = app.screen.pane.item_list("actors")
+        lines = [actors.render_line(y).text for y in range(actors.size.height)]
+        names = {a.name for a in app.screen.analysis.actors} | {"People"}
+        entries = [line.strip() for line in lines if line.strip() and not line.startswith("  ")]
+        assert entries and all(entry in names for entry in entries), entries

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -41,13 +43,15 @@ def _note(text: str) -> Option:
     return Option(Text(text, style=DIM), disabled=True)
 
 
-def actor_prompt(actor: Actor) -> Text:
-    text = Text()
-    text.append(one_line(actor.name), style=BOLD)
+def actor_prompt(actor: Actor) -> Group:
+    """The name, then its role and mentions indented below (wrapped lines keep the indent,
+    so they never read as another entry)."""
     details = [trim_words(actor.role, 40)] if actor.role else []
     details.append(f"{actor.mentions} mention" + ("" if actor.mentions == 1 else "s"))
-    text.append("\n  " + " · ".join(details), style=DIM)
-    return text
+    return Group(
+        Text(one_line(actor.name), style=BOLD),
+        Padding(Text(" · ".join(details), style=DIM), (0, 0, 0, 2)),
+    )
 
 
 def quote_prompt(quote: Quote, parts: Sequence[Quote] = ()) -> Text:
