@@ -18,7 +18,7 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.query_bar import QueryInput
 
-from .conftest import fake_analysis, long_article, settle
+from .conftest import fake_analysis, long_article, settle, status_text
 from .test_help_palette import palette_titles
 
 
@@ -392,3 +392,21 @@ async def test_wrapped_actor_roles_keep_their_indent(make_app):
         names = {a.name for a in app.screen.analysis.actors} | {"People"}
         entries = [line.strip() for line in lines if line.strip() and not line.startswith("  ")]
         assert entries and all(entry in names for entry in entries), entries
+
+
+async def test_tab_stops_once_per_pane_and_tab_keys_say_where_focus_went(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        stops = []
+        for _ in range(4):
+            stops.append(app.focused)
+            await pilot.press("tab")
+            await pilot.pause()
+        screen = app.screen
+        assert stops[:3] == [screen.article_list, screen.view, screen.pane.item_list("summary")]
+        assert stops[3] is screen.article_list  # round again after three stops
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.focused is screen.pane.item_list("quotes")
+        assert "Quotes" in status_text(app) and "tab" in status_text(app)

@@ -903,6 +903,7 @@ class MainScreen(Screen):
             self.action_toggle_insight()
         self.pane.set_tab(tab)
         self.pane.item_list(tab).focus()
+        self.status.say(f"{tab.title()} · j/k move, enter shows it in the text, tab leaves")
 
     def action_toggle_insight(self) -> None:
         narrow = self.has_class("-narrow")

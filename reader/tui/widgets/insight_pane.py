@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static, TabbedContent, TabPane
+from textual.widgets import OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 
 from reader.analysis.models import Actor, Analysis, Quote
@@ -83,6 +83,12 @@ class InsightPane(Vertical):
             for tab in TABS:
                 with TabPane(tab.title(), id=tab):
                     yield ItemList(id=f"{tab}-list", markup=False)
+
+    def on_mount(self) -> None:
+        # One stop per pane for tab: the tab bar is switched with 1 2 3 or the mouse, and
+        # as a stop of its own it looked just like the list below it.
+        for bar in self.query(Tabs):
+            bar.can_focus = False
 
     def item_list(self, kind: ItemKind) -> ItemList:
         return self.query_one(f"#{kind}-list", ItemList)
