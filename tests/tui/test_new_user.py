@@ -410,3 +410,23 @@ async def test_tab_stops_once_per_pane_and_tab_keys_say_where_focus_went(make_ap
         await pilot.pause()
         assert app.focused is screen.pane.item_list("quotes")
         assert "Quotes" in status_text(app) and "tab" in status_text(app)
+
+
+async def test_unfocused_pane_borders_stand_out_at_256_colours(make_app):
+    from rich.color import Color as RichColor
+    from rich.color import ColorSystem
+
+    for theme in ("textual-dark", "nord", "reader-dark", "textual-light"):
+        app = make_app(theme=theme)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            pane = app.screen.query_one("#reading")
+            assert not pane.has_focus_within
+            background = pane.styles.background
+            border = background + pane.styles.border_top[1]
+
+            def eight_bit(colour):
+                return RichColor.parse(colour.hex).downgrade(ColorSystem.EIGHT_BIT).number
+
+            assert eight_bit(border) != eight_bit(background), theme
+            assert abs(border.brightness - background.brightness) >= 0.1, theme
