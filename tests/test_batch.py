@@ -66,14 +66,17 @@ def test_the_cache_is_warmed_so_a_second_run_needs_no_analysis(tmp_path, folder,
     assert f"({len(GOOD)} from the cache)" in err
 
 
-def test_a_folder_of_good_articles_exits_0_without_printing_text(tmp_path, capsys):
+def test_a_folder_of_good_articles_exits_0_with_a_line_for_each(tmp_path, capsys):
     root = tmp_path / "good"
     root.mkdir()
     for name in GOOD:
         shutil.copy(SAMPLES / name, root / name)
     assert run(tmp_path, str(root)) == 0
     out, err = capsys.readouterr()
-    assert out == ""
+    lines = out.splitlines()
+    assert [Path(line.split(": ")[0]).name for line in lines] == sorted(GOOD)
+    assert all("summary sentences" in line and "actor" in line for line in lines)
+    assert "analysed 1/2" in err  # progress for each article when stderr is a log
     assert "analysed 2 of 2 articles" in err
 
 

@@ -223,6 +223,7 @@ def test_cli_export_end_to_end(tmp_path: Path) -> None:
         assert actor["kind"] in ("person", "organization", "place", "group")
 
     target = tmp_path / "out" / "summary.md"
+    target.parent.mkdir()  # export makes no folder: a mistyped one would be made silently
     assert run("-o", str(target)).returncode == 0
     md = target.read_text(encoding="utf-8")
     lines = md.splitlines()

@@ -70,7 +70,7 @@ def _tree(root: Path) -> set[str]:
 
 def test_write_creates_folders_and_writes_only_the_file(tmp_path: Path) -> None:
     target = tmp_path / "out" / "deep" / safe_filename("../../etc/passwd", "md")
-    written = write_export(target, "caf\u00e9\n")
+    written = write_export(target, "caf\u00e9\n", create_folder=True)
     assert written == target and written.read_text(encoding="utf-8") == "caf\u00e9\n"
     assert _tree(tmp_path) == {"out", "out/deep", "out/deep/etc-passwd.md"}
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
@@ -107,8 +107,10 @@ def test_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
 def test_write_errors_are_one_line(tmp_path: Path) -> None:
     (tmp_path / "file.txt").write_text("x")
     with pytest.raises(ExportError) as info:
-        write_export(tmp_path / "file.txt" / "sub" / "out.md", "x")
+        write_export(tmp_path / "file.txt" / "sub" / "out.md", "x", create_folder=True)
     assert "\n" not in str(info.value) and "cannot create the folder" in str(info.value)
+    with pytest.raises(ExportError, match="no such folder"):  # a typo makes no new folder
+        write_export(tmp_path / "exprots" / "out.md", "x")
     with pytest.raises(ExportError, match="is a folder"):
         write_export(tmp_path, "x")
     assert _tree(tmp_path) == {"file.txt"}

@@ -62,20 +62,26 @@ def _sub_global_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _analysis_options(parser: argparse.ArgumentParser) -> None:
+    from reader.analysis.summary import ALGORITHMS
+    from reader.settings import MAX_SENTENCES, MAX_WORDS, MIN_WORDS
+
     parser.add_argument(
         "--sentences",
         type=int,
         metavar="N",
-        help="summary length in sentences (default from config, else 3)",
+        help=f"summary length in sentences, 1 to {MAX_SENTENCES} (default from config, else 3)",
     )
     parser.add_argument(
         "--words",
         type=int,
         metavar="N",
-        help="summary length in words instead: the best sentences that fit in N words",
+        help=f"summary length in words instead, {MIN_WORDS} to {MAX_WORDS}: the best "
+        "sentences that fit in N words",
     )
     parser.add_argument(
-        "--algorithm", metavar="NAME", help="summary algorithm (default from config)"
+        "--algorithm",
+        metavar="NAME",
+        help=f"summary algorithm: {', '.join(ALGORITHMS)} (default from config, else news)",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="analyse afresh; neither read nor write the cache"
@@ -92,7 +98,11 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         p.add_argument(
             "path", help="article file or web address, or a folder to analyse every article in"
         )
-        p.add_argument("--json", action="store_true", help="print the JSON contract")
+        p.add_argument(
+            "--json",
+            action="store_true",
+            help="print the result as JSON instead of text (fields described in the README)",
+        )
         _analysis_options(p)
         p.add_argument(
             "--jobs",
@@ -108,11 +118,24 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         )
         _global_options(p)
         p.add_argument("path", help="article file or web address")
-        p.add_argument("--format", choices=FORMATS, default="md")
+        p.add_argument(
+            "--format",
+            choices=FORMATS,
+            help="md (Markdown), txt (plain text) or json; default: the extension of FILE, else md",
+        )
         target = p.add_mutually_exclusive_group()
-        target.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
-        target.add_argument("--clipboard", action="store_true", help="copy to the clipboard")
-        p.add_argument("--force", action="store_true", help="overwrite an existing FILE")
+        target.add_argument(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="write to FILE (its folder must exist; - is stdout)",
+        )
+        target.add_argument(
+            "--clipboard",
+            action="store_true",
+            help="copy to the clipboard (a local tool, tmux's buffer, else the terminal's)",
+        )
+        p.add_argument("--force", action="store_true", help="with -o: overwrite an existing FILE")
         p.add_argument(
             "--no-extras", action="store_true", help="summary only: leave out actors and quotes"
         )
@@ -126,7 +149,7 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         prog="reader",
         description="A terminal reader for news: summary, actors and quotes at a glance.",
         epilog="subcommands: reader analyze PATH [--json] | reader export PATH [--format ...] | "
-        "reader feeds add|import|export|update|list",
+        "reader feeds add|import|export|update|list | reader help [SUBCOMMAND]",
     )
     p.add_argument("--version", action="version", version=f"reader {__version__}")
     _global_options(p)
@@ -215,13 +238,14 @@ def _analyse(article, args, paths, settings):
 
 def _check_algorithm(args: argparse.Namespace) -> None:
     from reader.analysis.summary import ALGORITHMS
+    from reader.settings import MAX_SENTENCES, MAX_WORDS, MIN_WORDS
 
     if args.algorithm and args.algorithm not in ALGORITHMS:
         raise CliError(f"unknown algorithm {args.algorithm!r}; choose from {', '.join(ALGORITHMS)}")
-    if args.sentences is not None and args.sentences < 1:
-        raise CliError("--sentences must be at least 1")
-    if args.words is not None and args.words < 1:
-        raise CliError("--words must be at least 1")
+    if args.sentences is not None and not 1 <= args.sentences <= MAX_SENTENCES:
+        raise CliError(f"--sentences must be from 1 to {MAX_SENTENCES} (the reader's range too)")
+    if args.words is not None and not MIN_WORDS <= args.words <= MAX_WORDS:
+        raise CliError(f"--words must be from {MIN_WORDS} to {MAX_WORDS}")
     if args.words is not None and args.sentences is not None:
         raise CliError("give the summary length in --sentences or in --words, not both")
 
@@ -254,24 +278,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reader.export import ExportError, copy_local_clipboard, render, write_export
+    from reader.cli.exporting import check_export, deliver
+    from reader.export import render
 
     _check_algorithm(args)
+    fmt = check_export(args)
     paths, settings = _context(args)
     article = _load(args.path, paths)
     analysis = _analyse(article, args, paths, settings)
-    content = render(article, analysis, args.format, extras=not args.no_extras)
-    try:
-        if args.output:
-            written = write_export(Path(args.output), content, overwrite=args.force)
-            say(f"wrote {written}")
-        elif args.clipboard:
-            where = copy_local_clipboard(content)
-            say(f"copied the summary to {where}")
-        else:
-            sys.stdout.write(content)
-    except ExportError as exc:
-        raise CliError(str(exc)) from None
+    deliver(render(article, analysis, fmt, extras=not args.no_extras), args)
     return EXIT_OK
 
 
@@ -310,6 +325,10 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["help"] and not Path("help").exists():
+        topic = argv[1] if len(argv) > 1 and argv[1] in SUBCOMMANDS else None
+        build_parser(topic).print_help()
+        return EXIT_OK
     command = _split_command(argv)
     if command:
         argv.remove(command)

@@ -2,8 +2,9 @@
 
 Exit codes: 0 when every article was analysed; 2 when some could not be (each named on
 stderr as one "reader: PATH: reason" line), when nothing in the folder is an article, or
-when --jobs is below 1. Progress and a closing summary go to stderr; with --json, stdout
-gets one JSON object per analysed article (JSON Lines, in the folder's order).
+when --jobs is below 1. Progress and a closing summary go to stderr; stdout gets a line per
+analysed article (its title and what was found), or with --json one JSON object per article
+(JSON Lines, in the folder's order).
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_FAILED = 2
-PROGRESS_EVERY = 2.0
-"""Seconds between progress lines when stderr is not a terminal."""
 
 
 class Progress:
@@ -37,7 +36,7 @@ class Progress:
         self.done = self.failed = self.cached = 0
         self.workers = 0
         """Worker processes started (0 when everything came from the cache or ran here)."""
-        self.started = self._last = time.monotonic()
+        self.started = time.monotonic()
 
     def workers_started(self, workers: int) -> None:
         self.workers = workers
@@ -49,13 +48,11 @@ class Progress:
             self.failed += 1
             self._clear()
             print(f"reader: {printable(f'{outcome.path}: {outcome.error}')}", file=self.stream)
-        now = time.monotonic()
         if self.tty:
             self.stream.write(f"\rreader: analysed {self.done}/{self.total}")
             self.stream.flush()
-        elif now - self._last >= PROGRESS_EVERY and self.done < self.total:
+        elif self.done < self.total:  # a log, not a screen: a line per article
             print(f"reader: analysed {self.done}/{self.total}", file=self.stream)
-            self._last = now
 
     def _clear(self) -> None:
         if self.tty:
@@ -114,6 +111,9 @@ def analyze_folder(target: Path, args: argparse.Namespace, paths: Paths, setting
                 print(f"reader: {printable(notice)}", file=sys.stderr)
         if outcome.payload is not None:
             sys.stdout.write(to_json(outcome.payload) + "\n")
+        elif outcome.line:
+            sys.stdout.write(printable(outcome.line) + "\n")
+            sys.stdout.flush()
         progress.step(outcome)
     progress.finish()
     return EXIT_FAILED if progress.failed else EXIT_OK

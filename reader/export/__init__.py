@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -77,7 +78,7 @@ def render(article, analysis, fmt: str, extras: bool = True) -> str:
     esc = _md_escape if md else _clean
     lines = [f"# {esc(article.title)}" if md else _clean(article.title)]
     if not md:
-        lines.append("=" * min(len(lines[0]), 72))
+        lines.append("=" * len(lines[0]))
     lines.append("")
     details = [
         ("By", article.byline),
@@ -105,6 +106,15 @@ def render(article, analysis, fmt: str, extras: bool = True) -> str:
                 quote = f"\u201c{esc(q.text)}\u201d"
                 lines.append(f"> {quote}\n> \u2014 {speaker}\n" if md else f"- {quote} ({speaker})")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def citation(article, words: str, speaker: str | None = None) -> str:
+    """A quote or a sentence with where it comes from, as plain text to paste:
+    “words” — speaker, in “Title”, Source, date."""
+    where = [f"\u201c{_clean(article.title)}\u201d"]
+    where += [_clean(v) for v in (article.source, article.published) if v]
+    who = f"{_clean(speaker)}, in " if speaker else "from "
+    return f"\u201c{_clean(words)}\u201d\n\u2014 {who}{', '.join(where)}\n"
 
 
 def _heading(title: str, md: bool) -> str:
@@ -161,13 +171,20 @@ def default_export_dir() -> Path:
     return Path.cwd()
 
 
-def write_export(path: Path, content: str, overwrite: bool = False) -> Path:
-    """Write `content` to exactly `path`, atomically; never overwrite unless asked."""
+def write_export(
+    path: Path, content: str, overwrite: bool = False, create_folder: bool = False
+) -> Path:
+    """Write `content` to exactly `path`, atomically; never overwrite unless asked. A missing
+    folder is an error (a typo should not make a new folder) unless `create_folder`."""
     path = Path(path).expanduser()
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name")
     if not overwrite and os.path.lexists(path):
         raise ExportError(f"{path} exists; use --force to overwrite")
+    if not path.parent.is_dir() and not create_folder:
+        if path.parent.exists():
+            raise ExportError(f"{path.parent} is not a folder")
+        raise ExportError(f"{path.parent}: no such folder (check the name, or create it first)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -189,6 +206,8 @@ def write_export(path: Path, content: str, overwrite: bool = False) -> Path:
     except FileExistsError:
         raise ExportError(f"{path} exists; use --force to overwrite") from None
     except OSError as exc:
+        if exc.errno == errno.ENOENT and path.parent.is_dir():  # /proc and the like
+            raise ExportError(f"{path}: cannot write ({path.parent} takes no new files)") from None
         raise ExportError(f"{path}: cannot write ({_reason(exc)})") from None
     finally:
         if tmp is not None:

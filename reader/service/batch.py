@@ -41,6 +41,8 @@ class Outcome:
     payload: dict[str, Any] | None = None
     notices: tuple[str, ...] = ()
     cached: bool = False
+    line: str = ""
+    """One line on what was found: the title, and how many sentences, actors and quotes."""
 
 
 def analyse_one(article: Article, options: Options) -> Outcome:
@@ -73,7 +75,18 @@ def _outcome(article: Article, analysis: Analysis, notices: list[str], options: 
 
         payload = article_json(article, analysis)
     own = tuple(f"{article.path}: {n}" for n in article.notices)
-    return Outcome(article.path, payload=payload, notices=own + tuple(notices))
+    line = _found(article, analysis)
+    return Outcome(article.path, payload=payload, notices=own + tuple(notices), line=line)
+
+
+def _found(article: Article, analysis: Analysis) -> str:
+    counts = (
+        (len(analysis.summary), "summary sentence"),
+        (len(analysis.actors), "actor"),
+        (len([q for q in analysis.quotes if not q.fragment]), "quote"),
+    )
+    found = ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts)
+    return f"{article.path}: {' '.join(article.title.split())} ({found})"
 
 
 def _load(path: Path) -> Article | Outcome:

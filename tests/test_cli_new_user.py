@@ -1,0 +1,91 @@
+"""What a new user ran into on the command line (issue 17): help, limits and export targets."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from reader.cli import main
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
+ARTICLE = SAMPLES / "council-budget-vote.txt"
+
+
+def reader(tmp_path: Path, *args: str) -> int:
+    return main(["--config-dir", str(tmp_path / "config"), "--cache-dir",
+                 str(tmp_path / "cache"), *args])  # fmt: skip
+
+
+def test_help_is_a_subcommand_and_names_the_choices(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["help"]) == 0
+    out = capsys.readouterr().out
+    assert "usage: reader" in out and "reader help" in out
+    assert main(["help", "export"]) == 0
+    out = capsys.readouterr().out
+    assert "--format" in out and "Markdown" in out and "lexrank" in out
+    assert main(["help", "analyze"]) == 0
+    assert "JSON contract" not in capsys.readouterr().out
+
+
+def test_summary_length_has_the_readers_limits(tmp_path, capsys):
+    assert reader(tmp_path, "analyze", str(ARTICLE), "--sentences", "50") == 2
+    assert "--sentences must be from 1 to 20" in capsys.readouterr().err
+
+
+def test_export_follows_the_file_name_and_stdout_dash(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "summary.json"
+    assert reader(tmp_path, "export", str(ARTICLE), "-o", str(out)) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["title"].startswith("Riverton")
+    capsys.readouterr()
+    assert reader(tmp_path, "export", str(ARTICLE), "--format", "txt", "-o", "-") == 0
+    text = capsys.readouterr().out
+    title, underline = text.splitlines()[:2]
+    assert len(title) > 72 and underline == "=" * len(title)  # the whole title underlined
+    assert not (tmp_path / "-").exists()
+
+
+def test_export_refuses_what_it_would_silently_get_wrong(tmp_path, capsys):
+    typo = tmp_path / "exprots" / "out.md"
+    assert reader(tmp_path, "export", str(ARTICLE), "-o", str(typo)) == 2
+    assert "no such folder" in capsys.readouterr().err
+    assert not typo.parent.exists()
+    assert reader(tmp_path, "export", str(ARTICLE), "--force") == 2
+    assert "--force only applies with -o" in capsys.readouterr().err
+    if Path("/proc").is_dir():
+        assert reader(tmp_path, "export", str(ARTICLE), "-o", "/proc/x.md") == 2
+        assert "takes no new files" in capsys.readouterr().err
+
+
+def test_export_clipboard_falls_back_to_tmux(tmp_path, capsys, monkeypatch):
+    from reader import export
+    from reader.export import ExportError
+
+    def no_tool(text: str) -> str:
+        raise ExportError("no clipboard tool found")
+
+    monkeypatch.setattr(export, "copy_local_clipboard", no_tool)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "tmux").write_text(f'#!/bin/sh\ncat > "{tmp_path}/buffer"\n')
+    (bin_dir / "tmux").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("TMUX", "/tmp/tmux-test,1,0")
+    assert reader(tmp_path, "export", str(ARTICLE), "--clipboard") == 0
+    assert "tmux's paste buffer" in capsys.readouterr().err
+    assert "Riverton" in (tmp_path / "buffer").read_text(encoding="utf-8")
+
+
+def test_analyze_folder_prints_a_line_per_article(tmp_path, capsys):
+    root = tmp_path / "two"
+    root.mkdir()
+    shutil.copy(ARTICLE, root / ARTICLE.name)
+    shutil.copy(SAMPLES / "bakery-profile.txt", root / "bakery-profile.txt")
+    assert reader(tmp_path, "analyze", str(root)) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 2
+    assert "Riverton" in out and "Bakery" in out
+    assert "analysed 1/2" in err
