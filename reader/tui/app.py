@@ -119,6 +119,10 @@ class ReaderApp(App[int]):
     def _remember_theme(self, theme: Theme) -> None:
         self.session.remember("theme", theme.name)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C quits, as in other terminal readers (with text selected, it copies it)."""
+        self.exit(0)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(dict(self.session.settings.keys)))
@@ -127,12 +131,13 @@ class ReaderApp(App[int]):
         """Every reader action by its "Area: verb" name (runs on the main screen)."""
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         for command in keys.COMMANDS:
+            help = keys.palette_help(command, self.session.settings.keys)
             if command.action.startswith("app."):
                 action = command.action.removeprefix("app.")
-                yield SystemCommand(command.title, command.help, partial(self.run_action, action))
+                yield SystemCommand(command.title, help, partial(self.run_action, action))
             elif main is not None:
                 callback = partial(self.run_action, command.action, main)
-                yield SystemCommand(command.title, command.help, callback)
+                yield SystemCommand(command.title, help, callback)
         if main is not None:
             for name in ALGORITHMS:
                 current = " (in use)" if name == self.session.algorithm else ""

@@ -29,6 +29,21 @@ def folder_of(ref: ArticleRef) -> tuple[str, ...]:
     return (root.name or str(root), *inner)
 
 
+SORTS = ("folder", "date", "title")
+"""The list's orders: as the folders give them, newest first, or by title."""
+
+
+def sorted_refs(refs: Iterable[ArticleRef], order: str) -> list[ArticleRef]:
+    """`refs` in `order` (see SORTS); an article without a date goes after the dated ones."""
+    refs = list(refs)
+    if order == "date":
+        dated = sorted((r for r in refs if r.published), key=lambda r: r.published, reverse=True)
+        return dated + [r for r in refs if not r.published]
+    if order == "title":
+        return sorted(refs, key=lambda r: (r.title or r.path.name).casefold())
+    return refs
+
+
 def in_groups(refs: Iterable[ArticleRef]) -> list[ArticleRef]:
     """Refs ordered so that each folder's articles stand together (roots in the order
     given, a folder's own files before its subfolders), keeping the order within a folder."""

@@ -31,6 +31,12 @@ COMMANDS: tuple[Command, ...] = (
             "Open the previous unread article in the list"),
     Command("article.toggle_read", "m", "toggle_read", "read", "Article: toggle read",
             "Mark the current article read or unread"),
+    Command("library.all_read", "A", "mark_all_read", "all read", "Library: mark all read",
+            "Mark every article in the list read"),
+    Command("library.unread_only", "u", "toggle_unread_only", "unread only",
+            "Library: show unread only", "Show only the unread articles, or all again (remembered)"),
+    Command("library.sort", "s", "cycle_sort", "sort", "Library: sort",
+            "Sort the list in folder order, by date (newest first) or by title (remembered)"),
     Command("quote.next", "]", "next_quote", "quote", "Quote: next",
             "Scroll to the next quote and highlight it", footer=True),
     Command("quote.prev", "[", "prev_quote", "prev quote", "Quote: previous",
@@ -46,7 +52,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("summary.unit", "w", "toggle_length_unit", "words", "Summary: length in words",
             "Measure the summary in words or in sentences (switches; remembered)"),
     Command("summary.copy", "y", "copy_summary", "copy", "Summary: copy",
-            "Copy the summary to the clipboard", footer=True),
+            "Copy the summary; in the Quotes or Summary list, the item as a citation",
+            footer=True),
     Command("summary.export", "e", "export_summary", "export", "Summary: export",
             "Write the summary to a file", footer=True),
     Command("insight.summary", "1", "show_tab('summary')", "summary", "Insight: show summary",
@@ -75,16 +82,26 @@ COMMANDS: tuple[Command, ...] = (
             "Fetch the new items of every followed feed in the background"),
     Command("app.help", "?", "app.help", "keys", "App: key help", "Show every key",
             footer=True),
-    Command("app.quit", "q", "app.quit", "quit", "App: quit", "Quit the reader", footer=True),
+    Command("app.quit", "q", "app.quit", "quit", "App: quit", "Quit the reader (ctrl+c too)", footer=True),
 )  # fmt: skip
 
 EXTRA_KEYS: tuple[tuple[str, str], ...] = (
     ("j / k, ↓ / ↑", "move in the focused list, scroll the text"),
+    ("space / b", "a page down / up in the text"),
+    ("PageDown / PageUp", "a page down / up (ctrl+f / ctrl+b too)"),
+    ("ctrl+d / ctrl+u", "half a page down / up (a page in the lists)"),
+    ("g / G, Home / End", "to the top / the end"),
     ("enter", "open the article; jump to a pane item in the text"),
     ("tab / shift+tab", "move between the list, the text and the insight pane"),
     ("escape", "close the filter or search; clear highlights"),
     ("ctrl+p", "command palette: every action by name"),
 )
+
+
+def palette_help(command: Command, overrides: dict[str, str]) -> str:
+    """A command's description in the palette, after the key that runs it (if any)."""
+    key = overrides.get(command.id, command.key)
+    return f"key {key} · {command.help}" if key else command.help
 
 
 def bindings() -> list[Binding]:

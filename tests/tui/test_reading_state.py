@@ -24,7 +24,7 @@ async def test_m_toggles_read_and_n_p_skip_read_articles(make_app, library):
         articles = app.screen.query_one(ArticleList)
         await pilot.press("m")
         assert path_key(library / "a-budget.txt") in articles.read
-        assert status_text(app) == "1 of 3 · read"
+        assert status_text(app).startswith("1 of 3 · read")
         await pilot.press("n")
         await settle(pilot)
         assert current_name(app) == "b-port.txt"
@@ -56,11 +56,11 @@ async def test_reading_to_the_end_marks_read(make_app, library):
         view.focus()
         await pilot.press("pagedown")
         await pilot.pause()
-        assert status_text(app).endswith("unread")
+        assert status_text(app).startswith("1 of 3 · unread · ")
         await pilot.press("end")
         await pilot.pause()
         assert path_key(library / "a-budget.txt") in app.session.state.read_paths()
-        assert status_text(app).endswith(" read")
+        assert status_text(app).startswith("1 of 3 · read · 100% · 2 unread in the list")
 
 
 async def test_restart_restores_article_position_tab_and_theme(make_app, library, state_file):

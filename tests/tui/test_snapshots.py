@@ -59,3 +59,60 @@ class TestHelp:
 
         assert snap_compare(build_app(library, state_file), terminal_size=(120, 40),
                             run_before=run_before)  # fmt: skip
+
+
+class TestFilter:
+    def test_filter_narrow(self, snap_compare, library, state_file):
+        """80x24: the filter line takes the pane's width; the count is in the title."""
+
+        async def run_before(pilot: Pilot) -> None:
+            await settle(pilot)
+            await pilot.press("slash", *"strike")
+            await settle(pilot)
+
+        assert snap_compare(build_app(library, state_file), terminal_size=(80, 24),
+                            run_before=run_before)  # fmt: skip
+
+
+class TestSearch:
+    def test_search_in_the_text(self, snap_compare, library, state_file):
+        """Matches lit in the text, the current one stronger, the count beside the query."""
+
+        async def run_before(pilot: Pilot) -> None:
+            await settle(pilot)
+            await pilot.press("tab", "slash", *"council")
+            await settle(pilot)
+
+        assert snap_compare(build_app(library, state_file), terminal_size=(120, 40),
+                            run_before=run_before)  # fmt: skip
+
+
+class TestExport:
+    def test_export_dialog(self, snap_compare, library, state_file, monkeypatch):
+        """`e`: format, extras and the path to save to."""
+        from pathlib import Path
+
+        from reader import export
+
+        monkeypatch.setattr(export, "default_export_dir", lambda: Path("/home/reader/Documents"))
+
+        async def run_before(pilot: Pilot) -> None:
+            await settle(pilot)
+            await pilot.press("e")
+            await settle(pilot)
+
+        assert snap_compare(build_app(library, state_file), terminal_size=(120, 40),
+                            run_before=run_before)  # fmt: skip
+
+
+class TestQuotes:
+    def test_quotes_tab(self, snap_compare, library, state_file):
+        """The Quotes tab focused on its second statement, lit in the text."""
+
+        async def run_before(pilot: Pilot) -> None:
+            await settle(pilot)
+            await pilot.press("3", "down")
+            await settle(pilot)
+
+        assert snap_compare(build_app(library, state_file), terminal_size=(120, 40),
+                            run_before=run_before)  # fmt: skip

@@ -94,8 +94,10 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _save(self, path: Path, *, overwrite: bool) -> None:
         extras = self.query_one("#export-extras", Checkbox).value
+        named = path.suffix.lstrip(".").lower()
+        fmt = named if named in {ext for ext, _ in FORMATS} else self.fmt  # the name wins
         try:
-            written = self._write_file(path, self._make_content(self.fmt, extras), overwrite)
+            written = self._write_file(path, self._make_content(fmt, extras), overwrite)
         except Exception as exc:  # the message is for the person; the dialog stays open
             self._error(str(exc) or exc.__class__.__name__)
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,13 +19,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from reader.analysis.models import Analysis
 from reader.library.models import Article, ArticleLoadError, ArticleRef, LoadError, ScanResult
 from reader.settings import MAX_SENTENCES, MAX_WORDS, MIN_WORDS, WORD_STEP
 from reader.tui import keys
-from reader.tui.grouping import folder_of, in_groups, unusable_ref
+from reader.tui.grouping import SORTS, folder_of, in_groups, sorted_refs, unusable_ref
 from reader.tui.messages import (
     AnalysisFailed,
     AnalysisReady,
@@ -57,6 +59,8 @@ from reader.tui.widgets.status_bar import StatusBar
 
 UNUSABLE = "unusable"
 """State key of the files that failed to open, so they are marked × from the start."""
+LONG_ARTICLE = 5000
+"""Words from which the insight pane counts the seconds an analysis takes."""
 SAVE_DELAY = 0.4
 """Seconds of stillness before the reading position is written."""
 READ_AT = 0.9
@@ -107,6 +111,8 @@ class MainScreen(Screen):
         self._progressive = True
         self.scanning = True
         self._bodies: dict[Path, str] = {}
+        self._clock: Timer | None = None
+        """Counts the seconds of a long analysis in the insight pane."""
         """Folded text and actor names of each article, for the filter (read on first use)."""
         self.reset_reading()
 
@@ -294,14 +300,69 @@ class MainScreen(Screen):
             bodies = self._bodies
             self._haystacks = [haystack(ref) + bodies.get(ref.path, "") for ref in refs]
             self._haystacks_of = refs
-        self.shown = filter_refs(self.session.refs, query, self._haystacks)
+        shown = filter_refs(self.session.refs, query, self._haystacks)
+        unread_only = self.session.state.get("unread_only", False) is True
+        if unread_only:  # the open article stays, so reading it does not pull it away
+            read = self.article_list.read
+            shown = [r for r in shown if path_key(r.path) not in read or r.path == keep]
+        order = self.session.state.get("sort", "folder")
+        self.shown = in_groups(sorted_refs(shown, order if order in SORTS else "folder"))
         folders = {folder_of(r) for r in self.shown}
         self.article_list.show(self.shown, grouped=len(folders) > 1, current=keep)
         total = len(self.session.refs)
-        count = f"{len(self.shown)} of {total}" if query else str(total)
+        count = f"{len(self.shown)} of {total}" if query or unread_only else str(total)
         if self.scanning:
             count += " so far…"
-        self.query_one("#library").border_title = f"Articles · {count}"
+        how = [
+            w for w in ("unread" if unread_only else "", order if order != "folder" else "") if w
+        ]
+        self.query_one("#library").border_title = " · ".join(["Articles", count, *how])
+
+    # the list: marks, unread only and order
+
+    def action_mark_all_read(self) -> None:
+        read = self.article_list.read
+        unread = [
+            r.path for r in self.shown if r.format != "error" and path_key(r.path) not in read
+        ]
+        if not unread:
+            self.status.say("Every article in the list is read already.")
+            return
+        self.article_list.set_read(read | {path_key(p) for p in unread})  # shown at once
+        self._mark_read(unread)
+
+    @work(group="marks", exit_on_error=False)
+    async def _mark_read(self, paths: list[Path]) -> None:
+        """Load each article for its id (marks are kept by id and path), then save the marks."""
+        self._save_read_marks(await in_thread(self._article_ids, paths, name="reader-marks"))
+
+    def _article_ids(self, paths: list[Path]) -> list[tuple[str, Path]]:
+        found: list[tuple[str, Path]] = []
+        for path in paths:
+            article = self.session.articles.get(path) or getattr(self._read(path), "article", None)
+            if article is not None:
+                found.append((article.id, path))
+        return found
+
+    def _save_read_marks(self, found: list[tuple[str, Path]]) -> None:
+        for article_id, path in found:
+            self.session.state.set_read(article_id, path, True)
+        self.article_list.set_read(self.session.state.read_paths())
+        self.show_place()
+        self.status.say(f"Marked {len(found)} article{'s' * (len(found) != 1)} read")
+
+    def action_toggle_unread_only(self) -> None:
+        shown = self.session.state.get("unread_only", False) is not True
+        self.session.state.set("unread_only", shown)
+        self.apply_filter(self.filter_query, keep=self.current)
+        self.status.say("Showing unread articles only (u shows all)" if shown else "Showing all")
+
+    def action_cycle_sort(self) -> None:
+        order = self.session.state.get("sort", "folder")
+        following = SORTS[(SORTS.index(order) + 1) % len(SORTS)] if order in SORTS else SORTS[1]
+        self.session.state.set("sort", following)
+        self.apply_filter(self.filter_query, keep=self.current)
+        self.status.say(f"Sorted by {following}" if following != "folder" else "Folder order")
 
     @on(ArticleHighlighted)
     def _highlighted(self, message: ArticleHighlighted) -> None:
@@ -395,16 +456,26 @@ class MainScreen(Screen):
         position = (saved.paragraph, saved.offset) if saved is not None else None
         self.view.show_article(article, position)
         self.session.state.set_last_article(article.id, self.current)
-        self.status.say(self.where_text())
+        self.show_place()
         self.refresh_search()
         self.request_analysis()
 
     def where_text(self) -> str:
+        """Which article of the list, whether it is read, how far down the text the view
+        is, and how many in the list are unread."""
         number = self.article_list.ordinal(self.current)
         total = len(self.article_list.paths)
         place = f"{number + 1} of {total}" if number is not None else ""
         read = "read" if self.is_read(self.current) else "unread"
-        return " · ".join(p for p in (place, read) if p)
+        seen = f"{round(self.view.seen() * 100)}%" if self.article is not None else ""
+        unread = self.article_list.unread_count
+        left = f"{unread} unread in the list" if unread else "all read"
+        return " · ".join(p for p in (place, read, seen, left) if p)
+
+    def show_place(self) -> None:
+        """Bring the status line back to where the reader is (ending any message)."""
+        self.status.place(self.where_text())
+        self.status.show_place()
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
@@ -441,7 +512,7 @@ class MainScreen(Screen):
         else:  # still loading: saved when it has loaded (or at quit)
             self._pending_marks[path] = read
             self._load_for_mark(path)
-        self.status.say(self.where_text())
+        self.show_place()
 
     @work(group="mark", exit_on_error=False)
     async def _load_for_mark(self, path: Path) -> None:
@@ -469,6 +540,7 @@ class MainScreen(Screen):
         if self.article is None:
             return
         self._pending_position = (message.paragraph, message.offset)
+        self.status.place(self.where_text())
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self.flush_position)
@@ -726,6 +798,7 @@ class MainScreen(Screen):
         # Not in any cache: the analyser will run (the first time, it loads its model).
         first = "" if self.session.model_ready else " (the first one loads the language model)"
         self.pane.show_waiting(f"Analysing…{first}", kind="loading")
+        self._start_clock(key, first)
         if self._analyse_timer is not None:
             self._analyse_timer.stop()
         article = self.article
@@ -762,10 +835,35 @@ class MainScreen(Screen):
         self.session.model_ready = True
         return AnalysisReady(key, analysis, tuple(notices))
 
+    def _start_clock(self, key: AnalysisKey, note: str) -> None:
+        """For a long article, count the seconds of its analysis in the insight pane."""
+        self._stop_clock()
+        assert self.article is not None
+        words = len(self.article.text.split())
+        if words < LONG_ARTICLE:
+            return
+        started = time.monotonic()
+
+        def tick() -> None:
+            if self.article is None or self.session.key_for(self.article) != key:
+                self._stop_clock()
+                return
+            seconds = round(time.monotonic() - started)
+            self.pane.show_status(f"Analysing {words:,} words… {seconds} s{note}", kind="loading")
+
+        tick()
+        self._clock = self.set_interval(1.0, tick)
+
+    def _stop_clock(self) -> None:
+        if self._clock is not None:
+            self._clock.stop()
+            self._clock = None
+
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         self.session.analyses.put(message.key, message.analysis)
         if self.article is None or message.key != self.session.key_for(self.article):
             return  # a result for an article (or a summary length) no longer shown
+        self._stop_clock()
         for notice in message.notices:
             if notice not in self.session.shown_notices:
                 self.session.shown_notices.add(notice)
@@ -776,6 +874,7 @@ class MainScreen(Screen):
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         if self.article is None or message.key != self.session.key_for(self.article):
             return
+        self._stop_clock()
         self.pane.show_waiting(f"Analysis failed: {message.reason}", kind="error")
         self.notify(f"Analysis failed: {message.reason}", severity="error", markup=False)
 
@@ -933,16 +1032,34 @@ class MainScreen(Screen):
         return True
 
     def action_copy_summary(self) -> None:
+        """The summary; or, in the Quotes or Summary list, the item there as a citation."""
         if not self._summary_ready():
             return
         from reader import export
 
-        content = export.render(self.article, self.analysis, "txt", extras=False)
+        item = self.pane.focused_item()
+        if item is not None and item[0] in ("quotes", "summary"):
+            content, what = self._citation(*item)
+        else:
+            content = export.render(self.article, self.analysis, "txt", extras=False)
+            count = len(self.analysis.summary)
+            what = f"the summary ({count} sentence{'s' * (count != 1)})"
         # A terminal write that fails must not stop the local copy.
         with contextlib.suppress(Exception):
             self.app.copy_to_clipboard(content)
-        count = len(self.analysis.summary)
-        self._copy_local(content, f"the summary ({count} sentence{'s' * (count != 1)})")
+        self._copy_local(content, what)
+
+    def _citation(self, kind: ItemKind, index: int) -> tuple[str, str]:
+        from reader import export
+
+        assert self.analysis is not None and self.article is not None
+        if kind == "summary":
+            sentence = self.analysis.summary[index].text
+            return export.citation(self.article, sentence), "the sentence with its source"
+        group = next((g for g in self._statements() if g[0] == index), [index])
+        words = " … ".join(self.analysis.quotes[i].text for i in group)
+        speaker = self.analysis.quotes[index].speaker
+        return export.citation(self.article, words, speaker), "the quote with its source"
 
     @work(group="clipboard", exit_on_error=False)
     async def _copy_local(self, content: str, what: str) -> None:
@@ -963,16 +1080,25 @@ class MainScreen(Screen):
         from reader import export
 
         article, analysis = self.article, self.analysis
-        default = export.default_export_dir() / export.safe_filename(article.title, "md")
+        last = self.session.state.get("export_dir")
+        folder = Path(last) if isinstance(last, str) and Path(last).is_dir() else None
+        folder = folder or export.default_export_dir()
+        default = folder / export.safe_filename(article.title, "md")
 
         def render(fmt: str, extras: bool) -> str:
             return export.render(article, analysis, fmt, extras=extras)
 
+        def write(path: Path, content: str, overwrite: bool) -> Path:
+            # only the folder offered may be made; a missing one typed in is likely a typo
+            create = path.parent == folder
+            return export.write_export(path, content, overwrite, create_folder=create)
+
         def done(written: Path | None) -> None:
             if written is not None:
+                self.session.state.set("export_dir", str(written.parent))
                 self.notify(f"Exported the summary to {written}", markup=False)
 
-        self.app.push_screen(ExportScreen(default, render, export.write_export), done)
+        self.app.push_screen(ExportScreen(default, render, write), done)
 
     # filter and search
 
@@ -1052,7 +1178,7 @@ class MainScreen(Screen):
         else:
             self.refresh_search()
             self.view.focus()
-        self.status.say(self.where_text())
+        self.show_place()
 
     def action_escape(self) -> None:
         """Close the filter (from the list) or the search; else clear the highlights."""
@@ -1064,7 +1190,7 @@ class MainScreen(Screen):
             self.on_query_closed(QueryClosed("search"))
             return
         self.clear_highlights()
-        self.status.say(self.where_text())
+        self.show_place()
 
     def action_change_theme(self) -> None:
         self.app.action_change_theme()

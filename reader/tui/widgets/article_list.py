@@ -53,11 +53,11 @@ class ArticleList(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("up,k", "cursor(-1)", "Up", show=False),
         Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "choose", "Open", show=False),
+        Binding("pageup,ctrl+u,ctrl+b", "page(-1)", "Page up", show=False),
+        Binding("pagedown,ctrl+d,ctrl+f", "page(1)", "Page down", show=False),
+        Binding("home,g", "jump(0)", "First", show=False),
+        Binding("end,G", "jump(-1)", "Last", show=False),
+        Binding("enter", "choose", "read", show=True),  # the footer changes with the pane
     ]
 
     cursor: reactive[int | None] = reactive(None, always_update=True)

@@ -40,8 +40,12 @@ class ArticleView(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("b", "page_up", "Page up", show=False),
+        Binding("space,ctrl+f", "page_down", "page", show=True),  # the footer changes with the pane
+        Binding("b,ctrl+b", "page_up", "Page up", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "End", show=False),
     ]
 
     ALLOW_SELECT = True
@@ -118,6 +122,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to(y=max(0, target), animate=False, force=True, immediate=True)
         finally:
             self._jumping = False
+
+    def action_half_page(self, direction: int) -> None:
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_relative(y=direction * step, animate=False)
 
     # what the screen reads back
 

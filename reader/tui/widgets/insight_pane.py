@@ -36,6 +36,11 @@ class ItemList(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("enter", "select", "in text", show=True),  # the footer changes with the pane
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+        Binding("ctrl+d,ctrl+f", "page_down", "Page down", show=False),
+        Binding("ctrl+u,ctrl+b", "page_up", "Page up", show=False),
     ]
 
 
@@ -197,6 +202,16 @@ class InsightPane(Vertical):
         items = self._items[kind]
         if index in items:
             self.item_list(kind).highlighted = items.index(index)
+
+    def focused_item(self) -> tuple[ItemKind, int] | None:
+        """(tab, analysis index) of the item under the cursor of the focused list, if any."""
+        for kind in TABS:
+            found = self.item_list(kind)
+            if found.has_focus and found.highlighted is not None:
+                items = self._items[kind]
+                if found.highlighted < len(items) and items[found.highlighted] is not None:
+                    return kind, items[found.highlighted]  # type: ignore[return-value]
+        return None
 
     def _item(self, event: OptionList.OptionMessage) -> tuple[ItemKind, int] | None:
         kind = (event.option_list.id or "").removesuffix("-list")

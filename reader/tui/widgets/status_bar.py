@@ -3,20 +3,52 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.timer import Timer
 from textual.widgets import Static
 
 from reader.tui.formatting import one_line
 
+MESSAGE_SECONDS = 6.0
+"""How long a message stays before the line shows where you are again."""
+
 
 class StatusBar(Static):
-    """Plain text only: it often shows names and quotes taken from an article."""
+    """Plain text only: it often shows names and quotes taken from an article.
+
+    Two kinds of text: the place (which article, how far read, how many unread), kept
+    up to date by the screen, and messages, which give way to the place after a while.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self._said: tuple[str, str] | None = None
+        self._place = ""
+        self._timer: Timer | None = None
 
     def say(self, message: str, *, kind: str = "info") -> None:
-        """Show `message`; `kind` (info, warning, error) picks the colour from the theme."""
+        """Show `message` for a while; `kind` (info, warning, error) picks the colour."""
+        self._show(message, kind)
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(MESSAGE_SECONDS, self._back)
+
+    def place(self, text: str) -> None:
+        """Set where the reader is; shown now unless a message is up."""
+        self._place = text
+        if self._timer is None:
+            self._show(text, "info")
+
+    def show_place(self) -> None:
+        """End the message now and show the place."""
+        self._back()
+
+    def _back(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._show(self._place, "info")
+
+    def _show(self, message: str, kind: str) -> None:
         line = one_line(message)
         if (line, kind) == self._said:
             return  # nothing to draw
