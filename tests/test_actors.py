@@ -503,3 +503,17 @@ def test_a_name_after_an_organisations_possessive_is_a_person() -> None:
     text = "This started in Cleveland when Fox News' Kelsa Morrow confronted him with remarks."
     actors = actors_of(text)
     assert find(actors, "Kelsa Morrow").kind == "person"
+
+
+def test_a_word_for_a_member_is_not_the_organisation() -> None:
+    # News phenomenon: "a former <Creed>ist" describes the person, not a body.
+    text = "Kara Venn, a former Lumenist, said she was held on the ship."
+    actors = actors_of(text)
+    assert [a.name for a in actors if a.kind == "organization"] == []
+    assert find(actors, "Kara Venn").kind == "person"
+
+
+def test_a_mission_code_is_not_a_place() -> None:
+    # News phenomenon: mission, model and flight codes ("STS-12") name things, not places.
+    actors = actors_of("The orbiter flew the STS-134 mission and landed in Florida.")
+    assert [a.name for a in actors if a.kind == "place"] == ["Florida"]

@@ -164,11 +164,13 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         titles_only = False  # "Mr. King": a surname that is also a title word
     if titles_only or is_junk_name(surface) or (kind == "person" and looks_like_code(surface)):
         return None
-    if kind in {"organization", "other"} and _CODE.match(surface):
-        return None  # product and model codes
+    if kind in {"organization", "other", "place"} and _CODE.match(surface):
+        return None  # product, model and mission codes ("XR6", "STS-12") name no body or place
     words = fold(surface).split()
     if len(words) == 1 and words[0] in ORG_HEAD_NOUNS:
         return None  # "Authority", "Ministry": a fragment of a longer name
+    if len(words) == 1 and kind == "organization" and is_person_noun(words[0]):
+        return None  # "a former Scientologist": a word for a member, not the body
     if kind == "person":
         kind = _person_or_not(words)
     key = fold(surface)
