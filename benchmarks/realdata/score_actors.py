@@ -16,6 +16,8 @@ Rules (../shared/data/entities/SOURCE.md):
 - Alias merging: B-cubed precision/recall over the gold proper-noun mentions of matched
   entities; a mention's predicted cluster is the actor whose mention covers its head word
   (a mention no actor covers is a cluster of its own).
+  The same over the mentions in the body only ("body only"): the reader does not analyse
+  the headline, so a headline mention is always a cluster of its own in the first figure.
 - Roles: a gold person with an apposition or predicate pair (link `appos`/`pred`) has a role:
   the member of the pair that is not one of its names. The reader's role is right when it
   shares a content word with it.
@@ -135,6 +137,7 @@ def _one(path: Path) -> dict:
                 "type": e["type"],
                 "names": sorted(names),
                 "heads": heads,
+                "body_heads": [h for h in heads if h >= gold["body_start"]],
                 "role": role,
                 "matched": matched,
             }
@@ -158,16 +161,16 @@ def _one(path: Path) -> dict:
     return result
 
 
-def _b_cubed(results: list[dict]) -> tuple[float, float]:
+def _b_cubed(results: list[dict], heads: str = "heads") -> tuple[float, float]:
     precisions, recalls = [], []
     for r in results:
         owner: dict[int, int] = {}
         for p_i, p in enumerate(r["pred"]):
             for g in r["gold"]:
-                for h in g["heads"]:
+                for h in g[heads]:
                     if any(s <= h < t for s, t in p["spans"]):
                         owner.setdefault(h, p_i)
-        mentions = [(g_i, h) for g_i, g in enumerate(r["gold"]) if g["matched"] for h in g["heads"]]
+        mentions = [(g_i, h) for g_i, g in enumerate(r["gold"]) if g["matched"] for h in g[heads]]
         for g_i, h in mentions:
             gold_set = {m for m in mentions if m[0] == g_i}
             pred_set = {m for m in mentions if h in owner and owner.get(m[1]) == owner[h]} or {
@@ -219,6 +222,9 @@ def figures(results: list[dict]) -> dict[str, float]:
     p, rc = _b_cubed(results)
     fig["alias B3 precision"] = p
     fig["alias B3 recall"] = rc
+    p, rc = _b_cubed(results, "body_heads")
+    fig["alias B3 precision, body only"] = p
+    fig["alias B3 recall, body only"] = rc
     fig["role found"] = roles_right / roles_total if roles_total else float("nan")
     fig["roles in gold"] = roles_total
     fig["failures"] = sum(bool(r["error"]) for r in results)
