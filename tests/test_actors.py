@@ -517,3 +517,23 @@ def test_a_mission_code_is_not_a_place() -> None:
     # News phenomenon: mission, model and flight codes ("STS-12") name things, not places.
     actors = actors_of("The orbiter flew the STS-134 mission and landed in Florida.")
     assert [a.name for a in actors if a.kind == "place"] == ["Florida"]
+
+
+def test_a_given_name_and_a_city_named_surname_are_one_person() -> None:
+    # News phenomenon: a surname that is also a city's name; the model cuts the name in two
+    # places, the apposition says it is a woman, and later the bare surname is hers.
+    text = (
+        "Teska Paris, an Australian woman and former member, said the group held her for "
+        "years.\n\nParis was born in Geneva."
+    )
+    actors = actors_of(text)
+    teska = find(actors, "Teska Paris")
+    assert teska.kind == "person"
+    assert teska.mentions == 2
+    assert [a.name for a in actors if a.kind == "place"] == ["Geneva"]
+
+
+def test_a_place_listed_beside_a_person_stays_a_place() -> None:
+    text = "The exhibits are in Saratoga Springs, New York and an Edward Stell exhibit in Ohio."
+    actors = actors_of(text)
+    assert find(actors, "New York").kind == "place"

@@ -8,7 +8,7 @@ from reader.analysis.actors.gazetteer import ORG_SUFFIXES
 from reader.analysis.actors.mentions import Mention
 from reader.analysis.lexicon import ORG_HEAD_NOUNS
 
-_NAME_KINDS = frozenset({"organization", "other", "group"})
+_NAME_KINDS = frozenset({"organization", "other", "group", "place"})
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Generational suffixes: "<First> <Surname> Jr." is still "<Surname>" when named again."""
 _MIN_VARIANT_LENGTH = 5

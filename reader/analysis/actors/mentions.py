@@ -39,7 +39,7 @@ from reader.text.quotes import OPENING_MARKS
 from reader.text.speech import SPEECH_LEMMAS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 KIND_BY_LABEL = {
     "PERSON": "person",
@@ -98,7 +98,7 @@ class Mention:
 def entity_mentions(doc: Doc, text: str) -> list[Mention]:
     """Clean mentions for the actor-like entities in the doc, in text order."""
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in _joined_entities(doc):
         kind = KIND_BY_LABEL.get(ent.label_) or ("other" if ent.label_ in OTHER_LABELS else "")
         if ent.label_ == "FAC" and bare_word(ent[-1].text) in INSTITUTIONS:
             kind = "organization"  # a hospital or school speaks and acts
@@ -112,6 +112,29 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
                 start = token.i + 1
         mentions.extend(_mentions(doc, text, start, ent.end, kind))
     return mentions
+
+
+def _joined_entities(doc: Doc) -> list[Span]:
+    """The model's entities, two of one label that touch joined into one when the first
+    is a compound of the second: "<Given> <Surname>" cut in two because the surname is also
+    a city's name."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == ent.start
+            and prev.label_ == ent.label_
+            and len(prev) == 1
+            and prev.root.dep_ == "compound"
+            and prev.root.head.i in range(ent.start, ent.end)
+        ):
+            out[-1] = Span(doc, prev.start, ent.end, label=ent.label_)
+        else:
+            out.append(ent)
+    return out
 
 
 def _source_with_article(doc: Doc, i: int) -> bool:
@@ -294,7 +317,7 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who" and not org_shaped:
         m.person_hint += 1  # not "Judge <Name> of the <Court>, who ...": that is the judge
     places = {"GPE", "LOC"}
-    if not single and not org_shaped and _coordinated_with(root, {"PERSON"}):
+    if not single and not org_shaped and m.kind != "place" and _coordinated_with(root, {"PERSON"}):
         m.person_hint += 1  # "<Name>, <Name>, <Name> and <Name>": a list of people
     if root.dep_ == "conj" and root.head.ent_type_ in places:
         m.place_hint += 1
