@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.screen import Screen
-from textual.widgets import Footer
+
+from reader.tui.widgets.footer import ReaderFooter
 
 
-class KeyFooter(Footer):
+class KeyFooter(ReaderFooter):
     """Textual's footer rebuilds all its key widgets on every focus change; the reader's
     keys rarely change with focus, so it rebuilds only when what it shows would differ."""
 
