@@ -29,16 +29,21 @@ class Minimal(App):
         yield self.footer(compact=True)
 
 
+def footer_keys() -> set[int]:
+    """Every FooterKey alive (after a collection), by id."""
+    gc.collect()
+    return {id(o) for o in gc.get_objects() if isinstance(o, FooterKey)}
+
+
 async def _footer_keys_after_focus_changes(footer: type[Footer]) -> tuple[int, int]:
+    before = footer_keys()  # earlier tests' apps may still be waiting to be collected
     app = Minimal(footer)
     async with app.run_test() as pilot:
         for _ in range(CYCLES):
             await pilot.press("tab")
         await pilot.pause()
         await pilot.pause()
-        gc.collect()
-        kept = sum(isinstance(o, FooterKey) for o in gc.get_objects())
-        return kept, len(app.query(FooterKey))
+        return len(footer_keys() - before), len(app.query(FooterKey))
 
 
 async def test_textual_footer_keeps_every_key_it_replaced() -> None:
@@ -59,6 +64,7 @@ async def test_the_reader_keeps_no_old_footer_keys(tmp_path) -> None:
     news = tmp_path / "news"
     news.mkdir()
     (news / "a.txt").write_text(BUDGET, encoding="utf-8")
+    before = footer_keys()
     app = build_app(news, tmp_path / "state.db")
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
@@ -66,7 +72,6 @@ async def test_the_reader_keeps_no_old_footer_keys(tmp_path) -> None:
             await pilot.press("tab")
         await pilot.press("shift+tab")
         await settle(pilot)
-        gc.collect()
-        kept = sum(isinstance(o, FooterKey) for o in gc.get_objects())
+        kept = len(footer_keys() - before)
         assert kept <= 2 * len(app.query(FooterKey)) + 2
     app.session.state.close()
