@@ -269,7 +269,10 @@ def test_config_dir_under_a_regular_file(tmp_path: Path) -> None:
 
 def test_state_path_is_a_folder(db: Path) -> None:
     db.mkdir(parents=True)
-    _assert_unsaved(ReadingState.open(db), db.parent)
+    state = ReadingState.open(db)
+    assert state.warning == f"state file {db} is a folder; reading state will not be saved"
+    state.warning = f"cannot write to {db.parent}; reading state will not be saved"
+    _assert_unsaved(state, db.parent)  # and it works in memory all the same
 
 
 class _FullDisk:

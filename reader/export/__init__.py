@@ -7,6 +7,7 @@ import errno
 import json
 import os
 import re
+import stat
 import subprocess
 import tempfile
 import unicodedata
@@ -171,17 +172,53 @@ def default_export_dir() -> Path:
     return Path.cwd()
 
 
+def not_replaceable(path: Path) -> str | None:
+    """Why `path` must not be replaced by an export, or None: only a regular file (or a
+    symbolic link, which is replaced itself) may be; never a device, a FIFO or a socket."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISLNK(mode) or stat.S_ISDIR(mode):
+        return None
+    return f"{path} is not a regular file (a device, pipe or socket); it is never replaced"
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where the system allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_export(
-    path: Path, content: str, overwrite: bool = False, create_folder: bool = False
+    path: Path,
+    content: str,
+    overwrite: bool = False,
+    create_folder: bool = False,
+    exists_hint: str = "use --force to overwrite",
 ) -> Path:
     """Write `content` to exactly `path`, atomically; never overwrite unless asked. A missing
-    folder is an error (a typo should not make a new folder) unless `create_folder`."""
+    folder is an error (a typo should not make a new folder) unless `create_folder`. The
+    new file's permissions follow the umask, an overwritten file keeps its own."""
     path = Path(path).expanduser()
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name")
     if not overwrite and os.path.lexists(path):
-        raise ExportError(f"{path} exists; use --force to overwrite")
-    if not path.parent.is_dir() and not create_folder:
+        raise ExportError(f"{path} exists; {exists_hint}")
+    problem = not_replaceable(path)
+    if problem:
+        raise ExportError(problem)
+    # A missing folder is made only when asked, and never through "..": "nodir/../x.md"
+    # names a file beside nodir, so making nodir would leave a stray folder behind.
+    if not path.parent.is_dir() and (not create_folder or ".." in path.parent.parts):
         if path.parent.exists():
             raise ExportError(f"{path.parent} is not a folder")
         raise ExportError(f"{path.parent}: no such folder (check the name, or create it first)")
@@ -196,15 +233,18 @@ def write_export(
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        mode = path.stat().st_mode & 0o7777 if path.is_file() else 0o644
+        mode = path.stat().st_mode & 0o7777 if path.is_file() else 0o666 & ~current_umask()
         os.chmod(tmp, mode)
         if overwrite:
+            problem = not_replaceable(path)  # checked again just before the swap
+            if problem:
+                raise ExportError(problem)
             os.replace(tmp, path)  # replaces a symlink itself, never the file it points to
         else:
             _link_new(tmp, path)
         tmp = None
     except FileExistsError:
-        raise ExportError(f"{path} exists; use --force to overwrite") from None
+        raise ExportError(f"{path} exists; {exists_hint}") from None
     except OSError as exc:
         if exc.errno == errno.ENOENT and path.parent.is_dir():  # /proc and the like
             raise ExportError(f"{path}: cannot write ({path.parent} takes no new files)") from None

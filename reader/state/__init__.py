@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.files import is_regular_or_absent
 from reader.state.db import (
     ADOPT,
     BUSY_TIMEOUT_MS,
@@ -92,6 +93,14 @@ class ReadingState:
         except OSError:
             return cls._unsaved(
                 path, f"cannot write to {path.parent}; reading state will not be saved"
+            )
+        if path.is_dir():
+            return cls._unsaved(
+                path, f"state file {path} is a folder; reading state will not be saved"
+            )
+        if not is_regular_or_absent(path):  # SQLite would block on a FIFO
+            return cls._unsaved(
+                path, f"state file {path} is not a regular file; reading state will not be saved"
             )
         notice = None
         aside: Path | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
+from reader.export import not_replaceable
 from reader.tui.screens.confirm import ConfirmScreen
 
 FORMATS = (("md", "Markdown"), ("txt", "Plain text"), ("json", "JSON"))
@@ -83,7 +85,11 @@ class ExportScreen(ModalScreen[Path | None]):
         if path.is_dir():
             self._error(f"{path} is a folder; add a file name.")
             return
-        if path.exists():
+        problem = not_replaceable(path)
+        if problem:
+            self._error(problem)
+            return
+        if os.path.lexists(path):  # a dangling link too: it is replaced, not followed
             question = f"{path} already exists. Replace it?"
             self.app.push_screen(
                 ConfirmScreen(question, yes="Replace", no="Keep it"),

@@ -1091,7 +1091,9 @@ class MainScreen(Screen):
         def write(path: Path, content: str, overwrite: bool) -> Path:
             # only the folder offered may be made; a missing one typed in is likely a typo
             create = path.parent == folder
-            return export.write_export(path, content, overwrite, create_folder=create)
+            return export.write_export(
+                path, content, overwrite, create_folder=create, exists_hint="choose another name"
+            )
 
         def done(written: Path | None) -> None:
             if written is not None:
