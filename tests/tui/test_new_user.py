@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from dataclasses import replace
@@ -606,3 +607,35 @@ async def test_a_long_analysis_counts_its_seconds(make_app, analyser, monkeypatc
         gate.set()
         await settle(pilot)
         assert app.screen.analysis is not None and "words…" not in said()
+
+
+async def test_export_dialog_follows_the_name_and_remembers_the_folder(
+    make_app, tmp_path, monkeypatch
+):
+    from textual.widgets import Input
+
+    from reader.tui.screens.export import ExportScreen
+
+    monkeypatch.setattr(export, "default_export_dir", lambda: tmp_path / "documents")
+    chosen = tmp_path / "chosen"
+    chosen.mkdir()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        field = app.screen.query_one("#export-path", Input)
+        field.value = str(tmp_path / "exprots" / "summary.md")  # a folder that is not there
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "no such folder" in str(app.screen.query_one("#export-error").render())
+        assert not (tmp_path / "exprots").exists()
+        field.value = str(chosen / "summary.json")  # Markdown is ticked; the name says JSON
+        await pilot.press("enter")
+        await pilot.pause()
+        assert json.loads((chosen / "summary.json").read_text(encoding="utf-8"))["title"]
+        await pilot.press("e")
+        await pilot.pause()
+        offered = Path(app.screen.query_one("#export-path", Input).value)
+        assert offered.parent == chosen
