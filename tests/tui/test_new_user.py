@@ -561,6 +561,7 @@ async def test_mark_all_read_unread_only_and_sort(make_app, state_file):
         await settle(pilot)
         assert len(app.session.state.read_paths()) == 3
         assert app.screen.article_list.unread_count == 0
+        assert names() == ["a-budget.txt"]  # unread only: just the open one stays
         await pilot.press("u", "s")
     again = make_app()
     async with again.run_test(size=(120, 40)) as pilot:

@@ -348,6 +348,8 @@ class MainScreen(Screen):
         for article_id, path in found:
             self.session.state.set_read(article_id, path, True)
         self.article_list.set_read(self.session.state.read_paths())
+        if self.session.state.get("unread_only", False) is True:
+            self.apply_filter(self.filter_query, keep=self.current)
         self.show_place()
         self.status.say(f"Marked {len(found)} article{'s' * (len(found) != 1)} read")
 
