@@ -537,3 +537,17 @@ def test_a_place_listed_beside_a_person_stays_a_place() -> None:
     text = "The exhibits are in Saratoga Springs, New York and an Edward Stell exhibit in Ohio."
     actors = actors_of(text)
     assert find(actors, "New York").kind == "place"
+
+
+def test_a_dateline_place_named_again_in_the_text_is_a_place_in_its_usual_case() -> None:
+    # News phenomenon: the dateline names the place in capitals; the model may read the same
+    # name in the text as a person; the dateline settles the kind, the text gives the case.
+    text = (
+        "HOLLMARK, Ore. — The Hollmark City Council approved a budget on Monday.\n\n"
+        "The storm left parts of Hollmark without power. It is a center that Hollmark is "
+        "planning with the county."
+    )
+    actors = actors_of(text)
+    place = find(actors, "Hollmark")
+    assert place.kind == "place"
+    assert "HOLLMARK" in place.aliases

@@ -173,6 +173,11 @@ def _canonical(mentions: list[Mention], kind: str) -> str:
             len(m.surface),
         ),
     )
+    if best.surface.isupper():
+        # "RIVERSIDE, <State> —" in a dateline and "Riverside" in the text: the text's form
+        quiet = [m for m in mentions if m.key == best.key and not m.surface.isupper()]
+        if quiet:
+            return quiet[0].surface
     return best.surface
 
 
