@@ -118,6 +118,21 @@ def citation(article, words: str, speaker: str | None = None) -> str:
     return f"\u201c{_clean(words)}\u201d\n\u2014 {who}{', '.join(where)}\n"
 
 
+def citation_as(article, words: str, speaker: str | None, fmt: str) -> str:
+    """`citation` in an export format: plain text, a Markdown block quote, or JSON."""
+    if fmt == "json":
+        fields = {"text": words, "speaker": speaker, "title": article.title,
+                  "source": article.source, "published": article.published,
+                  "path": str(article.path)}  # fmt: skip
+        return to_json(fields, indent=2) + "\n"
+    if fmt != "md":
+        return citation(article, words, speaker)
+    where = [f"*{_md_escape(article.title)}*"]
+    where += [_md_escape(v) for v in (article.source, article.published) if v]
+    who = f"{_md_escape(speaker)}, in " if speaker else "from "
+    return f"> \u201c{_md_escape(words)}\u201d\n>\n> \u2014 {who}{', '.join(where)}\n"
+
+
 def _heading(title: str, md: bool) -> str:
     return f"## {title}\n" if md else f"{title}\n{'-' * len(title)}"
 

@@ -640,3 +640,24 @@ async def test_export_dialog_follows_the_name_and_remembers_the_folder(
         await pilot.pause()
         offered = Path(app.screen.query_one("#export-path", Input).value)
         assert offered.parent == chosen
+
+
+async def test_e_on_a_quote_exports_it_as_a_citation(make_app, tmp_path, monkeypatch):
+    from textual.widgets import Input
+
+    monkeypatch.setattr(export, "default_export_dir", lambda: tmp_path)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "down", "e")
+        await pilot.pause()
+        assert app.screen.query_one("#export-box").border_title == "Export quote"
+        field = app.screen.query_one("#export-path", Input)
+        target = Path(field.value)
+        assert target.name.endswith("-quote.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("> “We are not cutting into bone yet")
+        assert "Mara Oyelaran, in *Council passes budget" in text
+        assert any("Exported the quote" in n for n in notes(app))

@@ -30,19 +30,24 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
 
-    def __init__(self, default_path: Path, render: Render, write: Write) -> None:
+    def __init__(
+        self, default_path: Path, render: Render, write: Write, *, what: str = "summary"
+    ) -> None:
         super().__init__()
+        self._what = what
         self._default_path = default_path
         self._make_content = render
         self._write_file = write
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box", classes="dialog") as box:
-            box.border_title = "Export summary"
+            box.border_title = f"Export {self._what}"
             with RadioSet(id="export-format"):
                 for index, (ext, label) in enumerate(FORMATS):
                     yield RadioButton(label, value=index == 0, name=ext)
-            yield Checkbox("Include actors and quotes", value=True, id="export-extras")
+            extras = Checkbox("Include actors and quotes", value=True, id="export-extras")
+            extras.display = self._what == "summary"  # a single quote has no extras
+            yield extras
             yield Label("Save to")
             yield Input(str(self._default_path), id="export-path", select_on_focus=False)
             yield Static("", id="export-error", markup=False)

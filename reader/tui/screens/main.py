@@ -1054,14 +1054,17 @@ class MainScreen(Screen):
     def _citation(self, kind: ItemKind, index: int) -> tuple[str, str]:
         from reader import export
 
-        assert self.analysis is not None and self.article is not None
+        words, speaker, what = self._cited(kind, index)
+        return export.citation(self.article, words, speaker), f"the {what} with its source"
+
+    def _cited(self, kind: ItemKind, index: int) -> tuple[str, str | None, str]:
+        """(words, speaker, "quote" or "sentence") of a Quotes or Summary item."""
+        assert self.analysis is not None
         if kind == "summary":
-            sentence = self.analysis.summary[index].text
-            return export.citation(self.article, sentence), "the sentence with its source"
+            return self.analysis.summary[index].text, None, "sentence"
         group = next((g for g in self._statements() if g[0] == index), [index])
         words = " … ".join(self.analysis.quotes[i].text for i in group)
-        speaker = self.analysis.quotes[index].speaker
-        return export.citation(self.article, words, speaker), "the quote with its source"
+        return words, self.analysis.quotes[index].speaker, "quote"
 
     @work(group="clipboard", exit_on_error=False)
     async def _copy_local(self, content: str, what: str) -> None:
@@ -1085,10 +1088,21 @@ class MainScreen(Screen):
         last = self.session.state.get("export_dir")
         folder = Path(last) if isinstance(last, str) and Path(last).is_dir() else None
         folder = folder or export.default_export_dir()
-        default = folder / export.safe_filename(article.title, "md")
+        item = self.pane.focused_item()
+        if item is not None and item[0] in ("quotes", "summary"):
+            # a quote or sentence picked in the pane: that item, as a citation
+            words, speaker, what = self._cited(*item)
+            name = export.safe_filename(f"{article.title} {what}", "md")
 
-        def render(fmt: str, extras: bool) -> str:
-            return export.render(article, analysis, fmt, extras=extras)
+            def render(fmt: str, extras: bool) -> str:
+                return export.citation_as(article, words, speaker, fmt)
+        else:
+            what, name = "summary", export.safe_filename(article.title, "md")
+
+            def render(fmt: str, extras: bool) -> str:
+                return export.render(article, analysis, fmt, extras=extras)
+
+        default = folder / name
 
         def write(path: Path, content: str, overwrite: bool) -> Path:
             # only the folder offered may be made; a missing one typed in is likely a typo
@@ -1100,9 +1114,9 @@ class MainScreen(Screen):
         def done(written: Path | None) -> None:
             if written is not None:
                 self.session.state.set("export_dir", str(written.parent))
-                self.notify(f"Exported the summary to {written}", markup=False)
+                self.notify(f"Exported the {what} to {written}", markup=False)
 
-        self.app.push_screen(ExportScreen(default, render, write), done)
+        self.app.push_screen(ExportScreen(default, render, write, what=what), done)
 
     # filter and search
 
