@@ -55,7 +55,7 @@ COMMANDS: tuple[Command, ...] = (
             "Copy the summary; in the Quotes or Summary list, the item as a citation",
             footer=True),
     Command("summary.export", "e", "export_summary", "export", "Summary: export",
-            "Write the summary to a file", footer=True),
+            "Write the summary to a file; in the Quotes or Summary list, the item as a citation", footer=True),
     Command("insight.summary", "1", "show_tab('summary')", "summary", "Insight: show summary",
             "Show the Summary tab"),
     Command("insight.actors", "2", "show_tab('actors')", "actors", "Insight: show actors",
