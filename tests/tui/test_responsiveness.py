@@ -195,3 +195,33 @@ async def test_the_article_read_last_opens_before_the_scan_reaches_it(make_app, 
         release.set()
         await settle(pilot)
         assert app.screen.article_list.current.name == "c-vaccine.txt"
+
+
+async def test_quitting_stops_a_scan_that_is_still_walking(make_app, library):
+    from reader.library.scan import iter_scan
+
+    release = threading.Event()
+    walked: list[int] = []
+
+    def endless_scanner(paths):
+        yield from iter_scan(paths)
+        release.wait(10)  # a folder that goes on and on
+        while True:
+            walked.append(1)
+            yield from iter_scan(paths)
+
+    app = make_app()
+    app.session.scanner = endless_scanner
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if app.screen.article is not None:
+                break
+        assert app.screen.scanning
+        await pilot.press("q")
+    scan = [t for t in threading.enumerate() if t.name == "reader-scan"]
+    release.set()
+    for thread in scan:
+        thread.join(10)
+        assert not thread.is_alive()
+    assert len(walked) <= 1  # it stopped at the next file, not at the end of the folder

@@ -184,7 +184,11 @@ class MainScreen(Screen):
         )
         interval = FIRST_BATCH
         while True:
-            await asyncio.wait([finished], timeout=interval)
+            try:
+                await asyncio.wait([finished], timeout=interval)
+            except asyncio.CancelledError:  # quitting, or a newer scan: stop walking now
+                found.stop()
+                raise
             final = finished.done()
             if final or self._progressive:
                 result = found.take()
@@ -1272,11 +1276,17 @@ class _Found:
     def __init__(self) -> None:
         self._items: list[ArticleRef | LoadError] = []
         self._lock = threading.Lock()
+        self._stopped = False
 
     def collect(self, items: Iterable[ArticleRef | LoadError]) -> None:
         for item in items:
+            if self._stopped:  # nobody will list it: leave the rest of the folder alone
+                return
             with self._lock:
                 self._items.append(item)
+
+    def stop(self) -> None:
+        self._stopped = True
 
     def take(self) -> ScanResult:
         with self._lock:
