@@ -412,3 +412,21 @@ def test_an_object_pronoun_after_a_name_says_nothing_of_that_names_gender() -> N
         "he made. Then Santos said she asked for the meeting. “It went well,” she said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Maria Santos"]
+
+
+def test_a_clause_after_a_woven_phrase_is_no_manner_cue() -> None:
+    text = (
+        "Tom Rell won four states. Rell, who has a commanding lead in delegates, mocked Mark "
+        "Obi for “having a tough night” because he did not win any states."
+    )
+    (q,) = quotes_of(text)
+    assert (q.speaker, q.cue) == ("Tom Rell", "mocked")
+
+
+def test_a_quote_paragraph_after_a_view_given_in_indirect_speech_is_that_persons() -> None:
+    text = (
+        "Maria Santos praised the governor's leadership in the storm.\n\n"
+        "“We need someone who's going to cut through the noise.”"
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Maria Santos"

@@ -76,9 +76,14 @@ def _manner_cue(after: list[Token]) -> tuple[int, Token, str] | None:
     """ "“...,” beamed <Name>" / "“...!” <Name> barked": any past-tense verb next to a name
     or he/she right after the closing mark says how the quote was said."""
     words = [t for t in after[:4] if not t.is_punct]
-    for a, b in zip(words, words[1:], strict=False):
+    # the verb and the name come first ("“...” because he did not ..." is no cue)
+    for a, b in zip(words[:2], words[1:2], strict=False):
         verb, name = (a, b) if a.tag_ == "VBD" else (b, a)
-        if verb.tag_ == "VBD" and (name.pos_ == "PROPN" or name.lower_ in {"he", "she"}):
+        if (
+            verb.tag_ == "VBD"
+            and verb.pos_ == "VERB"
+            and (name.pos_ == "PROPN" or name.lower_ in {"he", "she"})
+        ):
             return after.index(verb), verb, verb.lower_
     return None
 
@@ -440,7 +445,7 @@ def speech_subject(ctx: Context, last: int, floor: int) -> Actor | None:
         token = doc[i]
         if i < last and (token.text in _SENTENCE_END or "\n" in token.text):
             break
-        if _is_speech_verb(token):
+        if _is_speech_verb(token) or _voices_a_view(token):
             subject = _subject(token)
             if subject is not None:
                 speaker = _actor(ctx.resolver.from_token(subject, subject.idx))
@@ -448,3 +453,13 @@ def speech_subject(ctx: Context, last: int, floor: int) -> Actor | None:
                     return speaker
         i -= 1
     return None
+
+
+def _voices_a_view(token: Token) -> bool:
+    """ "<Name> praised the plan", "<Name> issued a statement": a verb that gives someone's
+    view, which a quote paragraph right after it goes on to give in their own words."""
+    if token.pos_ != "VERB":
+        return False
+    if token.lemma_.casefold() in CHARACTERIZING_LEMMAS:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.casefold() in STATEMENT_NOUNS for c in token.children)
