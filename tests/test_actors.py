@@ -551,3 +551,15 @@ def test_a_dateline_place_named_again_in_the_text_is_a_place_in_its_usual_case()
     place = find(actors, "Hollmark")
     assert place.kind == "place"
     assert "HOLLMARK" in place.aliases
+
+
+def test_the_plural_of_a_surname_is_the_family() -> None:
+    # News phenomenon: "the <Surname>s" after "<First> <Surname>" and "<First> <Surname>".
+    text = (
+        "Tomas Adler and his wife Mira Adler ran the shop. The Adlers said they would reopen "
+        "in May."
+    )
+    actors = actors_of(text)
+    family = find(actors, "Adlers")
+    assert family.kind == "group"
+    assert sorted(people(actors)) == ["Mira Adler", "Tomas Adler"]

@@ -78,6 +78,9 @@ def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Men
             clusters["p:" + root].append(m)
         elif m.kind == "person" and len(m.words) > 1:
             clusters["p:" + m.key].append(m)
+        elif _family(m, people):
+            m.kind, m.weight = "group", 3.0
+            clusters["n:" + m.key].append(m)
         elif m.kind != "other":
             clusters["n:" + _group_key(m)].append(m)
         else:
@@ -90,6 +93,12 @@ def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Men
             clusters[key].append(m)
     merge_organisations(clusters)
     return clusters
+
+
+def _family(m: Mention, people: PersonIndex) -> bool:
+    """ "the <Surname>s" beside people of that surname: the family, a group of people."""
+    word = m.key
+    return " " not in word and len(word) > 3 and word.endswith("s") and word[:-1] in people.surnames
 
 
 def _group_key(m: Mention) -> str:
