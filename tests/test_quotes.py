@@ -430,3 +430,12 @@ def test_a_quote_paragraph_after_a_view_given_in_indirect_speech_is_that_persons
     )
     (q,) = quotes_of(text)
     assert q.speaker == "Maria Santos"
+
+
+def test_a_relative_clause_gives_its_woven_phrase_to_the_name_it_is_on() -> None:
+    text = (
+        "The row drew a sharp reaction from President Tom Baird, who called the nominee "
+        "“unfit to serve” as president."
+    )
+    (q,) = quotes_of(text)
+    assert (q.speaker, q.fragment) == ("Tom Baird", False)
