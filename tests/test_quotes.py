@@ -439,3 +439,12 @@ def test_a_relative_clause_gives_its_woven_phrase_to_the_name_it_is_on() -> None
     )
     (q,) = quotes_of(text)
     assert (q.speaker, q.fragment) == ("Tom Baird", False)
+
+
+def test_the_man_is_someone_unnamed_not_the_person_the_story_is_about() -> None:
+    text = (
+        "Senator Ruth Abara spoke for an hour at the hall on Monday.\n\n"
+        "“They stole the country,” the man shouted from the back."
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "the man"

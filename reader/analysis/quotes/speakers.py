@@ -110,6 +110,8 @@ class SpeakerResolver:
             by_role = self._by_role(lemma, before)
             if by_role is not None:
                 return by_role  # "the spokesman" introduced earlier by name
+            if lemma in _ANYONE:
+                return _phrase(token)  # "the man shouted": someone not named
             return self._resolve(token.i, None, 0) or _phrase(token)
         if definite and organisation:
             return self._recent_org(lemma, before) or _phrase(token)
@@ -325,6 +327,9 @@ class SpeakerResolver:
 
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_ANYONE = frozenset({"man", "woman", "person", "boy", "girl", "guy", "lady", "gentleman"})
+"""Words for a person that say nothing of who: "the man" is not the salient person unless
+the text introduced him with that word."""
 _PHRASE_STOP = frozenset({",", ";", ":", "(", "—", "–", "-", '"', "“", "”"})
 _AGE_NOUN = re.compile(r"\d+-year-olds?$")
 
