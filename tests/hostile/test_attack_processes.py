@@ -244,3 +244,69 @@ def test_shutdown_ends_a_stopped_analysis_process() -> None:
     analyzer, pid = _stopped_analyzer(job_timeout=BOUND)
     analyzer.shutdown()  # returns: the reader's exit is never held by a stopped child
     assert not alive({pid})
+
+
+KILL_ROUNDS = 12
+
+
+def _tui(news: Path, config: Path, cache: Path) -> tuple[subprocess.Popen, int, int]:
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 110, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", str(news), "--config-dir", str(config),
+         "--cache-dir", str(cache)],
+        cwd=ROOT, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+    )  # fmt: skip
+    return proc, master, slave
+
+
+def _marks(db: Path) -> dict[str, int]:
+    import sqlite3
+
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return dict(conn.execute("SELECT path, read FROM articles"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="POSIX terminals and /proc")
+def test_kill_9_while_marking_fast_keeps_the_store_whole(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(18)
+    config, cache = tmp_path / "config", tmp_path / "cache"
+    db = config / "state.db"
+    settled: dict[str, int] = {}
+    for round_ in range(KILL_ROUNDS):
+        news = tmp_path / f"news-{round_}"
+        news.mkdir()
+        names = [f"{n}-story.txt" for n in range(6)]
+        for name in names:
+            (news / name).write_text(BUDGET + f"\nRound {round_}, {name}.\n", encoding="utf-8")
+        proc, master, slave = _tui(news, config, cache)
+        seen = bytearray()
+        try:
+            assert _read_until(master, b"Council passes", seen), bytes(seen[-300:])
+            os.write(master, b"mj" * len(names))  # as fast as a terminal delivers them
+            for _ in range(rng.randint(0, 60)):  # kill at a different moment each round
+                if not select.select([master], [], [], 1.0)[0]:
+                    break
+                seen.extend(os.read(master, 65536))
+            family = children(proc.pid)
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(BOUND)
+            wait_for(lambda f=family: not alive(f), "the reader's processes to exit")
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            os.close(master)
+            os.close(slave)
+        marks = _marks(db)
+        mine = {p: r for p, r in marks.items() if p.startswith(str(news) + os.sep)}
+        assert set(mine) <= {str(news / n) for n in names}
+        print(f"round {round_}: {sum(mine.values())} of {len(names)} marks saved before the kill")
+        assert {p: r for p, r in marks.items() if p in settled} == settled, "older marks kept"
+        settled.update(mine)
+    assert not list(config.glob("state.db.corrupt-*"))
+    assert not [p for p in cache.rglob(".*") if p.is_file()], "no temp files left"
