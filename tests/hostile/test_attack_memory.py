@@ -163,3 +163,24 @@ async def test_soak_random_keys_with_analysis_running(tmp_path) -> None:
     store = ReadingState.open(tmp_path / "state.db")
     assert store.read_paths() == shown, "every mark shown was saved, and only those"
     store.close()
+
+
+async def test_a_pick_meant_for_the_previous_analysis_is_dropped(tmp_path) -> None:
+    """Found by the soak: a pane pick posted just before another article's analysis was
+    shown arrived after it, with an index past the end of the new lists."""
+    from reader.tui.messages import ItemChosen, ItemHighlighted
+    from tests.tui.conftest import BUDGET, build_app, settle
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(BUDGET, encoding="utf-8")
+    app = build_app(news, tmp_path / "state.db")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert app.screen.analysis is not None
+        for kind in ("actors", "summary", "quotes"):
+            app.screen.post_message(ItemHighlighted(kind, 99))
+            app.screen.post_message(ItemChosen(kind, 99))
+        await settle(pilot)
+        assert app.is_running and app.screen.analysis is not None
+    app.session.state.close()

@@ -720,14 +720,17 @@ class MainScreen(Screen):
         analysis = self.analysis
         if analysis is None:
             return
+        # A pick made in the pane just before another analysis was shown can arrive after
+        # it: an index that does not fit the analysis on screen is dropped.
         if kind == "summary":
             order = summary_order(analysis)
-            self.select_sentence(order, order.index(index))
+            if index in order:
+                self.select_sentence(order, order.index(index))
         elif kind == "quotes":
             order = [group[0] for group in self._statements()]
             if index in order:
                 self.select_quote(order, order.index(index))
-        elif kind == "actors":
+        elif kind == "actors" and 0 <= index < len(analysis.actors):
             self.pick_actor(analysis, index, jump=chosen)
 
     def pick_actor(self, analysis: Analysis, index: int, *, jump: bool) -> None:
