@@ -235,14 +235,16 @@ def add_feeds(path: Path, urls: list[str]) -> tuple[list[str], list[str]]:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         text = ""
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigWriteError(f"{path}: cannot read ({exc})") from None
+    except ValueError as exc:  # too large
+        raise ConfigWriteError(f"{path}: cannot read ({exc}); not changed") from None
     try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        raw = loads_toml(text)
+    except (tomllib.TOMLDecodeError, ValueError) as exc:
         raise ConfigWriteError(f"{path}: not valid TOML ({exc}); not changed") from None
     current = raw.get("feeds", [])
     current = [current] if isinstance(current, str) else current

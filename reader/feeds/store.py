@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from reader.feeds.parse import Feed, FeedError, Item, parse_feed
+from reader.files import loads_json, read_text
 from reader.web.response import FetchError
 from reader.web.store import page_bytes, page_suffix, slug, write_atomic
 
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from reader.web.fetch import Fetcher
 
 RECORD = ".feed.json"
+MAX_RECORD_BYTES = 16 * 1024 * 1024
+"""A larger feed record is not read (it is rebuilt)."""
 FAILURES = ".never-fetched.json"
 """Feeds not yet fetched even once: their last check and error (they have no folder yet)."""
 PAGE_BUDGET = 40
@@ -286,7 +289,7 @@ def item_page(item: Item, feed_title: str) -> bytes:
 
 def _read_json(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = loads_json(read_text(path, MAX_RECORD_BYTES))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}

@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from reader.files import loads_json, read_text
 from reader.web.response import FetchError, Response, check_url
 
 if TYPE_CHECKING:
     from reader.web.fetch import Fetcher
 
+MAX_RECORD_BYTES = 1024 * 1024
+"""A larger record beside a saved page is not read (it cannot be one this wrote)."""
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset", re.I)
 
@@ -57,7 +60,7 @@ def record_path(page: Path) -> Path:
 def read_record(page: Path) -> dict[str, Any]:
     """The record of a saved page; {} when it is missing or unreadable."""
     try:
-        data = json.loads(record_path(page).read_text(encoding="utf-8"))
+        data = loads_json(read_text(record_path(page), MAX_RECORD_BYTES))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}

@@ -232,3 +232,31 @@ def test_a_file_swapped_for_a_fifo_after_listing_does_not_block(tmp_path: Path) 
         read_limited(path, 100)
     with pytest.raises(NotRegularFile):
         read_limited("/dev/zero", 100)
+
+
+# the records kept beside saved web pages and feeds, and config.toml when a feed is added
+
+
+def test_page_and_feed_records_that_are_fifos_read_as_empty(tmp_path: Path) -> None:
+    from reader.feeds.store import _read_json
+    from reader.web.store import read_record, record_path
+
+    page = tmp_path / "page.html"
+    page.write_text("<p>Text</p>", encoding="utf-8")
+    os.mkfifo(record_path(page))
+    assert read_record(page) == {}
+    os.mkfifo(tmp_path / ".feed.json")
+    assert _read_json(tmp_path / ".feed.json") == {}
+    (tmp_path / "deep.json").write_text(DEEP_JSON, encoding="utf-8")
+    assert _read_json(tmp_path / "deep.json") == {}
+
+
+def test_adding_a_feed_to_a_config_that_is_a_fifo_refuses(tmp_path: Path) -> None:
+    from reader.settings import ConfigWriteError, add_feeds
+
+    os.mkfifo(tmp_path / "config.toml")
+    with pytest.raises(ConfigWriteError, match="not a regular file"):
+        add_feeds(tmp_path / "config.toml", ["https://example.org/feed.xml"])
+    (tmp_path / "deep.toml").write_text(DEEP_TOML, encoding="utf-8")
+    with pytest.raises(ConfigWriteError, match="nested"):
+        add_feeds(tmp_path / "deep.toml", ["https://example.org/feed.xml"])
