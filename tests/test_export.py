@@ -235,3 +235,23 @@ def test_cli_export_end_to_end(tmp_path: Path) -> None:
     assert again.stderr.strip().splitlines()[-1] == (
         f"reader: {target} exists; use --force to overwrite"
     )
+
+
+def test_a_quote_split_by_its_attribution_is_one_statement_in_md_and_txt() -> None:
+    text = "“We will not go back,” said Elena Marsh, “until the port pays.”\n\nLater, talks began."
+    article = Article(
+        id=content_id(text), path=Path("/news/split.txt"), format="txt", title="Split",
+        byline=None, published=None, source=None, text=text,
+    )  # fmt: skip
+    parts = ("We will not go back", "until the port pays.")
+    quotes = tuple(
+        Quote(p, "Elena Marsh", "said", text.index(p), text.index(p) + len(p)) for p in parts
+    )
+    analysis = Analysis(article.id, (), (), quotes)
+    md = render(article, analysis, "md")
+    assert "> “We will not go back … until the port pays.”\n> — Elena Marsh" in md
+    assert md.count("— Elena Marsh") == 1
+    txt = render(article, analysis, "txt")
+    assert "- “We will not go back … until the port pays.” (Elena Marsh)" in txt
+    # the JSON keeps every part with its own offsets
+    assert len(json.loads(render(article, analysis, "json"))["quotes"]) == 2

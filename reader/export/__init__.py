@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.export.clipboard import NotCopied, copy_tmux
+from reader.text.statements import group_statements
 from reader.text.unsafe import strip_controls
 
 FORMATS = ("md", "txt", "json")
@@ -99,14 +100,25 @@ def render(article, analysis, fmt: str, extras: bool = True) -> str:
         if analysis.actors:
             lines += ["", _heading("Actors", md)]
             lines += [f"- {_actor_line(a, esc, md)}" for a in analysis.actors]
-        quotes = [q for q in analysis.quotes if not q.fragment]
-        if quotes:
+        said = _statements(analysis, getattr(article, "text", ""))
+        if said:
             lines += ["", _heading("Quotes", md)]
-            for q in quotes:
-                speaker = esc(q.speaker) if q.speaker else "unattributed"
-                quote = f"\u201c{esc(q.text)}\u201d"
+            for words, who in said:
+                speaker = esc(who) if who else "unattributed"
+                quote = f"\u201c{esc(words)}\u201d"
                 lines.append(f"> {quote}\n> \u2014 {speaker}\n" if md else f"- {quote} ({speaker})")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _statements(analysis, text: str) -> list[tuple[str, str | None]]:
+    """The quotes (fragments aside) as statements: the parts of a quote its attribution
+    splits, joined with an ellipsis where the attribution stood."""
+    quotes = analysis.quotes
+    order = sorted(
+        (i for i, q in enumerate(quotes) if not q.fragment), key=lambda i: quotes[i].start
+    )
+    groups = group_statements(quotes, order, text) if text else [[i] for i in order]
+    return [(" \u2026 ".join(quotes[i].text for i in g), quotes[g[0]].speaker) for g in groups]
 
 
 def citation(article, words: str, speaker: str | None = None) -> str:

@@ -7,10 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.analysis.models import Analysis
-from reader.text.quotes import CLOSING_MARKS, OPENING_MARKS
-
-OPENING = OPENING_MARKS | {"'"}
-CLOSING = CLOSING_MARKS
+from reader.text.statements import group_statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,51 +73,9 @@ def visible_quotes(analysis: Analysis, show_fragments: bool, text: str | None = 
     return [group[0] for group in statements(analysis, shown, text)]
 
 
-_ATTRIBUTION_GAP = 120
-"""At most this many characters of attribution stand between two halves of one statement."""
-
-
 def statements(analysis: Analysis, order: Sequence[int], text: str) -> list[list[int]]:
-    """The quotes `order` (in text order) grouped into statements: a quote split by its
-    attribution ("First," she said, "second.") and a quote over several paragraphs are
-    each one statement of one speaker."""
-    groups: list[list[int]] = []
-    for i in order:
-        quote = analysis.quotes[i]
-        if groups:
-            last = analysis.quotes[groups[-1][-1]]
-            between = text[last.end : quote.start]
-            same = last.speaker == quote.speaker and last.fragment == quote.fragment
-            if same and (_continues(between) or _interrupted(between)):
-                groups[-1].append(i)
-                continue
-        groups.append([i])
-    return groups
-
-
-def _continues(between: str) -> bool:
-    """Only a paragraph break and the reopening mark: the next paragraph of one quote."""
-    stripped = between.strip(" \t,")
-    return (
-        stripped.startswith("\n")
-        and not any(ch in stripped for ch in CLOSING)
-        and all(ch.isspace() or ch in OPENING for ch in stripped)
-    )
-
-
-def _interrupted(between: str) -> bool:
-    """ ",” she said, “": an attribution between the halves, in the same paragraph."""
-    if "\n" in between or len(between) > _ATTRIBUTION_GAP:
-        return False
-    inner = between.strip()
-    body = inner[1:-1].strip()
-    return (
-        inner[:1] in CLOSING | {","}
-        and inner[-1:] in OPENING
-        and any(c.isalpha() for c in body)
-        # "she said, “" and "she said. “" go on; "she said. Later, “" starts anew
-        and not any(f"{end} " in body for end in ".!?;")
-    )
+    """The quotes `order` (in text order) grouped into statements (see `group_statements`)."""
+    return group_statements(analysis.quotes, order, text)
 
 
 def summary_order(analysis: Analysis) -> list[int]:
