@@ -86,3 +86,22 @@ async def test_empty_library_says_so(make_app, tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert view_lines(app)[0] == "No articles found"
+
+
+async def test_keys_on_an_unopenable_article_say_it_cannot_be_opened(make_app, library):
+    (library / "d-empty.html").write_text("<html><body></body></html>", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        assert "cannot be opened" in view_lines(app)[0]
+        await pilot.press("]")
+        await pilot.pause()
+        assert "cannot be opened" in status_text(app)
+        assert "not ready" not in status_text(app)
+        await pilot.press("e")
+        await pilot.pause()
+        notes = [str(n.message) for n in app._notifications]
+        assert any("cannot be opened: nothing to copy or export" in n for n in notes)
+        assert not any("not ready" in n for n in notes)

@@ -633,7 +633,17 @@ class MainScreen(Screen):
 
     # quotes and summary sentences
 
+    def unopenable(self) -> str | None:
+        """Why the current article cannot be opened, or None when it can (or may yet)."""
+        if self.article is not None or self.current is None:
+            return None
+        ref = next((r for r in self.session.refs if r.path == self.current), None)
+        return ref.source if ref is not None and ref.format == "error" else None
+
     def _not_ready(self) -> bool:
+        if self.unopenable() is not None:
+            self.status.say("This article cannot be opened: nothing to jump to.", kind="warning")
+            return True
         if self.analysis is None:
             self.status.say("The analysis is not ready yet.", kind="warning")
             return True
@@ -1035,6 +1045,10 @@ class MainScreen(Screen):
     # copy and export
 
     def _summary_ready(self) -> bool:
+        if self.unopenable() is not None:
+            message = "This article cannot be opened: nothing to copy or export."
+            self.notify(message, severity="warning")
+            return False
         if self.article is None or self.analysis is None:
             self.notify("The summary is not ready yet.", severity="warning")
             return False
