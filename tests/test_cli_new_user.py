@@ -89,3 +89,39 @@ def test_analyze_folder_prints_a_line_per_article(tmp_path, capsys):
     assert len(out.splitlines()) == 2
     assert "Riverton" in out and "Bakery" in out
     assert "analysed 1/2" in err
+
+
+def test_help_on_an_unknown_command_says_so(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["help", "bogus"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip().splitlines() == [
+        "reader: no such command: bogus (commands: analyze, export, feeds, help)"
+    ]
+
+
+def test_jobs_below_one_is_a_range_error(tmp_path, capsys):
+    assert reader(tmp_path, "analyze", str(ARTICLE), "--jobs", "0") == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["reader: --jobs must be at least 1"]
+    assert reader(tmp_path, "analyze", str(SAMPLES), "--jobs", "0") == 2
+    assert capsys.readouterr().err.strip().splitlines() == err
+
+
+def test_export_clipboard_without_a_tool_gives_the_hint_once(tmp_path, capsys, monkeypatch):
+    from reader import export
+    from reader.cli import exporting
+    from reader.export import NO_CLIPBOARD, ExportError
+
+    def no_tool(text: str) -> str:
+        raise ExportError(NO_CLIPBOARD)
+
+    sent: list[str] = []
+    monkeypatch.setattr(export, "copy_local_clipboard", no_tool)
+    monkeypatch.setattr(exporting, "_send_to_terminal", lambda text: sent.append(text) or True)
+    monkeypatch.delenv("TMUX", raising=False)
+    assert reader(tmp_path, "export", str(ARTICLE), "--clipboard") == 0
+    err = capsys.readouterr().err
+    assert "OSC 52" in err and "Riverton" in sent[0]
+    assert err.count("install xclip") == 1

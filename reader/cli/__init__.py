@@ -261,6 +261,8 @@ def summary_length(args: argparse.Namespace, settings) -> tuple[int, int | None]
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     _check_algorithm(args)
+    if args.jobs < 1:
+        raise CliError("--jobs must be at least 1")
     paths, settings = _context(args)
     target = Path(args.path)
     if target.is_dir() and not _is_url(args.path):
@@ -326,7 +328,10 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["help"] and not Path("help").exists():
-        topic = argv[1] if len(argv) > 1 and argv[1] in SUBCOMMANDS else None
+        topic = argv[1] if len(argv) > 1 and argv[1] != "help" else None
+        if topic is not None and topic not in SUBCOMMANDS:
+            say(f"no such command: {topic} (commands: {', '.join(SUBCOMMANDS)}, help)")
+            return EXIT_USAGE
         build_parser(topic).print_help()
         return EXIT_OK
     command = _split_command(argv)

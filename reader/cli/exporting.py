@@ -46,9 +46,14 @@ def deliver(content: str, args: argparse.Namespace) -> None:
 
 
 def _hint(exc: Exception) -> str:
+    from reader.export import NO_CLIPBOARD
     from reader.export.clipboard import OSC52_HINT, TMUX_HINT, in_tmux
 
-    return TMUX_HINT if in_tmux() else f"{OSC52_HINT} ({printable(str(exc))})"
+    if in_tmux():
+        return TMUX_HINT
+    if str(exc) == NO_CLIPBOARD:  # the hint already says which tools to install
+        return OSC52_HINT
+    return f"{OSC52_HINT} ({printable(str(exc))})"
 
 
 def _send_to_terminal(content: str) -> bool:
