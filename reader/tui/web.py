@@ -137,6 +137,13 @@ class WebControl:
             if isinstance(url, str) and self.session.pages_dir is not None:
                 self.open_page(url, refresh=True)
                 return
+            if not self.session.settings.feeds or self.session.feeds_dir is None:
+                self.screen.notify(
+                    f"r refreshes saved web pages and feeds; {path.name} is a local file.",
+                    severity="warning",
+                    markup=False,
+                )
+                return
         self.update(list(self.session.settings.feeds))
 
     def update(self, urls: list[str]) -> None:

@@ -195,3 +195,15 @@ def test_items_that_arrived_since_the_last_visit_are_marked_new(tmp_path):
         assert build_session([], paths, settings, state).new_items == set()  # seen now
     finally:
         state.close()
+
+
+async def test_r_on_a_local_file_says_it_is_a_local_file(web_app):
+    app = web_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        notes = [str(n.message) for n in app._notifications]
+        assert any("refreshes saved web pages and feeds" in n and "a-budget.txt" in n
+                   for n in notes)  # fmt: skip
+        assert not any("No feeds followed" in n for n in notes)
