@@ -20,6 +20,8 @@ EXIT_OK = 0
 EXIT_FAILED = 2
 MAX_LIST_BYTES = 5 * 1024 * 1024
 """The largest OPML or urls file imported."""
+MAX_PROBLEM_LINES = 5
+"""Lines skipped in an imported list that are named one by one; the rest are counted."""
 
 
 def say(message: str) -> None:
@@ -122,9 +124,16 @@ def _import(args, paths: Paths, settings: Settings) -> int:
     if len(raw) > MAX_LIST_BYTES:
         say(f"{path}: too large for a list of feeds (over {MAX_LIST_BYTES // 2**20} MB)")
         return EXIT_FAILED
+    from reader.library.text import looks_binary
+
+    if looks_binary(raw):
+        say(f"{path}: binary file, not text (give an OPML file or a newsboat urls file)")
+        return EXIT_FAILED
     feeds, problems = read_feed_list(raw.decode("utf-8", errors="replace"))
-    for problem in problems:
+    for problem in problems[:MAX_PROBLEM_LINES]:
         say(f"{path}: {problem}")
+    if len(problems) > MAX_PROBLEM_LINES:
+        say(f"{path}: {len(problems) - MAX_PROBLEM_LINES} more lines skipped")
     if not feeds:
         say(f"{path}: no feed addresses found (an OPML file or a newsboat urls file)")
         return EXIT_FAILED

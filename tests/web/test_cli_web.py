@@ -130,3 +130,26 @@ def test_opening_urls_that_cannot_be_fetched_stops_before_the_reader(site, run):
     line = f"reader: {site.url('/error')}: the server answered 500 Internal Server Error"
     assert line in err, err
     assert err[-1] == "reader: no page could be fetched", err
+
+
+def test_import_of_a_binary_file_is_one_line(run, tmp_path):
+    blob = tmp_path / "picture.png"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 40)
+    code, _, err = run("feeds", "import", str(blob))
+    assert code == 2
+    assert err == [
+        f"reader: {blob}: binary file, not text (give an OPML file or a newsboat urls file)"
+    ]
+
+
+def test_import_names_the_first_skipped_lines_and_counts_the_rest(run, tmp_path):
+    prose = tmp_path / "notes.txt"
+    prose.write_text("\n".join(f"just a line of prose {n}" for n in range(40)), encoding="utf-8")
+    code, _, err = run("feeds", "import", str(prose))
+    assert code == 2
+    assert err[:5] == [f"reader: {prose}: line {n}: not an http(s) address; skipped"
+                       for n in range(1, 6)]  # fmt: skip
+    assert err[5:] == [
+        f"reader: {prose}: 35 more lines skipped",
+        f"reader: {prose}: no feed addresses found (an OPML file or a newsboat urls file)",
+    ]
