@@ -114,3 +114,20 @@ async def test_a_remembered_filter_is_shown(make_app):
         assert [p.name for p in app.screen.query_one(ArticleList).paths] == ["c-vaccine.txt"]
         assert app.screen.current.name == "c-vaccine.txt"
         assert app.screen.query_one(ArticleList).has_focus
+
+
+async def test_status_line_follows_the_search_when_matches_run_out(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "slash", *"harkness")
+        assert status_text(app) == "Match 1 of 3"
+        await pilot.press(*"zz")
+        assert app.screen.query_one("#search-bar", QueryBar).display
+        assert "Match" not in status_text(app)
+        assert status_text(app) == "No matches."
+        await pilot.press("backspace", "backspace")
+        assert status_text(app) == "Match 1 of 3"
+        for _ in "harkness":
+            await pilot.press("backspace")
+        assert status_text(app).startswith("1 of 3 · unread")

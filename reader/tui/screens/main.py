@@ -772,6 +772,10 @@ class MainScreen(Screen):
         if not self.matches:
             self.view.set_layer("match-current", [])
             bar.set_count("no matches" if query.strip() else "")
+            if query.strip():  # the status line follows the bar, not the last match
+                self.status.say("No matches.", kind="warning")
+            else:
+                self.show_place()
             return
         anchor = self.view.top_offset()
         first = next((i for i, (s, _) in enumerate(self.matches) if s >= anchor), 0)
