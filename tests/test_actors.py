@@ -563,3 +563,17 @@ def test_the_plural_of_a_surname_is_the_family() -> None:
     family = find(actors, "Adlers")
     assert family.kind == "group"
     assert sorted(people(actors)) == ["Mira Adler", "Tomas Adler"]
+
+
+def test_a_company_named_short_joins_its_full_name_but_a_nationality_does_not() -> None:
+    # the model may tag a bare company name as a nationality; used as a noun ("<Name>'s
+    # plant", "cuts at <Name>") it is the company, used as a modifier it stays a group
+    text = (
+        "Veridian Semiconductor will close its oldest plant. Veridian's plant employs 640 "
+        "people, and the cuts at Veridian follow a slump.\n\n"
+        "Polish Airlines added flights. Polish bakers and Polish shops welcomed them."
+    )
+    actors = {a.name: a for a in actors_of(text)}
+    assert "Veridian" not in actors
+    assert actors["Veridian Semiconductor"].mentions == 3
+    assert actors["Polish Airlines"].mentions == 1  # the adjective did not join the airline

@@ -89,6 +89,10 @@ class Mention:
     ending in s)."""
     common_noun: bool = False
     """A single word tagged as a common noun ("FA Trophy" gave "Trophy" as a person)."""
+    noun_use: bool = False
+    """Used as a noun: an owner ("<Name>'s plant") or a subject or object, not a modifier."""
+    modifier_use: bool = False
+    """Used as a modifier ("<Name> workers", "a <Name> bakery"), as nationalities are."""
 
     @property
     def words(self) -> list[str]:
@@ -299,6 +303,10 @@ def _add_hints(doc: Doc, m: Mention) -> None:
             m.org_hint += 1.5  # "the advocacy group <Name>"
     if root.dep_ == "nsubj" and root.head.lemma_.casefold() in SPEECH_LEMMAS:
         m.speaker_hint += 1
+    if single:
+        owner = m.tok_end < len(doc) and is_possessive(doc[m.tok_end])
+        m.noun_use = owner or root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+        m.modifier_use = root.dep_ in {"amod", "compound", "nmod"} and not owner
     related = [root.head] if root.dep_ == "appos" else []
     related += [c for c in root.children if c.dep_ == "appos"]
     lemmas = {t.lemma_.casefold() for t in related}

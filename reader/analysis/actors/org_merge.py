@@ -38,8 +38,14 @@ def merge_organisations(clusters: dict[str, list[Mention]]) -> None:
             cluster_kind(ms) in {"person", "other"}
             # "<Name> said": a company the model took for a nationality
             or cluster_kind(ms) == "group"
-            and any(m.speaker_hint for m in ms)
             and k[-1] != "s"
+            and (
+                any(m.speaker_hint for m in ms)
+                # "<Name>'s plant", "cuts at <Name>": a company named short, never used as
+                # a nationality is ("<Name> workers")
+                or any(m.noun_use for m in ms)
+                and not any(m.modifier_use for m in ms)
+            )
         )
         and not any(m.honorific for m in ms)
     ]
