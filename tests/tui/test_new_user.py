@@ -556,7 +556,7 @@ async def test_mark_all_read_unread_only_and_sort(make_app, state_file):
         await settle(pilot)
         await pilot.press("u")
         assert names() == ["a-budget.txt", "c-vaccine.txt"]
-        assert "unread" in str(app.screen.query_one("#library").border_title)
+        assert app.screen.query_one("#library").border_title == "Unread · 2 of 3"
         await pilot.press("A")
         await settle(pilot)
         assert len(app.session.state.read_paths()) == 3
@@ -661,3 +661,26 @@ async def test_e_on_a_quote_exports_it_as_a_citation(make_app, tmp_path, monkeyp
         assert text.startswith("> “We are not cutting into bone yet")
         assert "Mara Oyelaran, in *Council passes budget" in text
         assert any("Exported the quote" in n for n in notes(app))
+
+
+async def test_unread_only_counts_and_lists_the_unread(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        names = lambda: [p.name for p in app.screen.article_list.paths]  # noqa: E731
+        title = lambda: str(app.screen.query_one("#library").border_title)  # noqa: E731
+        await pilot.press("u")
+        assert title() == "Unread · 3 of 3"
+        await pilot.press("m")  # the open article is read: it stays while open, uncounted
+        await settle(pilot)
+        assert names() == ["a-budget.txt", "b-port.txt", "c-vaccine.txt"]
+        assert title() == "Unread · 2 of 3"
+        assert "2 unread in the list" in status_text(app)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.screen.current.name == "b-port.txt"
+        assert names() == ["b-port.txt", "c-vaccine.txt"]  # the read one has left
+        assert title() == "Unread · 2 of 3"
+        assert status_text(app).startswith("1 of 2 · unread")
+        await pilot.press("s")  # the order follows the count, after it
+        assert title() == "Unread · 2 of 3 · date"

@@ -305,22 +305,36 @@ class MainScreen(Screen):
             self._haystacks = [haystack(ref) + bodies.get(ref.path, "") for ref in refs]
             self._haystacks_of = refs
         shown = filter_refs(self.session.refs, query, self._haystacks)
-        unread_only = self.session.state.get("unread_only", False) is True
+        unread_only = self._unread_only()
         if unread_only:  # the open article stays, so reading it does not pull it away
             read = self.article_list.read
-            shown = [r for r in shown if path_key(r.path) not in read or r.path == keep]
+            shown = [r for r in shown if r.path == keep or self._unread_ref(r, read)]
         order = self.session.state.get("sort", "folder")
         self.shown = in_groups(sorted_refs(shown, order if order in SORTS else "folder"))
         folders = {folder_of(r) for r in self.shown}
         self.article_list.show(self.shown, grouped=len(folders) > 1, current=keep)
+        self._title_list()
+
+    @staticmethod
+    def _unread_ref(ref: ArticleRef, read: set[str]) -> bool:
+        return ref.format != "error" and path_key(ref.path) not in read
+
+    def _title_list(self) -> None:
+        """The list's title: what it shows first (short enough for a narrow list), then
+        how many, then the order. Unread only counts the unread articles listed, as the
+        status line does (the open article stays listed once read, but is not counted)."""
+        query, unread_only = self.filter_query, self._unread_only()
+        order = self.session.state.get("sort", "folder")
         total = len(self.session.refs)
-        count = f"{len(self.shown)} of {total}" if query or unread_only else str(total)
+        if unread_only:
+            count = f"{self.article_list.unread_count} of {total}"
+        else:
+            count = f"{len(self.shown)} of {total}" if query else str(total)
         if self.scanning:
             count += " so far…"
-        how = [
-            w for w in ("unread" if unread_only else "", order if order != "folder" else "") if w
-        ]
-        self.query_one("#library").border_title = " · ".join(["Articles", count, *how])
+        label = "Unread" if unread_only else "Articles"
+        how = [order] if order in SORTS and order != "folder" else []
+        self.query_one("#library").border_title = " · ".join([label, count, *how])
 
     # the list: marks, unread only and order
 
@@ -356,6 +370,9 @@ class MainScreen(Screen):
             self.apply_filter(self.filter_query, keep=self.current)
         self.show_place()
         self.status.say(f"Marked {len(found)} article{'s' * (len(found) != 1)} read")
+
+    def _unread_only(self) -> bool:
+        return self.session.state.get("unread_only", False) is True
 
     def action_toggle_unread_only(self) -> None:
         shown = self.session.state.get("unread_only", False) is not True
@@ -397,7 +414,9 @@ class MainScreen(Screen):
             if timer is not None:
                 timer.stop()
         self.session.cancel_pending()  # requests for the article being left
-        self.current = path
+        left, self.current = self.current, path
+        if left is not None and self.is_read(left) and self._unread_only():
+            self.apply_filter(self.filter_query, keep=path)  # the read one leaves the list
         self.article = None
         self.article_list.select(path)
         self.reset_reading()
@@ -480,6 +499,8 @@ class MainScreen(Screen):
 
     def show_place(self) -> None:
         """Bring the status line back to where the reader is (ending any message)."""
+        if self._unread_only():  # the list's title counts the unread too
+            self._title_list()
         self.status.place(self.where_text())
         self.status.show_place()
 
