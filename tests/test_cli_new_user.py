@@ -125,3 +125,21 @@ def test_export_clipboard_without_a_tool_gives_the_hint_once(tmp_path, capsys, m
     err = capsys.readouterr().err
     assert "OSC 52" in err and "Riverton" in sent[0]
     assert err.count("install xclip") == 1
+
+
+def test_a_bad_file_among_good_ones_still_opens_the_reader(tmp_path, capsys, monkeypatch):
+    from reader.tui import app as tui_app
+
+    opened: list[list[Path]] = []
+    monkeypatch.setattr(tui_app, "run_app", lambda paths, *rest: opened.append(paths) or 0)
+    blob = tmp_path / "picture.txt"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 8)
+    missing = tmp_path / "gone.txt"
+    assert reader(tmp_path, str(ARTICLE), str(blob), str(missing)) == 0
+    assert opened == [[ARTICLE, blob, missing]]  # the list shows the bad ones as × rows
+    assert capsys.readouterr().err == ""
+    assert reader(tmp_path, str(blob), str(missing)) == 2  # nothing to open at all
+    assert capsys.readouterr().err.splitlines() == [
+        f"reader: {blob}: binary file, not text",
+        f"reader: {missing}: no such file or directory",
+    ]

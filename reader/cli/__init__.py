@@ -316,10 +316,14 @@ def cmd_tui(args: argparse.Namespace) -> int:
         if not pages:
             raise CliError("no page could be fetched")
         args.paths = [*(p for p in args.paths if not _is_url(p)), *map(str, pages)]
-    for p in args.paths:
-        problem = check_root(Path(p))
-        if problem:
-            raise CliError(f"{p}: {problem}")
+    bad = [(p, problem) for p in args.paths if (problem := check_root(Path(p)))]
+    if bad and len(bad) == len(args.paths):  # nothing to open: a line for each
+        for p, problem in bad[:-1]:
+            say(f"{p}: {problem}")
+        raise CliError(f"{bad[-1][0]}: {bad[-1][1]}")
+    # One bad file never stops the rest: the list shows it as a row that cannot be
+    # opened (a folder with nothing to list is said in the reader instead).
+    problems += [f"{p}: {problem}" for p, problem in bad if Path(p).is_dir()]
     from reader.tui.app import run_app
 
     return run_app([Path(p) for p in args.paths], paths, settings, problems)

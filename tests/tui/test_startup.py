@@ -105,3 +105,20 @@ async def test_keys_on_an_unopenable_article_say_it_cannot_be_opened(make_app, l
         notes = [str(n.message) for n in app._notifications]
         assert any("cannot be opened: nothing to copy or export" in n for n in notes)
         assert not any("not ready" in n for n in notes)
+
+
+async def test_bad_files_given_one_by_one_are_rows_that_say_why(make_app, library, tmp_path):
+    blob = tmp_path / "picture.txt"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 8)
+    missing = tmp_path / "gone.txt"
+    app = make_app(library=[library / "a-budget.txt", blob, missing])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        refs = {r.path.name: r for r in app.screen.shown}
+        assert set(refs) == {"a-budget.txt", "picture.txt", "gone.txt"}
+        assert refs["a-budget.txt"].format != "error"
+        assert view_lines(app)[0].startswith("Council passes budget")
+        app.screen.open(blob)
+        await settle(pilot)
+        assert "cannot be opened" in view_lines(app)[0]
+        assert refs["gone.txt"].format == "error" and "no such file" in refs["gone.txt"].source
