@@ -69,7 +69,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("find", "/", "find", "find", "Find: filter or search",
             "Filter the list (when it has focus) or search the text", footer=True),
     Command("library.filter", None, "filter_list", "filter", "Library: filter",
-            "Filter the article list by title, source or file name"),
+            "Filter the article list by title, source, file name, text or actor"),
     Command("text.search", None, "search_text", "search", "Text: search",
             "Search in the article text"),
     Command("theme.change", "t", "change_theme", "theme", "Theme: change",
