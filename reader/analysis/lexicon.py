@@ -49,7 +49,7 @@ TITLE_MODIFIERS = words(
     """
 )
 """Title words that qualify a title rather than name one: never a title on their own."""
-"""Words that can sit in a title before a name ("Deputy Foreign Minister <Name>")."""
+"""Words that can sit in a title before a name ("<Rank> <Portfolio> <Title> <Name>")."""
 
 TITLE_EXPANSIONS = {
     "gen.": "general",

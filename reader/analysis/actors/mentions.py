@@ -175,7 +175,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     if kind == "person":
         last_title = max((k for k in range(i, j - 1) if _is_title(doc, k, kind)), default=None)
         if last_title is not None and all(t.text[:1].isupper() for t in doc[i:last_title]):
-            i, titled = last_title + 1, True  # "City Councilman <Name>"
+            i, titled = last_title + 1, True  # "<Body> <Title> <Name>"
     while j > i and doc[j - 1].is_punct:
         j -= 1
     if j - i > 1 and j < len(doc) and doc[j].text == ":" and doc[j - 1].lower_ in CREDIT_WORDS:
@@ -247,7 +247,7 @@ def _person_or_not(words: list[str]) -> str:
 
 
 def _name_after_title(doc: Doc, i: int, j: int) -> int | None:
-    """ "City Councilor <Name>" tagged as an organisation: the name after the title."""
+    """ "<Body> <Title> <Name>" tagged as an organisation: the name after the title."""
     for p in range(j - 2, i - 1, -1):
         token = doc[p]
         if token.text[:1].isupper() and (is_title_word(token.text) or is_honorific(token.text)):

@@ -27,7 +27,7 @@ def merge_organisations(clusters: dict[str, list[Mention]]) -> None:
             by_acronym[acronym_of(words)].append(k)
             by_first[words[0]].append(k)
             by_last[words[-1]].append(k)
-    # "<Name>" (tagged a person) beside "<Name> Aviation Services": the short name.
+    # "<Name>" (tagged a person) beside "<Name> <Trade> <Kind of firm>": the short name.
     orgs += [
         k
         for k, ms in clusters.items()
@@ -62,7 +62,7 @@ def merge_organisations(clusters: dict[str, list[Mention]]) -> None:
                 for k in by_last[words[-1]]
                 if len(k) > len(key) and k[2:].split()[-len(words) :] == words
             ]
-            # "<Name> Foods" and "<Name> Foods Inc.": the same company.
+            # "<Name> <Trade>" and "<Name> <Trade> Inc.": the same company.
             targets += [
                 f"{key} {suffix}" for suffix in _LEGAL_SUFFIXES if f"{key} {suffix}" in orgs
             ]

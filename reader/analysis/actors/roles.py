@@ -50,7 +50,7 @@ def role_for_mention(doc: Doc, start: int, end: int) -> str | None:
             return clause or _main_clause(doc, root)
     if title and not described:
         where = _affiliation(doc, end, root)
-        return f"{title} {where}" if where else title  # "captain of the Fire Department"
+        return f"{title} {where}" if where else title  # "captain of the <Service> department"
     if title and " " in title:
         if described and not _content_words(described) & _content_words(title):
             return f"{title}, {described}"  # "Major General <Name>, spokesman for the army"
@@ -63,7 +63,7 @@ def _content_words(role: str) -> set[str]:
 
 
 def _affiliation(doc: Doc, end: int, root: Token) -> str | None:
-    """ "of the <City> Fire Department" right after a titled name."""
+    """ "of the <City> <Service> department" right after a titled name."""
     prep = doc[end] if end < len(doc) else None
     if prep is None or prep.lower_ not in {"of", "at"} or prep.head.i != root.i:
         return None
@@ -81,14 +81,14 @@ def _name_root(doc: Doc, start: int, end: int) -> Token:
 
 
 def _title_before(doc: Doc, start: int, end: int, root: Token) -> str | None:
-    """ "Deputy Foreign Minister <Name>" -> "deputy foreign minister"."""
+    """ "<Rank> <Portfolio> <Title> <Name>" -> "<rank> <portfolio> <title>"."""
     left = root.left_edge.i
     entity_start = start
     while entity_start > 0 and doc[entity_start].ent_iob_ == "I":
-        entity_start -= 1  # titles the model put inside the name ("City Councilman <Name>")
+        entity_start -= 1  # titles the model put inside the name ("<Body> <Title> <Name>")
     first = start
     if left >= start and start > 0 and is_title_word(doc[start - 1].text):
-        # The parse left the title out of the name's phrase ("Senate Majority Leader <Name>"
+        # The parse left the title out of the name's phrase ("<Body> <Rank> <Title> <Name>"
         # read as a conjunct): take the capitalised run before the name.
         left = start
         while left > 0 and start - left < 6 and _capitalised(doc[left - 1]):

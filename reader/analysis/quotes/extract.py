@@ -282,7 +282,7 @@ def _is_verb(token: Token) -> bool:
 
 
 def _title_like(words: list[Token]) -> bool:
-    """ "Tides of the Sea", "Count Us In": every significant word capitalised."""
+    """ "<Noun> of the <Noun>", "<Verb> Us <Particle>": every significant word capitalised."""
     if any(t.nbor(1).text in {".", "?", "!"} for t in words[:-1] if t.i + 1 < len(t.doc)):
         return False  # "Failed? No. Paused," is speech, not a title
     significant = [

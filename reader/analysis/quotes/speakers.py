@@ -218,7 +218,7 @@ class SpeakerResolver:
 
     def _beside_pronoun(self, end: int, gender: str) -> bool:
         """Whether the name ending at `end` is an object of a verb whose subject is a pronoun
-        of this gender: in "She praised Tom Ashby and Marcus Lee." neither man is the "she"
+        of this gender: in "She praised <A> and <B>." neither man is the "she"
         of the next quote."""
         token = self.doc[self.token_at(end - 1)]
         steps = 0
