@@ -19,7 +19,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = {"j": ("j", "j"), "k": ("k", "k"), "]": ("right_square_bracket", "]"),
-        "1": ("1", "1"), "2": ("2", "2"), "3": ("3", "3")}  # fmt: skip
+        "1": ("1", "1"), "2": ("2", "2"), "3": ("3", "3"),
+        "pagedown": ("pagedown", None), "pageup": ("pageup", None)}  # fmt: skip
 
 
 def rss_kib(pid: str = "self") -> dict[str, int]:

@@ -16,39 +16,23 @@ from __future__ import annotations
 import asyncio
 import sys
 import threading
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.tui_probe import (  # noqa: E402
-    KEYS,
     Paints,
     emit,
     load_thread,
     make_app,
     opened,
+    press,
     track_actions,
     wait_for,
 )
 
-KEYS.update({"pagedown": ("pagedown", ""), "pageup": ("pageup", "")})
 PLAN = (("quote", "]"), ("tab", "123"), ("page", ["pagedown", "pageup"]), ("list", "jk"))
 """What each figure presses, in turn; the text gets focus before paging."""
-
-
-async def press_key(app, paints: Paints, key: str, handled: list[float]) -> tuple[float, float]:
-    from textual import events
-
-    name, char = KEYS[key]
-    handled.clear()
-    start, cpu = time.perf_counter(), time.thread_time()
-    app._driver.send_message(events.Key(name, char or None))
-    await wait_for(lambda: handled and paints.after(handled[0]) is not None, 10)
-    if not handled:
-        return float("nan"), float("nan")
-    end = paints.after(handled[0]) or time.perf_counter()
-    return end - start, (paints.cpu_after(handled[0]) or time.thread_time()) - cpu
 
 
 def text_pane(app, which: str):
@@ -102,7 +86,7 @@ async def run(
             await asyncio.sleep(0.1)
             times, cpus = results.setdefault(kind, []), results.setdefault(f"{kind}_cpu", [])
             for i in range(count):
-                latency, cpu = await press_key(app, paints, keys[i % len(keys)], handled)
+                latency, cpu = await press(app, paints, keys[i % len(keys)], handled)
                 times.append(latency)
                 cpus.append(cpu)
                 await asyncio.sleep(0.05)
