@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.analysis.models import Actor
-from reader.analysis.quotes.speakers import SpeakerResolver
+from reader.analysis.quotes.speakers import SpeakerResolver, antecedent
 from reader.text.speech import CHARACTERIZING_LEMMAS, SPEECH_FORMS, SPEECH_LEMMAS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
@@ -164,18 +164,11 @@ def _animate(ctx: Context, subject: Token | None) -> bool:
     """Whether a subject can be someone who speaks: a person or organisation, a he or she."""
     if subject is None:
         return False
-    subject = _antecedent(subject)
+    subject = antecedent(subject)
     if subject.lower_ in {"he", "she", "they", "i", "we"} or subject.pos_ == "PROPN":
         return True
     actor = ctx.resolver.actor_at(subject.idx)
     return actor is not None and actor.kind in {"person", "organization", "group"}
-
-
-def _antecedent(token: Token) -> Token:
-    """ "<Name>, who called ...": a relative pronoun stands for the noun its clause is on."""
-    if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
 
 
 _SIGNATURE = re.compile(
@@ -204,7 +197,7 @@ def _personal(ctx: Context, subject: Token | None) -> bool:
     """Whether a subject is a person: a named one, or a he or she."""
     if subject is None:
         return False
-    subject = _antecedent(subject)
+    subject = antecedent(subject)
     if subject.lower_ in {"he", "she"}:
         return True
     actor = ctx.resolver.actor_at(subject.idx)

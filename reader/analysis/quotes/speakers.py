@@ -86,8 +86,9 @@ class SpeakerResolver:
         lower = token.lower_
         if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
             return self.pronoun(PERSON_PRONOUNS[lower], before)
-        if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
-            return self.from_token(token.head.head, before)  # "Smith, who said ..."
+        noun = antecedent(token)
+        if noun.i != token.i:
+            return self.from_token(noun, before)  # "Smith, who said ..."
         if token.pos_ == "PRON":
             return None
         for child in token.children:
@@ -104,7 +105,7 @@ class SpeakerResolver:
         det = next((c for c in token.children if c.dep_ in {"det", "poss"}), None)
         # "the senator", and "<Name>'s spokesman": one particular person
         definite = det is not None and (det.lower_ in DEFINITE or det.pos_ == "PROPN")
-        person = is_person_noun(lemma) or is_title_word(lemma) or _age_noun(token)
+        person = _personal_noun(token)
         organisation = lemma in SPEAKING_ORG_NOUNS or lemma in STATEMENT_NOUNS
         if definite and person and token.tag_ != "NNS":
             by_role = self._by_role(lemma, before)
@@ -332,6 +333,13 @@ _ANYONE = frozenset({"man", "woman", "person", "boy", "girl", "guy", "lady", "ge
 the text introduced him with that word."""
 _PHRASE_STOP = frozenset({",", ";", ":", "(", "—", "–", "-", '"', "“", "”"})
 _AGE_NOUN = re.compile(r"\d+-year-olds?$")
+
+
+def antecedent(token: Token) -> Token:
+    """ "<Name>, who called ...": a relative pronoun stands for the noun its clause is on."""
+    if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
 
 
 def _personal_noun(token: Token) -> bool:
