@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -136,7 +138,11 @@ def _list_lines(body: str, a: int, b: int, width: int, number: int) -> list[Layo
 
 
 class ArticleLayout:
-    """Screen lines for a title, a meta line, notices and the body's paragraphs at one width."""
+    """Screen lines for a title, a meta line, notices and the body's paragraphs at one width.
+
+    The lines can be made a part at a time (`rows` first, then `extend`), so a huge article
+    shows its start at once: lines already made never change as more are added.
+    """
 
     def __init__(
         self,
@@ -145,30 +151,78 @@ class ArticleLayout:
         headers: list[tuple[LineKind, str]],
         width: int,
         kinds: tuple[str, ...] = (),
+        rows: int | None = None,
     ) -> None:
+        """Lay out the headers and the paragraphs up to `rows` lines (None: all of them)."""
         self.body = body
         self.headers = headers
         self.width = width
         self.lines: list[LayoutLine] = []
         self.paragraph_lines: list[int] = []
-        """First screen line of each paragraph."""
+        """First screen line of each paragraph laid out so far."""
+        self._paragraphs = paragraphs
+        self._kinds = kinds
+        self._body_starts: list[int] = []
+        self._body_rows: list[int] = []
         for index, (kind, string) in enumerate(headers):
             for a, b in wrap(string, 0, len(string), width):
                 self.lines.append(LayoutLine(kind, a, b, -1, index))
         if headers:
             self.lines.append(LayoutLine("blank", 0, 0))
-        for number, (a, b) in enumerate(paragraphs):
-            if number:
-                self.lines.append(LayoutLine("blank", b, b, number))
-            self.paragraph_lines.append(len(self.lines))
-            block = kinds[number] if number < len(kinds) else ""
-            if block == "list":
-                self.lines.extend(_list_lines(body, a, b, width, number))
-                continue
-            for start, end in wrap(body, a, b, width):
+        if rows is None:
+            self.extend(lambda: False)
+        else:
+            self.extend(lambda: len(self.lines) >= rows)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every paragraph is laid out."""
+        return len(self.paragraph_lines) >= len(self._paragraphs)
+
+    @property
+    def laid_out(self) -> int:
+        """The body offset up to which lines are made (the whole body once complete)."""
+        if self.complete:
+            return len(self.body)
+        return self._paragraphs[len(self.paragraph_lines)][0]
+
+    def extend(self, enough: Callable[[], bool]) -> None:
+        """Lay out further paragraphs, one at a time, until `enough()` or the last one."""
+        while not self.complete and not enough():
+            self._add_paragraph(len(self.paragraph_lines))
+
+    def extend_for(self, seconds: float) -> None:
+        """Lay out further paragraphs for about `seconds` (at least one)."""
+        end = time.perf_counter() + seconds
+        made = len(self.lines)
+        self.extend(lambda: len(self.lines) > made and time.perf_counter() >= end)
+
+    def _add_paragraph(self, number: int) -> None:
+        a, b = self._paragraphs[number]
+        first = len(self.lines)
+        if number:
+            self.lines.append(LayoutLine("blank", b, b, number))
+        self.paragraph_lines.append(len(self.lines))
+        block = self._kinds[number] if number < len(self._kinds) else ""
+        if block == "list":
+            self.lines.extend(_list_lines(self.body, a, b, self.width, number))
+        else:
+            for start, end in wrap(self.body, a, b, self.width):
                 self.lines.append(LayoutLine("body", start, end, number, block=block))
-        self._body_starts = [line.start for line in self.lines if line.kind == "body"]
-        self._body_rows = [row for row, line in enumerate(self.lines) if line.kind == "body"]
+        for row in range(first, len(self.lines)):
+            if self.lines[row].kind == "body":
+                self._body_starts.append(self.lines[row].start)
+                self._body_rows.append(row)
+
+    def estimated_rows(self) -> int:
+        """The number of lines once complete: exact when it is, else extrapolated."""
+        if self.complete:
+            return len(self.lines)
+        if not self.paragraph_lines:
+            return len(self.lines) + len(self.body) // max(1, self.width)
+        done = max(1, self.laid_out - self._paragraphs[0][0])
+        rest = len(self.body) - self.laid_out
+        return len(self.lines) + round(rest * len(self.lines) / done)
 
     def __len__(self) -> int:
         return len(self.lines)

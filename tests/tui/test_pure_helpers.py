@@ -47,6 +47,31 @@ def test_layout_maps_offsets_and_positions_both_ways():
     assert narrow.position_at(narrow.row_of_position(1, 0.0)) == (1, 0.0)
 
 
+def test_a_layout_made_in_parts_is_the_whole_layout_in_order():
+    body = "\n\n".join(f"word {n} " * (n % 7 + 1) for n in range(60))
+    paragraphs, at = [], 0
+    for part in body.split("\n\n"):
+        paragraphs.append((at, at + len(part)))
+        at += len(part) + 2
+    headers = [("title", "T")]
+    whole = ArticleLayout(body, paragraphs, headers, 12, rows=None)
+    part = ArticleLayout(body, paragraphs, headers, 12, rows=10)
+    assert 10 <= len(part) < len(whole) and not part.complete
+    assert part.lines == whole.lines[: len(part)]  # what is made first never changes
+    assert part.laid_out == paragraphs[len(part.paragraph_lines)][0]
+    assert abs(part.estimated_rows() - len(whole)) < len(whole) / 2
+    made = len(part)
+    part.extend(lambda: len(part) > made)
+    assert part.lines == whole.lines[: len(part)]
+    part.extend_for(0)
+    assert len(part) > made
+    part.extend(lambda: False)
+    assert part.complete and part.lines == whole.lines and part.laid_out == len(body)
+    assert part.estimated_rows() == len(whole)
+    offset = body.index("word 59")
+    assert part.row_of_offset(offset) == whole.row_of_offset(offset)
+
+
 def test_find_matches_ignores_case_and_quote_style():
     text = "It’s “fine”. IT'S \"FINE\". it's\nfine"
     assert [text[s:e] for s, e in find_matches(text, "it's fine")] == ["it's\nfine"]

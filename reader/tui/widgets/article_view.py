@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from bisect import bisect_right
 
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import work
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -22,6 +25,13 @@ MAX_WIDTH = 96
 """Lines longer than this are hard to read; wide terminals get a margin instead."""
 LAYERS = ("mention", "match", "focus", "match-current")
 """Highlight layers, lowest first: a later layer's style wins where they overlap."""
+FIRST_ROWS = 400
+"""Lines laid out at once when an article is shown (several screens); the rest of a long
+article is laid out in slices that leave the event loop free for keys between them."""
+SLICE = 0.004
+"""Seconds of layout per slice."""
+GROW_EVERY = 0.1
+"""Seconds between updates of the scrollable height while the layout grows."""
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -57,6 +67,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: ArticleLayout | None = None
         self._layers: dict[str, tuple[list[int], list[int]]] = {}
         self._pending: tuple[int, float] | None = None
+        """A reading position to restore once its lines are laid out."""
+        self._pending_span: int | None = None
+        """A text offset to bring into view once laid out (the body's length: the end)."""
         self._cache: dict[int, Strip] = {}
         self._jumping = False
 
@@ -72,6 +85,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._headers += [("notice", notice) for notice in article.notices]
         self._layers = {}
         self._pending = position or (0, 0.0)
+        self._pending_span = None
         self._relayout()
 
     def show_message(self, title: str, detail: str = "") -> None:
@@ -80,6 +94,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._headers = [("title", title)] + ([("notice", detail)] if detail else [])
         self._layers = {}
         self._pending = (0, 0.0)
+        self._pending_span = None
         self._relayout()
 
     def set_layer(self, name: str, spans: list[tuple[int, int]]) -> None:
@@ -114,6 +129,10 @@ class ArticleView(ScrollView, can_focus=True):
         """Bring text offset `start` into view, a third of the way down."""
         if self._layout is None:
             return
+        self._pending = None  # a jump wins over a position still being restored
+        if not self._layout.complete and start >= self._layout.laid_out:
+            self._pending_span = start  # scrolled to once its lines are made
+            return
         row = self._layout.row_of_offset(start)
         target = row - self.scrollable_content_region.height // 3
         # A jump to a quote or mention is not reading down to there: announce it unscrolled.
@@ -122,6 +141,13 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to(y=max(0, target), animate=False, force=True, immediate=True)
         finally:
             self._jumping = False
+
+    def action_scroll_end(self) -> None:
+        if self._layout is not None and not self._layout.complete:
+            self._pending = None
+            self._pending_span = len(self._layout.body)
+            return
+        super().action_scroll_end()
 
     def action_half_page(self, direction: int) -> None:
         step = max(1, self.scrollable_content_region.height // 2)
@@ -145,7 +171,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def seen(self) -> float:
         """How much of the text has been on screen, from 0 to 1."""
-        total = self.virtual_size.height
+        total = self._layout.estimated_rows() if self._layout is not None else 0
         if total <= 0:
             return 0.0
         return min(1.0, (self.scroll_y + self.scrollable_content_region.height) / total)
@@ -162,13 +188,76 @@ class ArticleView(ScrollView, can_focus=True):
         body = self.article.text if self.article else ""
         paragraphs = self.article.paragraphs if self.article else []
         kinds = self.article.kinds if self.article else ()
-        self._layout = ArticleLayout(body, paragraphs, self._headers, width, kinds)
+        rows = FIRST_ROWS + self.scrollable_content_region.height
+        self._layout = ArticleLayout(body, paragraphs, self._headers, width, kinds, rows)
         self.virtual_size = Size(width, len(self._layout))
-        row = self._layout.row_of_position(*keep) if keep != (0, 0.0) else 0
-        # A restored or re-wrapped position is not the reader moving: announce nothing.
-        self.scroll_to(y=row, animate=False, force=True, immediate=True)
-        self._pending = None
+        self._pending = keep
+        if self._settle() is not None:
+            self.scroll_to(y=0, animate=False, force=True, immediate=True)
+        if not self._layout.complete:
+            self._lay_out_rest(self._layout)
         self.refresh()
+
+    def _settle(self) -> tuple[int, float] | None:
+        """Restore the waiting position, then bring the waiting offset into view, as soon as
+        their lines are laid out; the position still waiting (None when restored)."""
+        layout = self._layout
+        if layout is None:
+            return self._pending
+        self._grow(Size(layout.width, len(layout)))
+        if self._pending is not None:
+            row = self._row_of(*self._pending)
+            if row is None:
+                return self._pending
+            # A restored or re-wrapped position is not the reader moving: announce nothing.
+            self.scroll_to(y=row, animate=False, force=True, immediate=True)
+            self._pending = None
+        start = self._pending_span
+        if start is not None and (layout.complete or start < layout.laid_out):
+            self._pending_span = None
+            if start >= len(layout.body):
+                self.scroll_to(y=self.max_scroll_y, animate=False, force=True, immediate=True)
+            else:
+                self.scroll_to_span(start)
+        return None
+
+    def _grow(self, size: Size) -> None:
+        """Make `size` the scrollable size. Growing a text that already scrolls changes only
+        the scrollbar: the screen is not laid out again (which would redraw every pane)."""
+        before = self.virtual_size
+        if size == before:
+            return
+        if self.show_vertical_scrollbar and size.width == before.width < size.height:
+            self.set_reactive(ArticleView.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
+
+    def _row_of(self, paragraph: int, fraction: float) -> int | None:
+        """The row for a reading position, or None while its lines are not all laid out."""
+        layout = self._layout
+        assert layout is not None
+        if (paragraph, fraction) == (0, 0.0):
+            return 0
+        if not layout.complete and paragraph + 1 >= len(layout.paragraph_lines):
+            return None
+        row = layout.row_of_position(paragraph, fraction)
+        screen = self.scrollable_content_region.height
+        return row if layout.complete or row + screen <= len(layout) else None
+
+    @work(exclusive=True, group="article-layout", exit_on_error=False)
+    async def _lay_out_rest(self, layout: ArticleLayout) -> None:
+        """Lay out the rest of a long article a slice at a time, yielding to the event loop
+        between slices so that keys (and quit) are handled at once; the scrollable height
+        grows as it goes, and what waits for lines not made yet is done when they are."""
+        grown = time.monotonic()
+        while layout is self._layout and not layout.complete:
+            layout.extend_for(SLICE)
+            waiting = self._pending is not None or self._pending_span is not None
+            if waiting or layout.complete or time.monotonic() - grown >= GROW_EVERY:
+                self._settle()
+                grown = time.monotonic()
+            await asyncio.sleep(0)
 
     def _wrap_width(self) -> int:
         # One column short of the content: Textual draws the scrollbar inside the padding.
