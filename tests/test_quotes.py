@@ -448,3 +448,21 @@ def test_the_man_is_someone_unnamed_not_the_person_the_story_is_about() -> None:
     )
     (q,) = quotes_of(text)
     assert q.speaker == "the man"
+
+
+def test_a_pronoun_goes_on_with_the_person_who_spoke_in_the_sentence_before() -> None:
+    text = (
+        "Ben Ashdown runs the clinic. Tom Pryce is his deputy.\n\n"
+        "Ashdown, Pryce said, has made the clinic “a safer place for everyone.”\n\n"
+        "“So the staff trust him,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tom Pryce", "Tom Pryce"]
+
+
+def test_a_possessive_on_a_subject_is_not_the_subject_a_pronoun_refers_to() -> None:
+    text = (
+        "Ben Ashdown runs the clinic. Tom Pryce is his deputy.\n\n"
+        "Ashdown's plan had hurt the ward, and Pryce was angry.\n\n"
+        "“Nobody asked the nurses,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tom Pryce"]

@@ -21,7 +21,7 @@ from reader.analysis.names import fold, is_title_word
 from reader.text.speech import SPEECH_LEMMAS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _HONORIFIC_BEFORE = re.compile(r"(\w+)\.?\s*$")
 _SUBTREE_LIMIT = 24
@@ -175,8 +175,8 @@ class SpeakerResolver:
     def _in_sentence(self, first: int, last: int, gender: str | None, depth: int) -> Actor | None:
         """The subject person of tokens [first, last) if compatible, else the latest other."""
         doc = self.doc
-        for token in doc[first:last]:
-            if token.dep_ not in {"nsubj", "nsubjpass"} or self._quoted(token.idx):
+        for token in _subjects_by_salience(doc[first:last]):
+            if self._quoted(token.idx):
                 continue
             pronoun = PERSON_PRONOUNS.get(token.lower_)
             if pronoun is not None and token.pos_ == "PRON":
@@ -200,7 +200,8 @@ class SpeakerResolver:
 
     def _person_at(self, token: Token, gender: str | None) -> Actor | None:
         """The person named by a subject token (or its title phrase), if compatible."""
-        for t in (token, *token.children):
+        # "<Name>'s accusation" is not <Name>: a possessive only qualifies the subject
+        for t in (token, *(c for c in token.children if c.dep_ != "poss")):
             actor = self.actor_at(t.idx)
             if actor is not None and actor.kind == "person":
                 if self.gender.get(actor.name) in (None, gender):
@@ -369,6 +370,13 @@ def _phrase(token: Token) -> str | None:
     if not text or "\n" in text or not any(t.is_alpha for t in words):
         return None
     return text
+
+
+def _subjects_by_salience(tokens: Span) -> list[Token]:
+    """The subjects among `tokens`, those of a verb of saying first: in "<A> has failed,
+    <B> said." the one who speaks is the person the next "he said" goes on with."""
+    subjects = [t for t in tokens if t.dep_ in {"nsubj", "nsubjpass"}]
+    return sorted(subjects, key=lambda t: t.head.lemma_.casefold() not in SPEECH_LEMMAS)
 
 
 def _is_subject(token: Token) -> bool:
