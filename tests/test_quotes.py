@@ -466,3 +466,12 @@ def test_a_possessive_on_a_subject_is_not_the_subject_a_pronoun_refers_to() -> N
         "“Nobody asked the nurses,” he said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tom Pryce"]
+
+
+def test_a_person_inside_a_participle_clause_that_opens_the_sentence_is_not_its_he_or_she() -> None:
+    text = (
+        "Nora Blake, an actress, spoke to the radio station on Monday.\n\n"
+        "Asked whether Lena Dorsey would beat her rival in the event that Dorsey faces him, "
+        "she replied: “I do not know.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Nora Blake"]

@@ -164,11 +164,13 @@ class SpeakerResolver:
         sentence = doc[min(limit, len(doc) - 1)].sent
         floor = doc[self.token_at(max(0, doc[sentence.start].idx - _PRONOUN_REACH))].i
         found = None
+        first = _after_opener(doc[min(limit, len(doc) - 1)], sentence.start)
         while found is None and sentence.start >= floor:
-            found = self._in_sentence(sentence.start, min(limit, sentence.end), gender, depth)
+            found = self._in_sentence(first, min(limit, sentence.end), gender, depth)
             if sentence.start == 0:
                 break
             sentence = doc[sentence.start - 1].sent
+            first = sentence.start
         self._memo[key] = found
         return found
 
@@ -370,6 +372,24 @@ def _phrase(token: Token) -> str | None:
     if not text or "\n" in text or not any(t.is_alpha for t in words):
         return None
     return text
+
+
+def _after_opener(pronoun: Token, start: int) -> int:
+    """Where a pronoun's own sentence may offer it a referent: after a participle clause
+    that opens the sentence ("Asked whether <Name> would win, she replied ..."), whose
+    understood subject is the pronoun itself, so the people in it are others."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.pos_ != "PRON":
+        return start
+    for clause in pronoun.head.children:
+        participle = clause.dep_ == "advcl" and clause.tag_ in {"VBN", "VBG"}
+        if (
+            participle
+            and clause.left_edge.i <= start + 1
+            and clause.i < pronoun.i
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+        ):
+            return clause.right_edge.i + 1
+    return start
 
 
 def _subjects_by_salience(tokens: Span) -> list[Token]:
