@@ -475,3 +475,19 @@ def test_a_person_inside_a_participle_clause_that_opens_the_sentence_is_not_its_
         "she replied: “I do not know.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Nora Blake"]
+
+
+def test_a_definite_description_may_name_a_person_whose_gender_is_known() -> None:
+    text = (
+        "A reporter asked Mr. Dan Kettle about the fence at the fair.\n\n"
+        "“It should be much taller,” the businessman replied."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dan Kettle"]
+
+
+def test_a_name_ending_in_a_title_word_is_a_name_not_a_description() -> None:
+    text = (
+        "Mr. Ralph Dunmore is the town's new mayor.\n\n"
+        "The Union Leader said Mr. Dunmore had been “far too slow” on the repairs."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Union Leader"]

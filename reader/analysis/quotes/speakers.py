@@ -105,7 +105,8 @@ class SpeakerResolver:
         det = next((c for c in token.children if c.dep_ in {"det", "poss"}), None)
         # "the senator", and "<Name>'s spokesman": one particular person
         definite = det is not None and (det.lower_ in DEFINITE or det.pos_ == "PROPN")
-        person = _personal_noun(token)
+        # a capitalised title word ends a name the model missed ("The <Town> Leader"), no role
+        person = _personal_noun(token) and token.pos_ != "PROPN"
         organisation = lemma in SPEAKING_ORG_NOUNS or lemma in STATEMENT_NOUNS
         if definite and person and token.tag_ != "NNS":
             by_role = self._by_role(lemma, before)
@@ -113,7 +114,7 @@ class SpeakerResolver:
                 return by_role  # "the spokesman" introduced earlier by name
             if lemma in _ANYONE:
                 return _phrase(token)  # "the man shouted": someone not named
-            return self._resolve(token.i, None, 0) or _phrase(token)
+            return self._resolve(token.i, _noun_gender(lemma), 0) or _phrase(token)
         if definite and organisation:
             return self._recent_org(lemma, before) or _phrase(token)
         for child in token.children if definite and not person else ():
@@ -182,8 +183,8 @@ class SpeakerResolver:
                 continue
             pronoun = PERSON_PRONOUNS.get(token.lower_)
             if pronoun is not None and token.pos_ == "PRON":
-                if pronoun == gender and depth < 6:
-                    return self._resolve(token.i, gender, depth + 1)
+                if gender in (None, pronoun) and depth < 6:
+                    return self._resolve(token.i, pronoun, depth + 1)
                 continue
             actor = self._person_at(token, gender)
             if actor is not None:
@@ -193,7 +194,7 @@ class SpeakerResolver:
         while i >= 0 and self.mentions[i][0] >= start:
             _, end, actor = self.mentions[i]
             i -= 1
-            if actor.kind != "person" or self.gender.get(actor.name) not in (None, gender):
+            if actor.kind != "person" or not self._fits(actor, gender):
                 continue
             if gender is not None and self._beside_pronoun(end, gender):
                 continue
@@ -206,10 +207,12 @@ class SpeakerResolver:
         for t in (token, *(c for c in token.children if c.dep_ != "poss")):
             actor = self.actor_at(t.idx)
             if actor is not None and actor.kind == "person":
-                if self.gender.get(actor.name) in (None, gender):
-                    return actor
-                return None
+                return actor if self._fits(actor, gender) else None
         return None
+
+    def _fits(self, actor: Actor, gender: str | None) -> bool:
+        """Whether a person can be the referent of a word of `gender` (None: any person)."""
+        return gender is None or self.gender.get(actor.name) in (None, gender)
 
     def _quoted(self, char: int) -> bool:
         return _inside(char, self.quoted)
@@ -372,6 +375,13 @@ def _phrase(token: Token) -> str | None:
     if not text or "\n" in text or not any(t.is_alpha for t in words):
         return None
     return text
+
+
+def _noun_gender(lemma: str) -> str | None:
+    """ "m" for "the businessman", "f" for "the chairwoman", None for "the senator"."""
+    if lemma in MALE_NOUNS:
+        return "m"
+    return "f" if lemma in FEMALE_NOUNS else None
 
 
 def _after_opener(pronoun: Token, start: int) -> int:
