@@ -577,3 +577,35 @@ def test_a_company_named_short_joins_its_full_name_but_a_nationality_does_not() 
     assert "Veridian" not in actors
     assert actors["Veridian Semiconductor"].mentions == 3
     assert actors["Polish Airlines"].mentions == 1  # the adjective did not join the airline
+
+
+def test_a_faith_or_creed_is_not_an_organisation() -> None:
+    # the model tags the name of a faith, and "<Creed>ism" or "<Creed>phobia", as a body
+    text = (
+        "Many converts to Islam said the rules were unfair. The report also warned of rising "
+        "Islamophobia. Critics of the Harlow Mosque Council disagreed."
+    )
+    actors = {a.name: a for a in actors_of(text)}
+    assert "Islam" not in actors
+    assert "Islamophobia" not in actors
+    assert actors["Harlow Mosque Council"].kind == "organization"
+
+
+def test_the_office_inside_a_title_is_not_an_organisation() -> None:
+    # "Shadow <Portfolio> Secretary <Name>", "Undersecretary for <Portfolio> Mr. <Name>": the
+    # portfolio is part of the person's title, not a body of its own
+    text = (
+        "Shadow Home Secretary Ellen Marsh said the plan would fail. Undersecretary for "
+        "Education Mr. Tolvani said schools would reopen. The Department of Education did not "
+        "comment."
+    )
+    actors = actors_of(text)
+    orgs = [a.name for a in actors if a.kind == "organization"]
+    assert orgs == ["Department of Education"]
+    assert find(actors, "Ellen Marsh").role == "Shadow Home secretary"
+
+
+def test_a_time_zone_after_a_clock_time_is_not_an_organisation() -> None:
+    text = "The launch is set for 14:00 GMT on Friday, the space agency NASA said."
+    actors = actors_of(text)
+    assert [a.name for a in actors] == ["NASA"]

@@ -174,3 +174,19 @@ GENERIC_WORDS = words(
     """
 )
 """Single words that are never a useful actor on their own."""
+
+PORTFOLIOS = words(
+    """
+    home foreign interior defense defence finance health education justice transport
+    transportation environment trade energy culture labour labor treasury agriculture
+    housing communications immigration industry commerce tourism sport sports
+    """
+)
+"""The office a title names ("<Portfolio> Secretary", "Minister for <Portfolio>")."""
+
+FAITHS = words(
+    """
+    islam christianity shinto
+    """
+)
+"""Faiths whose names do not end as creeds usually do ("-ism"): beliefs, not actors."""

@@ -18,8 +18,10 @@ from reader.analysis.actors.gazetteer import (
     PLACE_SUFFIXES,
 )
 from reader.analysis.lexicon import (
+    FAITHS,
     ORG_HEAD_NOUNS,
     PERSON_NOUNS,
+    PORTFOLIOS,
     TITLE_MODIFIERS,
     is_person_noun,
 )
@@ -56,6 +58,9 @@ _LEADING_SKIP = frozenset({"the", "a", "an"})
 _CODE = re.compile(r"^[A-Z]{1,6}-?\d")
 _DASHES = frozenset({"—", "–", "--"})
 _OPENING = OPENING_MARKS | {"'", "("}
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_CREED_ENDINGS = ("ism", "phobia")
+_TITLE_PREFIXES = ("under", "vice-", "vice", "co-")
 
 
 @dataclass(slots=True)
@@ -198,6 +203,8 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         return None  # "Authority", "Ministry": a fragment of a longer name
     if len(words) == 1 and kind == "organization" and is_person_noun(words[0]):
         return None  # "a former Scientologist": a word for a member, not the body
+    if kind != "person" and _names_no_body(doc, i, j, words, surface):
+        return None
     if kind == "person":
         kind = _person_or_not(words)
     key = fold(surface)
@@ -222,6 +229,44 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         if mention.kind == "other":
             mention.kind = "organization"
     return mention
+
+
+def _names_no_body(doc: Doc, i: int, j: int, words: list[str], surface: str) -> bool:
+    """Names the model tags as bodies or groups that name none: a belief, the office inside a
+    title, a time zone after a clock time."""
+    if len(words) == 1 and (
+        words[0] in FAITHS or len(words[0]) > 5 and words[0].endswith(_CREED_ENDINGS)
+    ):
+        return True  # "<Faith>", "<Creed>ism", "<Creed>phobia": a belief, not a body
+    if (
+        words[-1] in PORTFOLIOS
+        and not any(w in ORG_HEAD_NOUNS for w in words)
+        and _inside_title(doc, i, j)
+    ):
+        return True  # "Shadow <Portfolio> Secretary", "Undersecretary for <Portfolio>"
+    return surface.isupper() and len(surface) <= 4 and i > 0 and _clock_time(doc[i - 1])
+
+
+def _inside_title(doc: Doc, i: int, j: int) -> bool:
+    """Tokens [i, j) sit in a title: a title word follows them, or "<Title> for|of" precedes."""
+    if j < len(doc) and _title_token(doc[j]):
+        return True
+    return i > 1 and doc[i - 1].lower_ in {"for", "of"} and _title_token(doc[i - 2])
+
+
+def _title_token(token: Token) -> bool:
+    """A capitalised title word, also with a rank prefix ("Undersecretary", "Vice-Chair")."""
+    if not token.text[:1].isupper():
+        return False
+    word = bare_word(token.text)
+    return is_title_word(word) or any(
+        word.startswith(p) and is_title_word(word[len(p) :]) for p in _TITLE_PREFIXES
+    )
+
+
+def _clock_time(token: Token) -> bool:
+    """ "14:00", "9 a.m.": a clock time, after which an acronym is a time zone."""
+    return bool(_CLOCK.match(token.text)) or token.lower_ in {"a.m.", "p.m.", "am", "pm"}
 
 
 def _affiliation_of_person(doc: Doc, m: Mention) -> bool:
