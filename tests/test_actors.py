@@ -609,3 +609,53 @@ def test_a_time_zone_after_a_clock_time_is_not_an_organisation() -> None:
     text = "The launch is set for 14:00 GMT on Friday, the space agency NASA said."
     actors = actors_of(text)
     assert [a.name for a in actors] == ["NASA"]
+
+
+def test_a_newspaper_named_after_its_town_is_an_organisation() -> None:
+    # "<Town> Sun", "<Town> Star": the word a paper's name ends with makes it a body
+    text = (
+        "The Harwick Sun reported that the mayor had resigned. A reporter for the Harwick Sun "
+        "said the mayor left.\n\nSupport grew. The Pelham "
+        "Sentinel observed that the hashtag had become a movement."
+    )
+    actors = actors_of(text)
+    assert people(actors) == []
+    assert find(actors, "Harwick Sun").kind == "organization"
+    assert find(actors, "Pelham Sentinel").kind == "organization"  # untagged, but it speaks
+
+
+def test_an_acronym_in_parentheses_after_a_name_is_that_name() -> None:
+    # "<Long Name> (<ACRONYM>)": the acronym is the same body, even when its letters are not
+    # the initials of the name (a name translated, an older name)
+    text = (
+        "Officials at the Brevik Port Authority (HBA) said the ship had left. The HBA said no "
+        "one was hurt."
+    )
+    actors = actors_of(text)
+    assert [(a.name, a.kind, a.mentions) for a in actors] == [
+        ("Brevik Port Authority", "organization", 3)
+    ]
+
+
+def test_a_neighbourhood_named_with_a_nationality_is_one_place() -> None:
+    # "<Nationality> Hill", "<Nationality> Street": the model tags the nationality alone
+    text = (
+        "The family moved from Polish Hill to the suburbs. Polish Hill has three churches, "
+        "and German Street was closed for repairs. Polish workers arrived in May."
+    )
+    actors = actors_of(text)
+    assert people(actors) == []
+    assert find(actors, "Polish Hill").kind == "place"
+    assert find(actors, "Polish Hill").mentions == 2
+    assert find(actors, "German Street").kind == "place"
+
+
+def test_a_count_before_a_role_is_not_part_of_it() -> None:
+    # "one driver, <Name>," picks a person out of many: the role is "driver"
+    text = (
+        '"Nobody wants this," one driver, Tom Ellis, said. Another resident, Ann Pratt, said '
+        "the road flooded."
+    )
+    actors = actors_of(text)
+    assert find(actors, "Tom Ellis").role == "driver"
+    assert find(actors, "Ann Pratt").role == "resident"

@@ -27,7 +27,9 @@ ORG_SUFFIXES = words(
     shipping lines steel mining oil resources industries international global architects
     consulting insurance financial securities software networks communications telecom
     studios entertainment records press publishing times post journal herald tribune
-    gazette courier review magazine club fc united rovers athletic wanderers
+    gazette courier review magazine news sun star daily chronicle observer guardian
+    telegraph mirror dispatch inquirer sentinel examiner bulletin
+    club fc united rovers athletic wanderers
     analytics research advisors advisers strategies solutions services health healthcare
     medical brands
     """

@@ -98,6 +98,8 @@ class Mention:
     """Used as a noun: an owner ("<Name>'s plant") or a subject or object, not a modifier."""
     modifier_use: bool = False
     """Used as a modifier ("<Name> workers", "a <Name> bakery"), as nationalities are."""
+    short_form: str = ""
+    """The acronym given in parentheses right after the name ("<Long Name> (<ACRONYM>)")."""
 
     @property
     def words(self) -> list[str]:
@@ -132,7 +134,11 @@ def _joined_entities(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for ent in doc.ents:
         prev = out[-1] if out else None
-        if (
+        if prev is not None and prev.label_ == "LOC" and ent.start < prev.end:
+            continue  # the place word already joined to the nationality before it
+        if ent.label_ == "NORP" and _place_word(doc, ent.end):
+            out.append(Span(doc, ent.start, ent.end + 1, label="LOC"))  # "<Nationality> Hill"
+        elif (
             prev is not None
             and prev.end == ent.start
             and prev.label_ == ent.label_
@@ -144,6 +150,15 @@ def _joined_entities(doc: Doc) -> list[Span]:
         else:
             out.append(ent)
     return out
+
+
+def _place_word(doc: Doc, i: int) -> bool:
+    """A capitalised word that ends a place's name ("Hill", "Street", "Square")."""
+    if i >= len(doc) or not doc[i].text[:1].isupper():
+        return False
+    one_word_entity = doc[i].ent_iob_ == "B" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")
+    alone = doc[i].ent_iob_ == "O" or one_word_entity
+    return alone and bare_word(doc[i].text) in PLACE_SUFFIXES
 
 
 def _source_with_article(doc: Doc, i: int) -> bool:
@@ -222,6 +237,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         mention.kind, mention.weight = "person", 2.0
     if mention.kind == "other" and _source_with_article(doc, i):
         mention.kind = "organization"  # "according to the <Name> Herald": a body
+    mention.short_form = _short_form_after(doc, j)
     _fix_kind(doc, mention)
     _add_hints(doc, mention)
     if mention.kind in {"person", "other"} and _affiliation_of_person(doc, mention):
@@ -229,6 +245,16 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         if mention.kind == "other":
             mention.kind = "organization"
     return mention
+
+
+def _short_form_after(doc: Doc, j: int) -> str:
+    """ "<Long Name> (<ACRONYM>)": the folded acronym a name is given, whatever its letters."""
+    if j + 2 >= len(doc) or doc[j].text != "(" or doc[j + 2].text != ")":
+        return ""
+    word = doc[j + 1].text
+    if not (1 < len(word) <= 8 and word.isupper() and word.isalnum()):
+        return ""
+    return fold(word)
 
 
 def _names_no_body(doc: Doc, i: int, j: int, words: list[str], surface: str) -> bool:

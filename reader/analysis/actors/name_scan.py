@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.analysis.actors.gazetteer import ORG_SUFFIXES
 from reader.analysis.actors.index import name_shaped
 from reader.analysis.actors.mentions import Mention, make_mention
 from reader.analysis.lexicon import TITLE_MODIFIERS, is_person_noun
@@ -53,6 +54,8 @@ def bare_name_mentions(doc: Doc, text: str) -> list[Mention]:
             if mention is not None:
                 if _named_person(mention, b - a):
                     mention.kind = "person"
+                elif _named_body(mention, b - a):
+                    mention.kind = "organization"
                 found.append(mention)
         i = j
     return found
@@ -66,6 +69,11 @@ def _named_person(m: Mention, length: int) -> bool:
     if length > 1:
         return bool(m.person_hint or m.speaker_hint)
     return m.person_hint > 0
+
+
+def _named_body(m: Mention, length: int) -> bool:
+    """An untagged name that ends as a body's does ("<Town> News") and speaks."""
+    return length > 1 and m.words[-1] in ORG_SUFFIXES and m.speaker_hint > 0
 
 
 def _bare_proper(token: Token) -> bool:

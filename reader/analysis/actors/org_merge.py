@@ -49,11 +49,13 @@ def merge_organisations(clusters: dict[str, list[Mention]]) -> None:
         )
         and not any(m.honorific for m in ms)
     ]
+    # "<Long Name> (<ACRONYM>)": the text says which name the acronym stands for.
+    given = {m.short_form: k for k in orgs for m in clusters[k] if m.short_form}
     for key in orgs:
         words = key[2:].split()
         mentions = clusters[key]
         if len(words) == 1 and all(m.surface.isupper() for m in mentions) and len(words[0]) > 1:
-            targets = by_acronym[words[0]]
+            targets = [given[words[0]]] if words[0] in given else by_acronym[words[0]]
         elif len(words) == 1:
             targets = by_first[words[0]]
         else:

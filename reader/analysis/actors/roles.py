@@ -242,7 +242,12 @@ def _phrase(
             cut = token.i
             break
     tokens = list(doc[first:cut])
-    while tokens and (tokens[0].lower_ in _LEADING_DROP and not keep_det or tokens[0].is_punct):
+    while tokens and (
+        tokens[0].lower_ in _LEADING_DROP
+        and not keep_det
+        or tokens[0].is_punct
+        or _counted(tokens[0], head)
+    ):
         tokens.pop(0)
     while tokens and (tokens[-1].pos_ in _TRAILING_DROP or tokens[-1].lower_ in {"who"}):
         tokens.pop()  # a phrase cut before its verb or object ("head of")
@@ -253,6 +258,11 @@ def _phrase(
     if not any(t.pos_ in {"NOUN", "PROPN"} for t in tokens):
         return None
     return _render(tokens, lower_titles=False)
+
+
+def _counted(token: Token, head: Token) -> bool:
+    """ "one driver", "another resident": the count picks a person out, it is no role."""
+    return token.lower_ in {"one", "another"} and token.head.i == head.i and token.i < head.i
 
 
 def _shorten(tokens: list[Token]) -> list[Token]:
