@@ -659,3 +659,42 @@ def test_a_count_before_a_role_is_not_part_of_it() -> None:
     actors = actors_of(text)
     assert find(actors, "Tom Ellis").role == "driver"
     assert find(actors, "Ann Pratt").role == "resident"
+
+
+def test_a_long_surname_misspelt_twice_joins_the_person() -> None:
+    # a hurried second spelling of a long surname, two letters off, after "Ms"
+    text = (
+        "Lydia Buchtmann, a spokeswoman for the agency, said the tablets were safe. "
+        '"People should not worry," Ms Bauchtman said.'
+    )
+    actors = actors_of(text)
+    assert people(actors) == ["Lydia Buchtmann"]
+    assert find(actors, "Lydia Buchtmann").mentions == 2
+
+
+def test_a_first_name_spelt_with_another_vowel_is_the_same_person() -> None:
+    # "Kristen <Surname>" then "Kristin <Surname>": one person, the first name misspelt;
+    # "Mark" and "Mary" of one surname differ by a consonant and stay two people
+    text = (
+        "The collection was given by Kristen Wilkins, a professor of photography. "
+        '"It is a gift," said Kristin Wilkins, who runs the program.\n\n'
+        "Mark Smith and his sister Mary Smith opened the shop."
+    )
+    actors = actors_of(text)
+    assert sorted(people(actors)) == ["Kristen Wilkins", "Mark Smith", "Mary Smith"]
+    assert find(actors, "Kristen Wilkins").mentions == 2
+
+
+def test_a_thing_named_after_its_class_noun_is_not_a_person() -> None:
+    # "Hurricane <Name> ... the hurricane", "Space Shuttle <Name> ... the space shuttle":
+    # storms and vehicles carry names like people's; "Bill <Surname>" beside "the bill" is
+    # still a person
+    text = (
+        "Hurricane Delphine made landfall on Tuesday. The hurricane flooded roads, and "
+        "Delphine is expected to weaken.\n\n"
+        "Space Shuttle Meridian landed on Friday. The space shuttle flew 30 missions. "
+        "Space Shuttle Corvus will go to a museum.\n\n"
+        "The bill passed on Monday. Bill Ames voted for it."
+    )
+    actors = actors_of(text)
+    assert people(actors) == ["Bill Ames"]

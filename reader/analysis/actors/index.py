@@ -12,6 +12,9 @@ _NAME_KINDS = frozenset({"organization", "other", "group", "place"})
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Generational suffixes: "<First> <Surname> Jr." is still "<Surname>" when named again."""
 _MIN_VARIANT_LENGTH = 5
+_MIN_LONG_VARIANT = 8
+_MIN_FIRST_NAME_VARIANT = 6
+_VOWELS = frozenset("aeiouy")
 _MOVED_ON = 3000
 """Characters after which a person not named again has left the story for another."""
 
@@ -41,6 +44,31 @@ def _one_letter_apart(a: str, b: str) -> bool:
         and a[diff[0]] == b[diff[1]]
         and a[diff[1]] == b[diff[0]]
     )
+
+
+def _two_edits_apart(a: str, b: str) -> bool:
+    """At most two letters dropped, added or changed (edit distance), for long names only:
+    "Bauchtmann" for "Buchtmann" (a surname misspelt twice in a hurry)."""
+    if min(len(a), len(b)) < _MIN_LONG_VARIANT or a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return False
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return 0 < row[-1] <= 2
+
+
+def _vowel_variant(a: list[str], b: list[str]) -> bool:
+    """ "Kristen <Surname>" and "Kristin <Surname>": one long first name spelt with one vowel
+    for another, the rest the same (not "Mark" and "Mary", who may be two people)."""
+    if len(a) != len(b) or a[1:] != b[1:] or len(a) < 2:
+        return False
+    x, y = a[0], b[0]
+    if len(x) != len(y) or len(x) < _MIN_FIRST_NAME_VARIANT:
+        return False
+    diff = [k for k in range(len(x)) if x[k] != y[k]]
+    return len(diff) == 1 and x[diff[0]] in _VOWELS and y[diff[0]] in _VOWELS
 
 
 def name_shaped(m: Mention) -> bool:
@@ -87,7 +115,11 @@ class PersonIndex:
         for key in sorted(full, key=lambda k: (-len(name_words(k)), k)):
             words = name_words(key)
             candidates = by_edge[words[0]] + by_edge[words[-1]]
-            matches = {self.root(k) for k in candidates if _extends(name_words(k), words)}
+            matches = {
+                self.root(k)
+                for k in candidates
+                if _extends(name_words(k), words) or _vowel_variant(name_words(k), words)
+            }
             self.parent[key] = matches.pop() if len(matches) == 1 else key
             by_edge[words[0]].append(key)
             by_edge[words[-1]].append(key)
@@ -135,11 +167,12 @@ class PersonIndex:
         return self._nearest(roots, m.start)
 
     def _misspelt(self, word: str) -> set[str]:
-        """The one person whose surname is a letter away from `word`, if only one is."""
+        """The one person whose surname is a letter away from `word` (two for a long one),
+        if only one is."""
         close = {
             root
             for s, roots in self.surnames.items()
-            if _one_letter_apart(word, s)
+            if _one_letter_apart(word, s) or _two_edits_apart(word, s)
             for root in roots
         }
         return close if len(close) == 1 else set()
