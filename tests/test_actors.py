@@ -698,3 +698,32 @@ def test_a_thing_named_after_its_class_noun_is_not_a_person() -> None:
     )
     actors = actors_of(text)
     assert people(actors) == ["Bill Ames"]
+
+
+def test_a_club_named_after_its_town_is_one_club() -> None:
+    # "<Town> Athletic", "<Town> City" and the bare "<Town>" in a match report: one club each,
+    # not a person or a place
+    text = (
+        "Teenager Ada Finch struck late as Harwell Athletic beat Dunmore City 2-1 in the county "
+        "cup final on Saturday.\n\n"
+        "Finch, 19, had never scored for Harwell Athletic's first team. Her goal gave Harwell a "
+        "2-1 win over Dunmore City. Dunmore, the holders, pressed for an equaliser, but Harwell "
+        "defended well.\n\n"
+        '"Dunmore had the better of the first half," said Harwell manager Joan Pike.'
+    )
+    actors = actors_of(text)
+    assert sorted(people(actors)) == ["Ada Finch", "Joan Pike"]
+    assert find(actors, "Dunmore City").kind == "organization"
+    assert "Dunmore" in find(actors, "Dunmore City").aliases
+    assert find(actors, "Harwell Athletic").kind == "organization"
+
+
+def test_a_word_capitalised_only_where_a_sentence_opens_is_not_a_name() -> None:
+    # the model tags "<Noun>" opening a sentence or a quotation as a body; the text writes
+    # the same word in lower case elsewhere
+    text = (
+        'Ridership fell by a third last year. "Ridership will come back," said Ana Ruiz, the '
+        "authority's director. The ridership figures were published in May."
+    )
+    actors = actors_of(text)
+    assert [a.name for a in actors] == ["Ana Ruiz"]

@@ -14,7 +14,7 @@ from reader.analysis.actors.name_scan import (
     honorific_mentions,
     organisation_mentions,
 )
-from reader.analysis.actors.org_merge import cluster_kind, merge_organisations
+from reader.analysis.actors.org_merge import cluster_kind, merge_clubs, merge_organisations
 from reader.analysis.actors.roles import role_for_mention
 from reader.analysis.actors.things import named_things
 from reader.analysis.models import Actor, ActorKind
@@ -59,7 +59,12 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
         mentions = [m for m in mentions if m.key not in things]
     mentions = _without_overlaps(sorted(mentions, key=lambda m: (m.start, -m.end)))
     clusters = _cluster(mentions, people)
-    actors = [_build_actor(doc, cluster) for cluster in clusters.values()]
+    lower = {t.text for t in doc if t.is_lower and t.is_alpha}
+    actors = [
+        _build_actor(doc, cluster)
+        for cluster in clusters.values()
+        if not _capitalised_word(cluster, lower)
+    ]
     actors = [a for a in actors if a is not None]
     length = max(len(text), 1)
     scored = [(a, _salience(a, length)) for a in actors]
@@ -96,6 +101,7 @@ def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Men
             m.weight = 0.0
             clusters[key].append(m)
     merge_organisations(clusters)
+    merge_clubs(clusters)
     return clusters
 
 
@@ -112,6 +118,20 @@ def _group_key(m: Mention) -> str:
     if m.kind == "group" and m.key.endswith("s"):
         return m.key[:-1]
     return m.key
+
+
+def _capitalised_word(mentions: list[Mention], lower: set[str]) -> bool:
+    """A word capitalised only where a sentence or a quotation opens, and written in lower
+    case elsewhere in the text: an ordinary word ("<Noun> fell ... the <noun> figures"),
+    not a name."""
+    return all(
+        len(m.words) == 1
+        and m.sentence_initial
+        and not m.honorific
+        and not m.surface.isupper()
+        and m.surface.casefold() in lower
+        for m in mentions
+    )
 
 
 def _bare_name_kind(mentions: list[Mention], kind: ActorKind) -> ActorKind | None:

@@ -9,6 +9,10 @@ from reader.analysis.models import ActorKind
 from reader.analysis.names import acronym_of
 
 _LEGAL_SUFFIXES = ("inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "nv", "gmbh", "llp")
+_CLUB_WORDS = frozenset(
+    {"athletic", "rovers", "united", "wanderers", "fc", "city", "town", "albion", "rangers"}
+)
+"""Second words of clubs named after their town ("<Town> Rovers")."""
 _KIND_PRIORITY = {"person": 3, "organization": 2, "place": 1, "group": 0, "other": -1}
 
 
@@ -73,6 +77,27 @@ def merge_organisations(clusters: dict[str, list[Mention]]) -> None:
             for m in moved:
                 m.kind = "organization"
             clusters[targets[0]].extend(moved)
+
+
+def merge_clubs(clusters: dict[str, list[Mention]]) -> None:
+    """A club named after its town: "<Town> Athletic", "<Town> City" and the bare "<Town>" the
+    model took for a person or a group are one club, when the bare name is never a place."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for key in clusters:
+        words = key[2:].split()
+        if key.startswith("n:") and len(words) == 2 and words[1] in _CLUB_WORDS:
+            by_first[words[0]].append(key)
+    for key in [k for k in clusters if k.startswith("n:") and " " not in k]:
+        mentions = clusters[key]
+        targets = by_first.get(key[2:], [])
+        if len(targets) != 1 or any(m.honorific for m in mentions):
+            continue
+        if cluster_kind(mentions) == "place":
+            continue
+        club = clusters[targets[0]]
+        club.extend(clusters.pop(key))
+        for m in club:
+            m.kind, m.place_hint = "organization", 0.0
 
 
 def cluster_kind(mentions: list[Mention]) -> ActorKind:
