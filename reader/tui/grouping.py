@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from reader.library.models import ArticleRef
@@ -19,11 +21,19 @@ def unusable_ref(ref: ArticleRef, reason: str) -> ArticleRef:
 
 def folder_of(ref: ArticleRef) -> tuple[str, ...]:
     """The group a ref is listed under: its library root's name, then each subfolder."""
-    root = Path(ref.group) if ref.group else ref.path.parent
-    if root == ref.path:
+    parent, name = os.path.split(os.fspath(ref.path))
+    if ref.group.endswith(name) and Path(ref.group) == ref.path:  # a file given by itself
         return (FILES,)
+    return _folder(ref.group, parent)
+
+
+@lru_cache(maxsize=4096)
+def _folder(group: str, parent: str) -> tuple[str, ...]:
+    """`folder_of` for the files in `parent` (a library has far fewer folders than files,
+    and the list asks for every file's folder each time it is shown)."""
+    root = Path(group or parent)
     try:
-        inner = ref.path.parent.relative_to(root).parts
+        inner = Path(parent).relative_to(root).parts
     except ValueError:
         inner = ()
     return (root.name or str(root), *inner)

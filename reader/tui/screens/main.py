@@ -300,19 +300,22 @@ class MainScreen(Screen):
     def apply_filter(self, query: str, keep: Path | None) -> None:
         self.filter_query = query
         refs = self.session.refs
-        if self._haystacks_of is not refs or len(self._haystacks) != len(refs):
+        stale = self._haystacks_of is not refs or len(self._haystacks) != len(refs)
+        if query.strip() and stale:  # only a filter reads them (a scan changes them often)
             bodies = self._bodies
             self._haystacks = [haystack(ref) + bodies.get(ref.path, "") for ref in refs]
             self._haystacks_of = refs
-        shown = filter_refs(self.session.refs, query, self._haystacks)
+        shown = filter_refs(refs, query, self._haystacks) if query.strip() else list(refs)
         unread_only = self._unread_only()
         if unread_only:  # the open article stays, so reading it does not pull it away
             read = self.article_list.read
             shown = [r for r in shown if r.path == keep or self._unread_ref(r, read)]
         order = self.session.state.get("sort", "folder")
-        self.shown = in_groups(sorted_refs(shown, order if order in SORTS else "folder"))
-        folders = {folder_of(r) for r in self.shown}
-        self.article_list.show(self.shown, grouped=len(folders) > 1, current=keep)
+        if order in SORTS and order != "folder":
+            shown = in_groups(sorted_refs(shown, order))
+        self.shown = shown  # in folder order, the library's refs are grouped already
+        grouped = any(folder_of(r) != folder_of(shown[0]) for r in shown)
+        self.article_list.show(self.shown, grouped=grouped, current=keep)
         self._title_list()
 
     @staticmethod
@@ -1326,6 +1329,9 @@ class _Found:
                 return
             with self._lock:
                 self._items.append(item)
+            # Let the UI thread have the interpreter lock if it waits for it: without this
+            # it waits out the switch interval (5 ms) each time, and a key (or quit) with it.
+            time.sleep(0)
 
     def stop(self) -> None:
         self._stopped = True
