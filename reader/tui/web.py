@@ -1,20 +1,27 @@
 """Web pages and feeds in the reader: `o` opens an address, `r` refreshes the page or feed
 under the cursor (every feed when the article is neither), `R` every feed. Fetching runs
-in a worker thread; progress is shown in the status line and the list is re-read at the end.
+on a daemon thread the screen awaits (quitting never waits for a slow server); progress is
+shown in the status line and the list is re-read at the end.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.feeds.store import FeedStore, feed_url_of
 from reader.library.models import ArticleLoadError
+from reader.tui.offload import in_thread
 from reader.web.response import FetchError
 from reader.web.store import PageStore, read_record
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from reader.tui.screens.main import MainScreen
     from reader.web.fetch import Fetcher
 
@@ -56,6 +63,8 @@ class WebControl:
         self.screen = screen
         self.busy = False
         self._fetcher: Fetcher | None = None
+        self._app_loop: tuple[App, asyncio.AbstractEventLoop]
+        """The app and its event loop, for the fetching thread to call back (set at start)."""
 
     @property
     def session(self):
@@ -69,22 +78,39 @@ class WebControl:
         return self._fetcher
 
     def _say(self, message: str, kind: str = "info") -> None:
-        self.screen.app.call_from_thread(self.screen.status.say, message, kind=kind)
+        """Show `message` in the status line (called from the fetching thread)."""
+        self._on_screen(self.screen.status.say, message, kind=kind)
 
-    def _start(self, what: str, job: Callable[[], None]) -> None:
+    def _on_screen(self, fn: Callable[..., object], *args, **kwargs) -> None:
+        """Run `fn` on the UI thread; dropped once the reader has closed."""
+        app, loop = self._app_loop
+
+        def call() -> None:
+            if app.is_running:
+                fn(*args, **kwargs)
+
+        with contextlib.suppress(RuntimeError):  # the event loop has closed
+            loop.call_soon_threadsafe(call)
+
+    def _start(self, what: str, job: Callable[[threading.Event], None]) -> None:
+        """Run `job(stop)` on a daemon thread; `stop` is set when the wait is cancelled."""
         if self.busy:
             self.screen.notify("Still fetching; wait for it to finish.", severity="warning")
             return
         self.busy = True
         self.screen.status.say(what)
+        self._app_loop = (self.screen.app, asyncio.get_running_loop())
+        self.screen.run_worker(self._run(job), group="web", exit_on_error=False)
 
-        def run() -> None:
-            try:
-                job()
-            finally:
-                self.screen.app.call_from_thread(setattr, self, "busy", False)
-
-        self.screen.run_worker(run, thread=True, group="web", exit_on_error=False)
+    async def _run(self, job: Callable[[threading.Event], None]) -> None:
+        stop = threading.Event()
+        try:
+            await in_thread(job, stop, name="reader-web")
+        except asyncio.CancelledError:  # the reader is closing: the thread stops, or is left
+            stop.set()
+            raise
+        finally:
+            self.busy = False
 
     # pages
 
@@ -100,7 +126,7 @@ class WebControl:
 
     def open_page(self, url: str, *, refresh: bool = False) -> None:
         verb = "Fetching anew" if refresh else "Opening"
-        self._start(f"{verb} {url}…", lambda: self._page(url, refresh))
+        self._start(f"{verb} {url}…", lambda _stop: self._page(url, refresh))
 
     def _page(self, url: str, refresh: bool) -> None:
         store = PageStore(self.session.pages_dir)
@@ -108,17 +134,15 @@ class WebControl:
             path = store.open(url, self._client(), refresh=refresh)
             article = self.session.loader(path)
         except FetchError as exc:
-            self.screen.app.call_from_thread(self._failed, str(exc))
+            self._on_screen(self._failed, str(exc))
             return
         except ArticleLoadError as exc:
-            self.screen.app.call_from_thread(self._failed, f"{url}: {exc.reason}")
+            self._on_screen(self._failed, f"{url}: {exc.reason}")
             return
         except OSError as exc:
-            self.screen.app.call_from_thread(
-                self._failed, f"{url}: cannot save the page ({exc.strerror or exc})"
-            )
+            self._on_screen(self._failed, f"{url}: cannot save the page ({exc.strerror or exc})")
             return
-        self.screen.app.call_from_thread(self.screen.show_fetched, path, article)
+        self._on_screen(self.screen.show_fetched, path, article)
 
     def _failed(self, message: str) -> None:
         self.screen.status.say(message, kind="error")
@@ -153,9 +177,9 @@ class WebControl:
             )
             return
         count = f"{len(urls)} feeds" if len(urls) > 1 else "the feed"
-        self._start(f"Updating {count}…", lambda: self._update(urls))
+        self._start(f"Updating {count}…", lambda stop: self._update(urls, stop))
 
-    def _update(self, urls: list[str]) -> None:
+    def _update(self, urls: list[str], stop: threading.Event) -> None:
         """Run the update in a child process (parsing a large feed would hold the GIL and
         slow every key), relaying its progress to the status line."""
         finished: list[str] = []
@@ -171,29 +195,26 @@ class WebControl:
             self._say(f"Updated {len(finished)} of {len(urls)} · {outcome.line()}",
                       "error" if outcome.error else "info")  # fmt: skip
 
-        results = relay_updates(urls, self.session.feeds_dir, progress, result)
+        results = relay_updates(urls, self.session.feeds_dir, progress, result, stop)
         if results is not None:
-            self.screen.app.call_from_thread(self.screen.feeds_updated, results)
+            self._on_screen(self.screen.feeds_updated, results)
 
 
-def relay_updates(urls, feeds_dir: Path, on_progress, on_result):
+def relay_updates(urls, feeds_dir: Path, on_progress, on_result, stop: threading.Event):
     """Update `urls` in a child process, calling back here as it reports; the results, or
-    None if the worker was cancelled (the reader is closing)."""
+    None once `stop` is set (the reader is closing)."""
     import multiprocessing
     import queue
 
-    from textual.worker import get_current_worker
-
     from reader.feeds.store import UpdateResult
 
-    worker = get_current_worker()
     context = multiprocessing.get_context("spawn")
     events = context.Queue()
     child = context.Process(target=run_updates, args=(urls, str(feeds_dir), events), daemon=True)
     child.start()
     try:
         while True:
-            if worker.is_cancelled:
+            if stop.is_set():
                 child.terminate()  # every file it writes is written whole, or not at all
                 return None
             try:

@@ -4,6 +4,10 @@ server started by the tests stands in for the web."""
 
 from __future__ import annotations
 
+import asyncio
+import socket
+import threading
+
 import pytest
 from textual.widgets import Input
 
@@ -207,3 +211,20 @@ async def test_r_on_a_local_file_says_it_is_a_local_file(web_app):
         assert any("refreshes saved web pages and feeds" in n and "a-budget.txt" in n
                    for n in notes)  # fmt: skip
         assert not any("No feeds followed" in n for n in notes)
+
+
+async def test_quit_does_not_wait_for_a_server_that_never_answers(web_app):
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        listener.settimeout(30)  # a fetch that never connects fails the test, not hangs it
+        address = f"http://127.0.0.1:{listener.getsockname()[1]}/never.html"
+        app = web_app()
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(pilot)
+            app.screen.web.open_page(address)
+            connection, _ = await asyncio.to_thread(listener.accept)
+            assert app.screen.web.busy and "Opening" in status_text(app)
+            await pilot.press("q")
+        with connection:  # the request is still unanswered after the reader has closed
+            assert not app.is_running
+            fetching = [t for t in threading.enumerate() if t.name == "reader-web"]
+            assert fetching and all(t.daemon and t.is_alive() for t in fetching)
