@@ -168,3 +168,37 @@ def test_a_sample_article_matches_the_in_process_analysis(analyzer):
     remote, _ = analyzer.submit(sample, 3, "hybrid").result(WAIT)
     local, _ = analyze_article(sample, sentences=3, algorithm="hybrid")
     assert remote == local
+
+
+def long_article(sentences: int) -> Article:
+    """Many invented sentences: seconds of analysis, far longer than a signal takes."""
+    parts = [
+        f'Inspector Lena Moss checked pier {n} on the east bank. "The beams hold," she said, '
+        f"and the crew of boat {n} went back to the dock before the tide turned."
+        for n in range(sentences)
+    ]
+    return article(" ".join(parts), "long.txt")
+
+
+def test_a_running_prefetch_is_stopped_when_the_screen_asks_for_another_article(analyzer):
+    assert analyzer.ready.wait(WAIT)
+    prefetch = analyzer.submit(long_article(1500), 3, "hybrid", replace_pending=False,
+                               stoppable=True)  # fmt: skip
+    assert prefetch.running()  # sent to the process at once: nothing else is queued
+    shown = analyzer.submit(PORT, 2, "lead", stoppable=True)
+    analysis, _ = shown.result(WAIT)
+    assert analysis.article_id == PORT.id
+    with pytest.raises(CancelledError):
+        prefetch.result(0)
+    assert analyzer.mode == "process"  # the same process goes on serving
+    again, _ = analyzer.submit(COUNCIL, 1, "lead").result(WAIT)
+    assert again.article_id == COUNCIL.id
+
+
+def test_a_job_that_is_not_stoppable_runs_to_its_end(analyzer):
+    assert analyzer.ready.wait(WAIT)
+    blocking = analyzer.submit(long_article(300), 1, "lead", replace_pending=False)
+    assert blocking.running()
+    shown = analyzer.submit(COUNCIL, 2, "lead", stoppable=True)
+    assert shown.result(WAIT)[0].article_id == COUNCIL.id
+    assert blocking.done() and blocking.result(0)[0].summary  # finished, not stopped

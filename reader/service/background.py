@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -42,6 +44,10 @@ class _Job:
     future: Future = field(default_factory=Future)
     sent: float = 0.0
     """time.monotonic() when the job went to the process."""
+    number: int = 0
+    """Names the job to the process (to stop it there)."""
+    stoppable: bool = False
+    """Whether a newer request of the screen may stop it while it runs."""
 
 
 class BackgroundAnalyzer:
@@ -55,6 +61,10 @@ class BackgroundAnalyzer:
 
     Calling the object (`analyzer(article, sentences=3, algorithm="hybrid")`) blocks for
     the result: it fits `reader.tui.session.Analyser`.
+
+    A job submitted as `stoppable` (the screen's requests and prefetches) is stopped while
+    it runs when the screen asks for another article: what is on screen never waits for
+    an analysis nobody is looking at.
     """
 
     def __init__(
@@ -75,6 +85,9 @@ class BackgroundAnalyzer:
         self._context = context or multiprocessing.get_context("spawn")
         self._lock = threading.Lock()
         self._pending: deque[_Job] = deque()
+        self._numbers = itertools.count(1)
+        self._stop_number: Any = None
+        """Shared with the process: the number of the job it should stop."""
         self._running: _Job | None = None
         self._process: Any = None
         self._conn: Connection | None = None
@@ -103,8 +116,10 @@ class BackgroundAnalyzer:
         *,
         words: int | None = None,
         replace_pending: bool = True,
+        stoppable: bool = False,
     ) -> Future[Result]:
-        """Analyse `article`; with `replace_pending`, jobs not yet started are cancelled."""
+        """Analyse `article`; with `replace_pending`, jobs not yet started are cancelled, and
+        a running `stoppable` one (for another article or length) is stopped."""
         hit = self.cached(article, sentences, algorithm, words)
         if hit is not None:
             done: Future[Result] = Future()
@@ -119,7 +134,9 @@ class BackgroundAnalyzer:
                     return job.future
             if replace_pending:
                 self._cancel_pending_locked()
+                self._stop_running_locked()
             job = _Job(key, article, sentences, algorithm, words)
+            job.number, job.stoppable = next(self._numbers), stoppable
             self._pending.append(job)
             self._ensure_started()
             self._dispatch_locked()
@@ -180,6 +197,16 @@ class BackgroundAnalyzer:
 
     # internals (called with self._lock held where the name says so)
 
+    def _stop_running_locked(self) -> None:
+        """Ask the process to drop the running job if it is stoppable; it answers
+        "stopped" at once (the signal interrupts the analysis between two Python steps)."""
+        job, process = self._running, self._process
+        if job is None or not job.stoppable or self._stop_number is None or process is None:
+            return
+        self._stop_number.value = job.number
+        with contextlib.suppress(OSError, AttributeError):  # gone, or not POSIX
+            os.kill(process.pid, signal.SIGUSR1)
+
     def _cancel_pending_locked(self) -> int:
         count = 0
         while self._pending:
@@ -192,9 +219,10 @@ class BackgroundAnalyzer:
             return
         try:
             parent, child = self._context.Pipe()
+            stop_number = self._context.Value("q", 0, lock=False)
             process = self._context.Process(
                 target=serve,
-                args=(child, self.model_name, self.cache_dir),
+                args=(child, self.model_name, self.cache_dir, stop_number),
                 name="reader-analysis",
                 daemon=True,
             )
@@ -203,7 +231,7 @@ class BackgroundAnalyzer:
         except Exception as exc:  # no process: analyse in a thread instead
             self._fall_back_locked(f"the analysis process could not start ({_reason(exc)})")
             return
-        self._process, self._conn = process, parent
+        self._process, self._conn, self._stop_number = process, parent, stop_number
         self.mode = "process"
         threading.Thread(
             target=self._listen, args=(parent,), name="reader-analysis-listener", daemon=True
@@ -224,7 +252,7 @@ class BackgroundAnalyzer:
             job.sent = time.monotonic()
             try:
                 assert self._conn is not None
-                self._conn.send((job.article, job.sentences, job.algorithm, job.words))
+                self._conn.send((job.number, job.article, job.sentences, job.algorithm, job.words))
             except (OSError, ValueError) as exc:
                 self._fall_back_locked(f"the analysis process stopped ({_reason(exc)})")
             return
@@ -288,6 +316,8 @@ class BackgroundAnalyzer:
             return
         if kind == "ok":
             _settle(job.future, payload)
+        elif kind == "stopped":
+            _settle(job.future, error=CancelledError())
         else:
             _settle(job.future, error=RuntimeError(payload))
 

@@ -46,12 +46,27 @@ def _yield_to_the_interface() -> None:
         os.nice(ANALYSIS_NICENESS)
 
 
-def serve(conn: Connection, model_name: str | None, cache_dir: Any) -> None:
-    """The analysis process: load the model, then answer (article, sentences, algorithm,
-    words)."""
+class Stopped(BaseException):
+    """The reader no longer wants the analysis that is running (raised by SIGUSR1)."""
+
+
+def serve(conn: Connection, model_name: str | None, cache_dir: Any, stop_number=None) -> None:
+    """The analysis process: load the model, then answer (number, article, sentences,
+    algorithm, words). SIGUSR1 stops the running job if its number is in `stop_number`
+    (a shared value) and it answers ("stopped", None)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the reader's to handle
+    running = [0]
+    """The number of the job being analysed (0: none)."""
+
+    def stop_here(_signum, _frame) -> None:
+        if running[0] and stop_number is not None and stop_number.value == running[0]:
+            running[0] = 0  # once per job
+            raise Stopped
+
+    with contextlib.suppress(AttributeError, ValueError):  # no SIGUSR1 here
+        signal.signal(signal.SIGUSR1, stop_here)
     _yield_to_the_interface()
     single_threaded_blas()
     leave_with_parent()
@@ -64,12 +79,23 @@ def serve(conn: Connection, model_name: str | None, cache_dir: Any) -> None:
             return
         if request is None:
             return
-        article, sentences, algorithm, words = request
+        number, article, sentences, algorithm, words = request
         try:
-            result = analyse(article, sentences, algorithm, model_name, cache_dir, words)
-            conn.send(("ok", result))
+            running[0] = number
+            try:
+                if stop_number is not None and stop_number.value == number:
+                    raise Stopped  # stopped before it reached here
+                answer = (
+                    "ok",
+                    analyse(article, sentences, algorithm, model_name, cache_dir, words),
+                )
+            finally:
+                running[0] = 0
+        except Stopped:
+            answer = ("stopped", None)
         except Exception as exc:
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+            answer = ("error", f"{type(exc).__name__}: {exc}")
+        conn.send(answer)
 
 
 PARENT_CHECK = 0.5

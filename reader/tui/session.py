@@ -229,7 +229,9 @@ class Session:
         _id, sentences, algorithm, words = key
         submit = getattr(self.analyser, "submit", None)
         if submit is not None:
-            return submit(article, sentences, algorithm, words=words, replace_pending=replace)
+            return submit(
+                article, sentences, algorithm, words=words, replace_pending=replace, stoppable=True
+            )
         return self.runner.submit(
             lambda: self.analyser(article, sentences=sentences, algorithm=algorithm, words=words),
             replace=replace,

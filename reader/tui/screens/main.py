@@ -11,6 +11,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Iterable
+from concurrent.futures import CancelledError, Future
 from pathlib import Path
 
 from textual import on, work
@@ -865,7 +866,8 @@ class MainScreen(Screen):
     async def _analysis_of(
         self, article: Article, key: AnalysisKey, *, replace: bool
     ) -> AnalysisReady | AnalysisFailed | None:
-        """Submit and await an analysis; None when the request was dropped for a newer one.
+        """Submit and await an analysis; None when the request was dropped (or stopped
+        while running) for a newer one.
 
         The request is shared (a prefetch and the screen may wait for the same one), so
         cancelling this await does not cancel it: `Session.cancel_pending` does.
@@ -874,7 +876,7 @@ class MainScreen(Screen):
         try:
             analysis, notices = await asyncio.shield(asyncio.wrap_future(future))
         except asyncio.CancelledError:
-            if future.cancelled():
+            if future.cancelled() or isinstance(_failure(future), CancelledError):
                 return None
             raise
         except Exception as exc:  # shown in the pane; the reader keeps working
@@ -1313,6 +1315,11 @@ class MainScreen(Screen):
         else:
             self.notify(summary, title="Feeds updated", markup=False)
         self._scan()
+
+
+def _failure(future: Future) -> BaseException | None:
+    """The exception a finished future holds (None while it runs, or if it succeeded)."""
+    return future.exception() if future.done() and not future.cancelled() else None
 
 
 class _Found:
