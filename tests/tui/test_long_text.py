@@ -3,9 +3,11 @@ quit) keep working; what needs lines not laid out yet waits for them."""
 
 from __future__ import annotations
 
+import re
+
 from reader.tui.widgets.article_view import ArticleView
 
-from .conftest import long_article, settle
+from .conftest import long_article, settle, status_text
 
 PARAGRAPHS = 12_000
 """Tens of thousands of screen lines: far more than the first slice lays out."""
@@ -97,6 +99,8 @@ async def test_a_saved_position_deep_in_a_huge_article_is_restored_and_kept(
         view = app.screen.view
         assert view.position() == (deep, 0.0)
         assert any(f"Paragraph {deep + 1} goes" in row for row in rows_on_screen(view)[:2])
+        seen = re.search(r"(\d+)%", status_text(app))
+        assert seen and int(seen.group(1)) >= 95  # the status line follows the late restore
         await pilot.pause(0.5)  # longer than the delay before a position is saved
         app.screen.flush_position()
         saved = app.session.state.position(article.id, path)

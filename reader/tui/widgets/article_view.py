@@ -253,10 +253,14 @@ class ArticleView(ScrollView, can_focus=True):
         grown = time.monotonic()
         while layout is self._layout and not layout.complete:
             layout.extend_for(SLICE)
-            waiting = self._pending is not None or self._pending_span is not None
+            restoring = self._pending is not None
+            waiting = restoring or self._pending_span is not None
             if waiting or layout.complete or time.monotonic() - grown >= GROW_EVERY:
                 self._settle()
                 grown = time.monotonic()
+            if restoring and self._pending is None and self.article is not None:
+                # restored late: the status line learns where the text is (not a move)
+                self.post_message(ReadingMoved(*self.position(), self.seen(), False))
             await asyncio.sleep(0)
 
     def _wrap_width(self) -> int:
