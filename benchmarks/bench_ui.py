@@ -178,15 +178,20 @@ def probe(which: str, folder: Path, load: str, count: int, env: dict, *extra: st
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def keys(rows: list[Row], tmp: Path, quick: bool) -> None:
+def keys(rows: list[Row], tmp: Path, quick: bool, kinds: str | None = None) -> None:
+    """Every key figure; `kinds` ("tab,quote") times only those, in the small library."""
     folder = key_library(tmp)
     env = isolated_env(tmp)
     count = 8 if quick else 30
+    extra = (kinds,) if kinds else ()
     for load, label in (("idle", "nothing analysing"), ("busy", "analysis running")):
-        got = {which: probe(which, folder, load, count, env) for which in ("minimal", "reader")}
+        got = {
+            which: probe(which, folder, load, count, env, *extra) for which in ("minimal", "reader")
+        }
         for kind, name in KINDS:
-            add_key_row(rows, f"{name}, {label}", got["reader"], got["minimal"], kind)
-    if not quick:  # a huge library, once listed: j/k as fast as in a small one?
+            if kind in got["reader"]:
+                add_key_row(rows, f"{name}, {label}", got["reader"], got["minimal"], kind)
+    if not quick and not kinds:  # a huge library, once listed: j/k as fast as in a small one?
         huge = big_library(tmp, 50_000)
         got = {
             which: probe(which, huge, "idle", count, env, "list") for which in ("minimal", "reader")
@@ -271,13 +276,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--keep", metavar="DIR", help="keep generated libraries in DIR")
     parser.add_argument("--only", default="keys,quits,paints")
+    parser.add_argument("--kinds", help="with keys: only these figures (quote,tab,page,list)")
     args = parser.parse_args(argv)
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="reader-ui-") as scratch:
         tmp = Path(args.keep or scratch)
         tmp.mkdir(parents=True, exist_ok=True)
         for name in args.only.split(","):
-            {"keys": keys, "quits": quits, "paints": paints}[name](rows, tmp, args.quick)
+            if name == "keys":
+                keys(rows, tmp, args.quick, args.kinds)
+            else:
+                {"quits": quits, "paints": paints}[name](rows, tmp, args.quick)
     print_table(rows)
     return 0
 

@@ -1,8 +1,9 @@
 """Time keys in the reader or in the minimal app, headless in this process; one JSON line.
 
-`python benchmarks/ui_probe.py reader|minimal FOLDER idle|busy COUNT [list]`
+`python benchmarks/ui_probe.py reader|minimal FOLDER idle|busy COUNT [KIND,KIND]`
 
-With `list` only j/k in the list are timed, once the whole folder is listed (for huge ones).
+KIND names figures of PLAN (quote, tab, page, list); without, all are timed. With `list`
+alone, j/k in the list are timed once the whole folder is listed (for huge ones).
 
 busy: a background analysis process analyses a long article over and over while the keys
 are pressed (for the reader it is the reader's own analyser, so what the screen asks for
@@ -48,7 +49,7 @@ def list_pane(app, which: str):
 
 
 async def run(
-    which: str, folder: Path, load: str, count: int, tmp: Path, only_list: bool = False
+    which: str, folder: Path, load: str, count: int, tmp: Path, kinds: list[str] | None = None
 ) -> None:
     from reader.library.loaders import load_article
 
@@ -80,7 +81,7 @@ async def run(
         if load == "busy":
             worker.start()
         await asyncio.sleep(0.5)
-        for kind, keys in PLAN[-1:] if only_list else PLAN:
+        for kind, keys in [(k, keys) for k, keys in PLAN if kinds is None or k in kinds]:
             focus = text_pane(app, which) if kind == "page" else list_pane(app, which)
             focus.focus()
             await asyncio.sleep(0.1)
@@ -101,9 +102,9 @@ def main(argv: list[str]) -> None:
     import tempfile
 
     which, folder, load, count = argv[0], Path(argv[1]), argv[2], int(argv[3])
-    only_list = argv[4:] == ["list"]
+    kinds = argv[4].split(",") if argv[4:] else None
     with tempfile.TemporaryDirectory() as tmp:
-        asyncio.run(run(which, folder, load, count, Path(tmp), only_list))
+        asyncio.run(run(which, folder, load, count, Path(tmp), kinds))
 
 
 if __name__ == "__main__":
