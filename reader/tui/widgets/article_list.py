@@ -21,6 +21,7 @@ from reader.tui.formatting import fit, one_line, ref_meta
 from reader.tui.grouping import folder_of, shared_depth
 from reader.tui.messages import ArticleChosen, ArticleHighlighted
 from reader.tui.session import path_key
+from reader.tui.widgets.scrolling import SteadyScrollbars
 
 MAX_STRIPS = 4096
 """Drawn lines kept for redraws (a few screens' worth; a huge list is not kept whole)."""
@@ -37,7 +38,7 @@ class _Row:
         return 1 if self.ref is None else 2
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(SteadyScrollbars, ScrollView, can_focus=True):
     """Two lines per article (unread mark and title; date and source), folder headers between.
 
     Attributes down: `show()` sets the rows, `read` the read paths. Messages up:

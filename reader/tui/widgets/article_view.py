@@ -20,6 +20,7 @@ from reader.library.models import Article
 from reader.tui.formatting import article_meta, clean
 from reader.tui.messages import ReadingMoved
 from reader.tui.textlayout import ArticleLayout, LineKind
+from reader.tui.widgets.scrolling import SteadyScrollbars
 
 MAX_WIDTH = 96
 """Lines longer than this are hard to read; wide terminals get a margin instead."""
@@ -34,7 +35,7 @@ GROW_EVERY = 0.1
 """Seconds between updates of the scrollable height while the layout grows."""
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
     """Draws only the lines on screen, so a long article scrolls as fast as a short one.
 
     The screen sets the article and the highlight layers (spans of text offsets); the
