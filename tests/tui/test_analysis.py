@@ -60,8 +60,8 @@ async def test_stale_result_is_dropped(make_app, analyser, monkeypatch):
         assert app.screen.article.path.name == "b-port.txt"
         assert shown and set(shown) == {port_id}
         assert quote_speakers(app) == ["Tomas Reyes", "Carla Mendes"]
-        items = app.screen.query_one(InsightPane).item_list("quotes")
-        assert "We will stay out" in str(items.get_option_at_index(0).prompt)
+        quotes = app.screen.query_one(InsightPane).prompts("quotes")
+        assert "We will stay out" in str(quotes[0])
 
 
 async def test_analysis_error_is_shown_and_the_reader_keeps_working(make_app, analyser):
@@ -138,9 +138,8 @@ async def test_the_algorithm_is_chosen_from_the_palette_shown_and_remembered(mak
         await pilot.press("enter")
         await settle(pilot)
         assert ("a-budget.txt", "lexrank", None) in analyser.options
-        summary = app.screen.query_one(InsightPane).item_list("summary")
-        last = summary.get_option_at_index(summary.option_count - 1)
-        assert "lexrank" in str(last.prompt)
+        summary = app.screen.query_one(InsightPane).prompts("summary")
+        assert "lexrank" in str(summary[-1])
     app.session.state.close()
     again = make_app(theme=None)
     assert again.session.algorithm == "lexrank"

@@ -35,7 +35,7 @@ async def test_number_keys_switch_tabs_and_remember_them(make_app):
             await pilot.press(key)
             await pilot.pause()
             assert pane.tab == tab
-            assert pane.item_list(tab).has_focus
+            assert pane.item_list.has_focus
             assert app.session.state.get("tab") == tab
 
 

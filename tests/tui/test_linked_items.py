@@ -27,10 +27,10 @@ async def test_quote_stepping_wraps_with_a_notice(make_app):
         assert focused_text(app).startswith("We are not cutting into bone yet")
         pane = app.screen.query_one(InsightPane)
         assert pane.tab == "quotes"
-        assert pane.item_list("quotes").highlighted == 0
+        assert pane.item_list.highlighted == pane.cursor("quotes") == 0
         await pilot.press("]", "]")
         assert status_text(app) == "Quote 3 of 3 · Janelle Okafor"
-        assert pane.item_list("quotes").highlighted == 2
+        assert pane.item_list.highlighted == 2
         await pilot.press("]")
         assert status_text(app).startswith("Quote 1 of 3 · Mara Oyelaran · wrapped")
         assert any("Wrapped" in str(n.message) for n in app._notifications)
@@ -75,7 +75,7 @@ async def test_enter_on_a_summary_item_jumps_and_highlights(make_app):
         await settle(pilot)
         await pilot.press("1")
         pane = app.screen.query_one(InsightPane)
-        assert pane.item_list("summary").has_focus
+        assert pane.item_list.has_focus
         await pilot.press("down", "down", "enter")
         assert focused_text(app).startswith('"We are not cutting into bone')
         assert status_text(app) == "Summary sentence 2 of 3"
@@ -115,10 +115,10 @@ async def test_clicking_a_tab_and_an_item(make_app):
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.click("#insight-tabs Tab#--content-tab-quotes")
+        await pilot.click("#insight-tabs Tab#quotes")
         pane = app.screen.query_one(InsightPane)
         assert pane.tab == "quotes"
-        await pilot.click("#quotes-list", offset=(3, 0))
+        await pilot.click("#insight-list", offset=(3, 0))
         assert status_text(app) == "Quote 1 of 3 · Mara Oyelaran"
         assert app.session.state.get("tab") == "quotes"
 
@@ -129,13 +129,15 @@ async def test_fragments_are_hidden_until_f(make_app):
         await settle(pilot)
         await pilot.press("end")
         await settle(pilot)
-        quotes = app.screen.query_one(InsightPane).item_list("quotes")
-        assert quotes.option_count == 2  # one quote and "1 fragment hidden · f to show"
-        assert "1 fragment hidden" in str(quotes.get_option_at_index(1).prompt)
+        pane = app.screen.query_one(InsightPane)
+        quotes = pane.prompts("quotes")  # not the tab shown: its items are kept all the same
+        assert len(quotes) == 2  # one quote and "1 fragment hidden · f to show"
+        assert "1 fragment hidden" in str(quotes[1])
         await pilot.press("]")
         assert status_text(app) == "Quote 1 of 1 · Anna Lindqvist"
         await pilot.press("f")
         assert app.session.state.get("show_fragments") is True
+        quotes = pane.item_list  # `]` showed the Quotes tab
         assert quotes.option_count == 2
         assert "(fragment)" in str(quotes.get_option_at_index(0).prompt)
         await pilot.press("]")

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import TabbedContent
 
 from reader import export
 from reader.export import ExportError
@@ -71,7 +70,7 @@ async def test_insight_toggle_at_narrow_width_leaves_a_pane_focused(make_app):
         assert isinstance(app.focused, ArticleList)
         await pilot.press("i")
         await pilot.pause()
-        assert app.focused is app.screen.pane.item_list(app.screen.pane.tab)
+        assert app.focused is app.screen.pane.item_list
         await pilot.press("j", "enter")  # a summary sentence is picked and shown
         await pilot.pause()
         assert app.screen.sentence_pos is not None
@@ -326,9 +325,8 @@ async def test_narrow_layout_fits_its_tabs_and_hints_at_insight(make_app):
         await pilot.press("i")
         await settle(pilot)
         pane = app.screen.pane
-        tabs = pane.query_one(TabbedContent)
         for tab in ("summary", "actors", "quotes"):
-            assert tabs.get_tab(tab).region.right <= pane.content_region.right, tab
+            assert pane.query_one(f"#insight-tabs #{tab}").region.right <= pane.content_region.right, tab
         assert not reading.border_subtitle
     async with make_app().run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -388,7 +386,7 @@ async def test_wrapped_actor_roles_keep_their_indent(make_app):
         await settle(pilot)
         await pilot.press("2")
         await settle(pilot)
-        actors = app.screen.pane.item_list("actors")
+        actors = app.screen.pane.item_list
         lines = [actors.render_line(y).text for y in range(actors.size.height)]
         names = {a.name for a in app.screen.analysis.actors} | {"People"}
         entries = [line.strip() for line in lines if line.strip() and not line.startswith("  ")]
@@ -405,11 +403,11 @@ async def test_tab_stops_once_per_pane_and_tab_keys_say_where_focus_went(make_ap
             await pilot.press("tab")
             await pilot.pause()
         screen = app.screen
-        assert stops[:3] == [screen.article_list, screen.view, screen.pane.item_list("summary")]
+        assert stops[:3] == [screen.article_list, screen.view, screen.pane.item_list]
         assert stops[3] is screen.article_list  # round again after three stops
         await pilot.press("3")
         await pilot.pause()
-        assert app.focused is screen.pane.item_list("quotes")
+        assert app.focused is screen.pane.item_list and screen.pane.tab == "quotes"
         assert "Quotes" in status_text(app) and "tab" in status_text(app)
 
 
@@ -475,7 +473,7 @@ async def test_vi_and_pager_keys_move_in_lists_and_text(make_app, library):
         app.screen.open(library / "a-budget.txt")
         await settle(pilot)
         await pilot.press("3", "G")
-        quotes = app.screen.pane.item_list("quotes")
+        quotes = app.screen.pane.item_list
         assert quotes.highlighted == quotes.option_count - 1
         await pilot.press("g")
         assert quotes.highlighted == 0

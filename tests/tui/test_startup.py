@@ -26,7 +26,7 @@ async def test_shows_list_and_first_article(make_app):
         assert lines[1].startswith("By Hannah Cordero · 3 Mar 2026")
         assert any("Riverton City Council" in line for line in lines)
         assert status_text(app).startswith("1 of 3 · unread")
-        summary = app.screen.query_one(InsightPane).item_list("summary")
+        summary = app.screen.query_one(InsightPane).item_list  # the tab shown at first
         assert summary.option_count == 4  # three sentences and the line naming the algorithm
         assert "3 sentences" in str(summary.get_option_at_index(3).prompt)
 

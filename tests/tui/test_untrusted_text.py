@@ -53,7 +53,7 @@ async def test_markup_is_shown_literally_and_runs_nothing(make_app, library, mon
 
         await pilot.press("3")
         await pilot.pause()
-        quotes = app.screen.query_one(InsightPane).item_list("quotes")
+        quotes = app.screen.query_one(InsightPane).item_list
         shown = "".join(strip_text(quotes.render_line(y)) for y in range(4)).replace(" ", "")
         assert "[b]Trustme[/b][@click=screen.toggle_read]now[/]" in shown
         await pilot.press("tab")

@@ -1050,7 +1050,7 @@ class MainScreen(Screen):
         if not self.insight_visible():
             self.action_toggle_insight()
         self.pane.set_tab(tab)
-        self.pane.item_list(tab).focus()
+        self.pane.item_list.focus()
         self.status.say(f"{tab.title()} · j/k move, enter shows it in the text, tab leaves")
 
     def action_toggle_insight(self) -> None:
@@ -1061,7 +1061,7 @@ class MainScreen(Screen):
             self.wide_insight = not self.wide_insight
         if self.insight_visible():
             if narrow:  # the pane takes the list's place, and its focus
-                self.pane.item_list(self.pane.tab).focus()
+                self.pane.item_list.focus()
         elif self.pane.has_focus_within or self.focused is None:
             if narrow:
                 self.article_list.focus()

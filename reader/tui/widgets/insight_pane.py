@@ -12,13 +12,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static, TabbedContent, TabPane, Tabs
+from textual.geometry import Size
+from textual.reactive import Reactive, reactive
+from textual.widgets import OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from reader.analysis.models import Actor, Analysis, Quote
 from reader.tui.formatting import one_line, trim_words
 from reader.tui.messages import ItemChosen, ItemHighlighted, ItemKind, TabChanged
 from reader.tui.navigation import statements, visible_quotes
+from reader.tui.widgets.scrolling import SteadyScrollbars
 
 TABS: tuple[ItemKind, ...] = ("summary", "actors", "quotes")
 KIND_TITLES = {
@@ -30,8 +33,13 @@ DIM = Style(dim=True)
 ITALIC = Style(italic=True)
 
 
-class ItemList(OptionList):
-    """An insight list; j/k move like everywhere else."""
+class ItemList(SteadyScrollbars, OptionList):
+    """An insight list; j/k move like everywhere else.
+
+    It shows one of several lists of options in turn (the tabs) and keeps, for each, what
+    OptionList works out when options are set: the height of every option and its drawn
+    lines. Showing a list again then costs no more than drawing the rows on screen.
+    """
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -42,6 +50,61 @@ class ItemList(OptionList):
         Binding("ctrl+d,ctrl+f", "page_down", "Page down", show=False),
         Binding("ctrl+u,ctrl+b", "page_up", "Page up", show=False),
     ]
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
+    """The list's size is set by the pane, not by its options: more or fewer options need
+    the scrollbar updated, not the screen laid out again."""
+
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+    """As OptionList's, but a move redraws the two options it concerns, not every row."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._shown: list[Option] | None = None
+        self._kept: dict[int, tuple[list[Option], tuple]] = {}
+        """id of a list of options -> (that list, OptionList's worked-out state for it)."""
+
+    def show_options(self, options: list[Option]) -> None:
+        """Show `options` (scrolled to the top, no cursor); quick when shown before."""
+        if self._shown is not None:
+            self._kept[id(self._shown)] = (self._shown, self._state())
+        kept = self._kept.get(id(options))
+        self._shown = options
+        if kept is None or kept[0] is not options:
+            self._set_state(([], {}, {}, type(self._line_cache)(), self._fresh_cache()))
+            self.set_options(options)
+            return
+        self._set_state(kept[1])
+        self.highlighted = None
+        self.scroll_y = 0
+        self._update_lines()
+        self.refresh()
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        lines, heights = self._index_to_line, self._heights
+        for index in (old, new):
+            if index is not None and index in lines:
+                self.refresh_lines(lines[index], heights[index])
+        super().watch_highlighted(new)
+
+    def forget_options(self) -> None:
+        """Drop what was kept for lists no longer shown (they are being replaced)."""
+        self._kept.clear()
+
+    def _state(self) -> tuple:
+        return (self._options, self._option_to_index, self._id_to_option, self._line_cache,
+                self._option_render_cache)  # fmt: skip
+
+    def _set_state(self, state: tuple) -> None:
+        (self._options, self._option_to_index, self._id_to_option, self._line_cache,
+         self._option_render_cache) = state  # fmt: skip
+
+    def _fresh_cache(self):
+        return type(self._option_render_cache)(self._option_render_cache.maxsize)
+
+    def _on_resize(self) -> None:
+        self._kept.clear()  # worked out for another width
+        super()._on_resize()
 
 
 def _note(text: str) -> Option:
@@ -74,37 +137,69 @@ def quote_prompt(quote: Quote, parts: Sequence[Quote] = ()) -> Text:
 
 
 class InsightPane(Vertical):
-    """Shows an Analysis; posts `ItemHighlighted`, `ItemChosen` and `TabChanged` up."""
+    """Shows an Analysis in one list whose items change with the tab; posts
+    `ItemHighlighted`, `ItemChosen` and `TabChanged` up.
+
+    One list for the three tabs: a tab switch swaps the items and leaves focus, styles and
+    layout alone (a list per tab meant a focus move and a relayout on every switch). Each
+    tab keeps its own cursor and scroll position.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._tab: ItemKind = "summary"
+        self._options: dict[ItemKind, list[Option]] = {tab: [] for tab in TABS}
         self._items: dict[ItemKind, list[int | None]] = {tab: [] for tab in TABS}
+        self._cursor: dict[ItemKind, int | None] = dict.fromkeys(TABS)
+        self._scroll: dict[ItemKind, float] = dict.fromkeys(TABS, 0.0)
         self._status: tuple[str, str] | None = None
         self._counts: dict[str, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="insight-status", markup=False)
-        with TabbedContent(initial="summary", id="insight-tabs"):
-            for tab in TABS:
-                with TabPane(tab.title(), id=tab):
-                    yield ItemList(id=f"{tab}-list", markup=False)
+        yield Tabs(*(Tab(tab.title(), id=tab) for tab in TABS), active="summary",
+                   id="insight-tabs")  # fmt: skip
+        yield ItemList(id="insight-list")
 
     def on_mount(self) -> None:
         # One stop per pane for tab: the tab bar is switched with 1 2 3 or the mouse, and
         # as a stop of its own it looked just like the list below it.
-        for bar in self.query(Tabs):
-            bar.can_focus = False
+        self.query_one(Tabs).can_focus = False
 
-    def item_list(self, kind: ItemKind) -> ItemList:
-        return self.query_one(f"#{kind}-list", ItemList)
+    @property
+    def item_list(self) -> ItemList:
+        """The one list, showing the items of the current tab."""
+        return self.query_one("#insight-list", ItemList)
 
     @property
     def tab(self) -> ItemKind:
-        active = self.query_one(TabbedContent).active
-        return active if active in TABS else "summary"  # type: ignore[return-value]
+        return self._tab
+
+    def prompts(self, kind: ItemKind) -> list[object]:
+        """What each row of a tab shows (whether or not the tab is shown)."""
+        return [option.prompt for option in self._options[kind]]
+
+    def cursor(self, kind: ItemKind) -> int | None:
+        """The row under a tab's cursor (whether or not the tab is shown)."""
+        return self._cursor[kind]
 
     def set_tab(self, tab: ItemKind) -> None:
-        self.query_one(TabbedContent).active = tab
+        """Show the items of `tab`, with its cursor and scroll position as they were left."""
+        if tab == self._tab:
+            return
+        items = self.item_list
+        self._scroll[self._tab] = items.scroll_y
+        self._tab = tab
+        self._show_items()
+        self.query_one(Tabs).active = tab
+
+    def _show_items(self) -> None:
+        """Put the current tab's items in the list, quietly (no item is picked by it)."""
+        items, tab = self.item_list, self._tab
+        with items.prevent(OptionList.OptionHighlighted):
+            items.show_options(self._options[tab])
+            items.scroll_to(y=self._scroll[tab], animate=False, immediate=True)
+            items.highlighted = self._cursor[tab]
 
     def show_status(self, message: str, *, kind: str = "info") -> None:
         if (message, kind) == self._status:
@@ -124,10 +219,10 @@ class InsightPane(Vertical):
         labels = {tab: tab.title() + (f" {counts[tab]}" if tab in counts else "") for tab in TABS}
         if sum(len(label) + 2 for label in labels.values()) > self.content_region.width:
             labels = {tab: tab.title() for tab in TABS}
-        tabs = self.query_one(TabbedContent)
         for tab, label in labels.items():
-            if tabs.get_tab(tab).label_text != label:  # a new label means a new layout
-                tabs.get_tab(tab).label = label
+            widget = self.query_one(f"#insight-tabs #{tab}", Tab)
+            if widget.label_text != label:  # a new label means a new layout
+                widget.label = label
 
     def on_resize(self) -> None:
         self._relabel()
@@ -136,24 +231,31 @@ class InsightPane(Vertical):
         """Empty the tabs and say why (loading, or what went wrong)."""
         self.show_status(message, kind=kind)
         self._label_tabs()
-        for tab in TABS:
-            self._items[tab] = [None]
-            self.item_list(tab).set_options([_note("…" if kind == "loading" else "—")])
+        note = "…" if kind == "loading" else "—"
+        self._fill({tab: [(_note(note), None)] for tab in TABS})
 
     def show_analysis(
         self, analysis: Analysis, *, show_fragments: bool, text: str | None = None
     ) -> None:
         self.show_status("\n".join(one_line(n) for n in analysis.notices), kind="notice")
-        self._fill("summary", self._summary_options(analysis))
-        self._fill("actors", self._actor_options(analysis))
-        self._fill("quotes", self._quote_options(analysis, show_fragments, text))
+        self._fill({
+            "summary": self._summary_options(analysis),
+            "actors": self._actor_options(analysis),
+            "quotes": self._quote_options(analysis, show_fragments, text),
+        })  # fmt: skip
         shown = len(visible_quotes(analysis, show_fragments, text))
         self._label_tabs({"summary": len(analysis.summary), "actors": len(analysis.actors),
                           "quotes": shown})  # fmt: skip
 
-    def _fill(self, kind: ItemKind, options: list[tuple[Option, int | None]]) -> None:
-        self._items[kind] = [index for _, index in options]
-        self.item_list(kind).set_options([option for option, _ in options])
+    def _fill(self, tabs: dict[ItemKind, list[tuple[Option, int | None]]]) -> None:
+        """New items for every tab: cursors and scroll positions start again."""
+        for kind, options in tabs.items():
+            self._options[kind] = [option for option, _ in options]
+            self._items[kind] = [index for _, index in options]
+            self._cursor[kind] = None
+            self._scroll[kind] = 0.0
+        self.item_list.forget_options()
+        self._show_items()
 
     def _summary_options(self, analysis: Analysis) -> list[tuple[Option, int | None]]:
         order = sorted(range(len(analysis.summary)), key=lambda i: analysis.summary[i].start)
@@ -198,44 +300,62 @@ class InsightPane(Vertical):
         return options
 
     def mark(self, kind: ItemKind, index: int | None) -> None:
-        """Move a list's cursor to the item with analysis index `index`, quietly."""
+        """Move a tab's cursor to the item with analysis index `index`, quietly."""
         items = self._items[kind]
-        if index in items:
-            self.item_list(kind).highlighted = items.index(index)
+        if index not in items:
+            return
+        self._cursor[kind] = items.index(index)
+        if kind == self._tab:
+            found = self.item_list
+            with found.prevent(OptionList.OptionHighlighted):
+                found.highlighted = self._cursor[kind]
 
     def focused_item(self) -> tuple[ItemKind, int] | None:
-        """(tab, analysis index) of the item under the cursor of the focused list, if any."""
-        for kind in TABS:
-            found = self.item_list(kind)
-            if found.has_focus and found.highlighted is not None:
-                items = self._items[kind]
-                if found.highlighted < len(items) and items[found.highlighted] is not None:
-                    return kind, items[found.highlighted]  # type: ignore[return-value]
+        """(tab, analysis index) of the item under the cursor of the list, if it has focus."""
+        found = self.item_list
+        if found.has_focus and found.highlighted is not None:
+            return self._item(found.highlighted)
         return None
 
-    def _item(self, event: OptionList.OptionMessage) -> tuple[ItemKind, int] | None:
-        kind = (event.option_list.id or "").removesuffix("-list")
-        if kind not in TABS or event.option_index >= len(self._items[kind]):  # type: ignore[index]
-            return None
-        index = self._items[kind][event.option_index]  # type: ignore[index]
-        return (kind, index) if index is not None else None  # type: ignore[return-value]
+    def _item(self, row: int, tab: ItemKind | None = None) -> tuple[ItemKind, int] | None:
+        tab = tab or self._tab
+        items = self._items[tab]
+        index = items[row] if row < len(items) else None
+        return (tab, index) if index is not None else None
+
+    def _tab_of(self, event: OptionList.OptionMessage) -> ItemKind | None:
+        """The tab whose row the event is about: a message can arrive after the list has
+        moved on to another tab or other items (then it is about none)."""
+        row = event.option_index
+        for tab in TABS:
+            options = self._options[tab]
+            if row < len(options) and options[row] is event.option:
+                return tab
+        return None
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        item = self._item(event)
-        if item and event.option_list.has_focus:
+        tab = self._tab_of(event)
+        if tab is None:
+            return
+        self._cursor[tab] = event.option_index
+        item = self._item(event.option_index, tab)
+        if item and tab == self._tab and event.option_list.has_focus:
             self.post_message(ItemHighlighted(*item))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if item := self._item(event):
+        tab = self._tab_of(event)
+        if tab is not None and (item := self._item(event.option_index, tab)):
             self.post_message(ItemChosen(*item))
 
-    @on(TabbedContent.TabActivated)
-    def _tab(self, event: TabbedContent.TabActivated) -> None:
+    @on(Tabs.TabActivated)
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        """A tab made active (by a click, or by `set_tab`)."""
         event.stop()
-        pane = event.pane.id
-        if pane in TABS:
-            self.post_message(TabChanged(pane))  # type: ignore[arg-type]
+        tab = event.tab.id
+        if tab in TABS and tab == event.tabs.active:  # not one since replaced by another
+            self.set_tab(tab)  # type: ignore[arg-type]
+            self.post_message(TabChanged(tab))  # type: ignore[arg-type]
