@@ -71,19 +71,25 @@ class AnalysisFailed(Message):
 
 
 @dataclass
-class ItemHighlighted(Message):
-    """The cursor of an insight list moved onto an item (index into the analysis tuple)."""
+class ItemSelected(Message):
+    """The insight pane's selection moved to an item (its list's cursor, `]` or `}`), or an
+    item was chosen (enter or a click). The pane keeps the selection; this says what it is."""
 
+    analysis: Analysis | None
+    """The analysis the item belongs to: a message about another one is dropped."""
     kind: ItemKind
     index: int
-
-
-@dataclass
-class ItemChosen(Message):
-    """Enter or a click on an insight item: jump to it in the text."""
-
-    kind: ItemKind
-    index: int
+    """Index into the analysis tuple (summary, actors or quotes)."""
+    number: int
+    """Its place among the tab's items (from 1), of `count`."""
+    count: int
+    span: tuple[int, int] | None = None
+    """The text it covers (every part of a statement); None for an actor."""
+    chosen: bool = False
+    """Enter or a click (an actor: go to its next mention)."""
+    wrapped: bool = False
+    """A step went round an end of the list to get there."""
+    forward: bool = True
 
 
 @dataclass

@@ -168,7 +168,7 @@ async def test_soak_random_keys_with_analysis_running(tmp_path) -> None:
 async def test_a_pick_meant_for_the_previous_analysis_is_dropped(tmp_path) -> None:
     """Found by the soak: a pane pick posted just before another article's analysis was
     shown arrived after it, with an index past the end of the new lists."""
-    from reader.tui.messages import ItemChosen, ItemHighlighted
+    from reader.tui.messages import ItemSelected
     from tests.tui.conftest import BUDGET, build_app, settle
 
     news = tmp_path / "news"
@@ -178,9 +178,10 @@ async def test_a_pick_meant_for_the_previous_analysis_is_dropped(tmp_path) -> No
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         assert app.screen.analysis is not None
+        analysis = app.screen.analysis
         for kind in ("actors", "summary", "quotes"):
-            app.screen.post_message(ItemHighlighted(kind, 99))
-            app.screen.post_message(ItemChosen(kind, 99))
+            for chosen in (False, True):
+                app.screen.post_message(ItemSelected(analysis, kind, 99, 1, 1, (0, 1), chosen))
         await settle(pilot)
         assert app.is_running and app.screen.analysis is not None
     app.session.state.close()

@@ -69,7 +69,7 @@ async def test_palette_runs_a_command(make_app):
         await palette_titles(pilot, "Quote: next")
         await pilot.press("enter")
         await settle(pilot)
-        assert app.screen.quote_pos == 0
+        assert app.screen.pane.cursor("quotes") == 0
 
 
 async def test_keys_can_be_remapped_in_the_settings(make_app):
@@ -77,7 +77,7 @@ async def test_keys_can_be_remapped_in_the_settings(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+n")
-        assert app.screen.quote_pos == 0
+        assert app.screen.pane.cursor("quotes") == 0
         await pilot.press("question_mark")
         await pilot.pause()
         console = Console(width=200, record=True)

@@ -69,7 +69,7 @@ async def test_80x24_collapses_the_insight_pane_behind_i(make_app):
         assert_no_overlap(app)
         assert app.screen.query_one("#reading").region.width >= 40
         await pilot.press("]")  # quote stepping works with the pane shown
-        assert app.screen.quote_pos == 0
+        assert app.screen.pane.cursor("quotes") == 0
         await pilot.press("i")
         await pilot.pause()
         assert visible(app, "#library") and not visible(app, "#insight")

@@ -143,3 +143,61 @@ async def test_fragments_are_hidden_until_f(make_app):
         await pilot.press("]")
         assert status_text(app) == "Quote 1 of 2 · unattributed"
         assert focused_text(app) == "miracle"
+
+
+async def test_the_pane_keeps_the_selection_and_says_what_it_selected(make_app):
+    from reader.tui.messages import ItemSelected, TabChanged
+
+    said: list[ItemSelected | TabChanged] = []
+
+    def hook(message) -> None:  # called at each widget a message passes on its way up
+        if isinstance(message, (ItemSelected, TabChanged)) and all(m is not message for m in said):
+            said.append(message)
+
+    app = make_app()
+    async with app.run_test(size=(160, 45), message_hook=hook) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(InsightPane)
+        text = app.screen.article.text
+        said.clear()
+        await pilot.press("]")  # the screen asks the pane to step; the pane says where
+        (step,) = [m for m in said if isinstance(m, ItemSelected)]
+        assert (step.kind, step.number, step.count, step.chosen) == ("quotes", 1, 3, False)
+        assert step.analysis is app.screen.analysis
+        assert text[slice(*step.span)].startswith("We are not cutting into bone yet")
+        assert pane.selected("quotes") == step.index and pane.tab == "quotes"
+        assert focus_spans(app) == [step.span]  # the screen lit what the pane said
+        said.clear()
+        await pilot.press("3", "down", "enter")  # the list's cursor, then enter
+        moved, chosen = [m for m in said if isinstance(m, ItemSelected)]
+        assert (moved.number, moved.chosen, chosen.number, chosen.chosen) == (2, False, 2, True)
+        assert pane.cursor("quotes") == 1
+        said.clear()
+        await pilot.press("1", "3")  # switching tabs selects nothing and keeps each cursor
+        assert [m.tab for m in said if isinstance(m, TabChanged)] == ["summary", "quotes"]
+        assert not [m for m in said if isinstance(m, ItemSelected)]
+        assert pane.item_list.highlighted == pane.cursor("quotes") == 1
+        assert pane.item_list.has_focus
+        await pilot.press("2", "down")  # an actor: no place of its own in the text
+        actor = [m for m in said if isinstance(m, ItemSelected)][-1]
+        assert actor.kind == "actors" and actor.span is None
+        assert status_text(app) == "Mara Oyelaran · 3 mentions highlighted"
+
+
+async def test_each_tab_keeps_its_scroll_position(make_app, library):
+    text = long_article(40)
+    for n in range(1, 13):
+        text = text.replace(f"({n})", f'"Point {n} stands," said Ines Varga.')
+    (library / "a-budget.txt").write_text(text, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(InsightPane)
+        await pilot.press("3", "G")
+        items = pane.item_list
+        bottom = items.scroll_y
+        assert bottom > 0 and items.highlighted == items.option_count - 1
+        await pilot.press("1")
+        assert items.scroll_y == 0 and pane.tab == "summary"
+        await pilot.press("3")
+        assert items.scroll_y == bottom and items.highlighted == items.option_count - 1

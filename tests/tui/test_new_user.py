@@ -73,7 +73,7 @@ async def test_insight_toggle_at_narrow_width_leaves_a_pane_focused(make_app):
         assert app.focused is app.screen.pane.item_list
         await pilot.press("j", "enter")  # a summary sentence is picked and shown
         await pilot.pause()
-        assert app.screen.sentence_pos is not None
+        assert app.screen.pane.selected("summary") is not None
         await pilot.press("i")
         await pilot.pause()
         assert app.focused is not None and app.focused.display

@@ -35,9 +35,8 @@ from reader.tui.messages import (
     ArticleFailed,
     ArticleHighlighted,
     ArticleLoaded,
-    ItemChosen,
-    ItemHighlighted,
     ItemKind,
+    ItemSelected,
     LibraryScanned,
     QueryChanged,
     QueryClosed,
@@ -45,7 +44,7 @@ from reader.tui.messages import (
     ReadingMoved,
     TabChanged,
 )
-from reader.tui.navigation import next_unread, statements, step, summary_order, visible_quotes
+from reader.tui.navigation import next_unread, statements, step, visible_quotes
 from reader.tui.offload import in_thread
 from reader.tui.screens.export import ExportScreen
 from reader.tui.search import filter_refs, find_matches, fold_all, haystack
@@ -616,19 +615,14 @@ class MainScreen(Screen):
     def reset_reading(self) -> None:
         """Forget the selection within an article (called when another one opens)."""
         self.analysis: Analysis | None = None
-        self.quote_pos: int | None = None
-        self.sentence_pos: int | None = None
         self.actor_index: int | None = None
+        """The actor whose mentions are lit in the text (the pane keeps what is selected)."""
         self.actor_mention = -1
         self.matches: list[tuple[int, int]] = []
         self.match_pos: int | None = None
 
     def show_analysis(self, analysis: Analysis) -> None:
         previous = self.analysis
-        if previous is None or previous.summary != analysis.summary:
-            self.sentence_pos = None
-        if previous is None or previous.quotes != analysis.quotes:
-            self.quote_pos = None
         if previous is None or previous.actors != analysis.actors:
             self.actor_index = None
         self.analysis = analysis
@@ -675,61 +669,12 @@ class MainScreen(Screen):
         return False
 
     def step_quote(self, forward: bool) -> None:
-        if self._not_ready():
-            return
-        assert self.analysis is not None
-        order = [group[0] for group in self._statements()]
-        starts = [self.analysis.quotes[i].start for i in order]
-        moved = step(starts, self.quote_pos, forward, self.view.top_offset())
-        if moved is None:
+        if not self._not_ready() and not self.pane.step("quotes", forward, self.view.top_offset()):
             self.status.say("No quotes in this article.", kind="warning")
-            return
-        self.select_quote(order, moved.index, wrapped=moved.wrapped, forward=forward)
-
-    def select_quote(self, order: list[int], pos: int, *, wrapped=False, forward=True) -> None:
-        assert self.analysis is not None
-        self.quote_pos = pos
-        quote = self.analysis.quotes[order[pos]]
-        group = next((g for g in self._statements() if g[0] == order[pos]), [order[pos]])
-        last = self.analysis.quotes[group[-1]]
-        self.focus_span(quote.start, last.end)  # every part of the statement, and the cue
-        self.pane.mark("quotes", order[pos])
-        if self.pane.tab != "quotes":
-            self.pane.set_tab("quotes")
-        speaker = quote.speaker or "unattributed"
-        message = f"Quote {pos + 1} of {len(order)} · {speaker}"
-        if wrapped:
-            where = "first" if forward else "last"
-            message += f" · wrapped to the {where} quote"
-            self.notify(f"Wrapped to the {where} quote.", timeout=2)
-        self.status.say(message)
 
     def step_sentence(self, forward: bool) -> None:
-        if self._not_ready():
-            return
-        assert self.analysis is not None
-        order = summary_order(self.analysis)
-        starts = [self.analysis.summary[i].start for i in order]
-        moved = step(starts, self.sentence_pos, forward, self.view.top_offset())
-        if moved is None:
+        if not self._not_ready() and not self.pane.step("summary", forward, self.view.top_offset()):
             self.status.say("No summary for this article.", kind="warning")
-            return
-        self.select_sentence(order, moved.index, wrapped=moved.wrapped, forward=forward)
-
-    def select_sentence(self, order: list[int], pos: int, *, wrapped=False, forward=True) -> None:
-        assert self.analysis is not None
-        self.sentence_pos = pos
-        sentence = self.analysis.summary[order[pos]]
-        self.focus_span(sentence.start, sentence.end)
-        self.pane.mark("summary", order[pos])
-        if self.pane.tab != "summary":
-            self.pane.set_tab("summary")
-        message = f"Summary sentence {pos + 1} of {len(order)}"
-        if wrapped:
-            where = "first" if forward else "last"
-            message += f" · wrapped to the {where} sentence"
-            self.notify(f"Wrapped to the {where} summary sentence.", timeout=2)
-        self.status.say(message)
 
     def action_next_quote(self) -> None:
         self.step_quote(True)
@@ -745,28 +690,33 @@ class MainScreen(Screen):
 
     # items picked in the insight pane
 
-    def on_item_highlighted(self, message: ItemHighlighted) -> None:
-        self._pick(message.kind, message.index, chosen=False)
-
-    def on_item_chosen(self, message: ItemChosen) -> None:
-        self._pick(message.kind, message.index, chosen=True)
-
-    def _pick(self, kind: ItemKind, index: int, *, chosen: bool) -> None:
-        analysis = self.analysis
-        if analysis is None:
+    @on(ItemSelected)
+    def _item_selected(self, message: ItemSelected) -> None:
+        """The pane selected an item: light it in the text and say which it is."""
+        analysis, kind, index = self.analysis, message.kind, message.index
+        # A pick made in the pane just before another analysis was shown can arrive after it.
+        parts = {"summary": analysis.summary, "actors": analysis.actors,
+                 "quotes": analysis.quotes} if analysis is not None else {}  # fmt: skip
+        if message.analysis is not analysis or not 0 <= index < len(parts.get(kind, ())):
             return
-        # A pick made in the pane just before another analysis was shown can arrive after
-        # it: an index that does not fit the analysis on screen is dropped.
-        if kind == "summary":
-            order = summary_order(analysis)
-            if index in order:
-                self.select_sentence(order, order.index(index))
-        elif kind == "quotes":
-            order = [group[0] for group in self._statements()]
-            if index in order:
-                self.select_quote(order, order.index(index))
-        elif kind == "actors" and 0 <= index < len(analysis.actors):
-            self.pick_actor(analysis, index, jump=chosen)
+        assert analysis is not None
+        if kind == "actors":
+            self.pick_actor(analysis, index, jump=message.chosen)
+            return
+        if message.span is not None:
+            self.focus_span(*message.span)
+        if kind == "quotes":
+            speaker = analysis.quotes[index].speaker or "unattributed"
+            line, what = f"Quote {message.number} of {message.count} · {speaker}", "quote"
+            notice = "quote"
+        else:
+            line, what = f"Summary sentence {message.number} of {message.count}", "sentence"
+            notice = "summary sentence"
+        if message.wrapped:
+            where = "first" if message.forward else "last"
+            line += f" · wrapped to the {where} {what}"
+            self.notify(f"Wrapped to the {where} {notice}.", timeout=2)
+        self.status.say(line)
 
     def pick_actor(self, analysis: Analysis, index: int, *, jump: bool) -> None:
         """Highlight every mention; each `enter` jumps to the next one."""
@@ -1042,7 +992,6 @@ class MainScreen(Screen):
         self.status.say("Fragments shown" if shown else "Fragments hidden")
         if self.analysis is not None:
             self.show_analysis(self.analysis)
-            self.quote_pos = None
 
     # the insight pane
 

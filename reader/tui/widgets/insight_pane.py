@@ -19,8 +19,8 @@ from textual.widgets.option_list import Option
 
 from reader.analysis.models import Actor, Analysis, Quote
 from reader.tui.formatting import one_line, trim_words
-from reader.tui.messages import ItemChosen, ItemHighlighted, ItemKind, TabChanged
-from reader.tui.navigation import statements, visible_quotes
+from reader.tui.messages import ItemKind, ItemSelected, TabChanged
+from reader.tui.navigation import statements, step, summary_order, visible_quotes
 from reader.tui.widgets.scrolling import SteadyScrollbars
 
 TABS: tuple[ItemKind, ...] = ("summary", "actors", "quotes")
@@ -28,6 +28,9 @@ KIND_TITLES = {
     "person": "People", "organization": "Organisations", "place": "Places", "group": "Groups",
 }  # fmt: skip
 QUOTE_CHARS = 180
+Span = tuple[int, int]
+Row = tuple[Option, int | None, Span | None]
+"""A row of a tab: what it shows, its index into the analysis, its place in the text."""
 BOLD = Style(bold=True)
 DIM = Style(dim=True)
 ITALIC = Style(italic=True)
@@ -137,8 +140,11 @@ def quote_prompt(quote: Quote, parts: Sequence[Quote] = ()) -> Text:
 
 
 class InsightPane(Vertical):
-    """Shows an Analysis in one list whose items change with the tab; posts
-    `ItemHighlighted`, `ItemChosen` and `TabChanged` up.
+    """Shows an Analysis in one list whose items change with the tab.
+
+    The pane keeps the selection: each tab's cursor is its selected item, moved by the
+    list's keys, a click, or `step()` (`]` and `}`); every move is posted up as
+    `ItemSelected`, and a tab change as `TabChanged`.
 
     One list for the three tabs: a tab switch swaps the items and leaves focus, styles and
     layout alone (a list per tab meant a focus move and a relayout on every switch). Each
@@ -150,6 +156,10 @@ class InsightPane(Vertical):
         self._tab: ItemKind = "summary"
         self._options: dict[ItemKind, list[Option]] = {tab: [] for tab in TABS}
         self._items: dict[ItemKind, list[int | None]] = {tab: [] for tab in TABS}
+        """Each row's index into the analysis tuple (None: a heading or a note)."""
+        self._spans: dict[ItemKind, list[Span | None]] = {tab: [] for tab in TABS}
+        """Each row's place in the text (None: an actor, a heading or a note)."""
+        self._analysis: Analysis | None = None
         self._cursor: dict[ItemKind, int | None] = dict.fromkeys(TABS)
         self._scroll: dict[ItemKind, float] = dict.fromkeys(TABS, 0.0)
         self._status: tuple[str, str] | None = None
@@ -182,6 +192,26 @@ class InsightPane(Vertical):
     def cursor(self, kind: ItemKind) -> int | None:
         """The row under a tab's cursor (whether or not the tab is shown)."""
         return self._cursor[kind]
+
+    def selected(self, kind: ItemKind) -> int | None:
+        """The analysis index of a tab's selected item, if any."""
+        row = self._cursor[kind]
+        return self._items[kind][row] if row is not None else None
+
+    def step(self, kind: ItemKind, forward: bool, anchor: int = 0) -> bool:
+        """Select the next (or previous) item of a Summary or Quotes tab in the text, and
+        show that tab; with nothing selected yet, the first one from text offset `anchor`.
+        False when the tab has no item to go to."""
+        rows = [row for row, span in enumerate(self._spans[kind]) if span is not None]
+        cursor = self._cursor[kind]
+        starts = [span[0] for span in self._spans[kind] if span is not None]
+        moved = step(starts, rows.index(cursor) if cursor in rows else None, forward, anchor)
+        if moved is None:
+            return False
+        self._mark(kind, rows[moved.index])
+        self.set_tab(kind)
+        self._announce(kind, rows[moved.index], wrapped=moved.wrapped, forward=forward)
+        return True
 
     def set_tab(self, tab: ItemKind) -> None:
         """Show the items of `tab`, with its cursor and scroll position as they were left."""
@@ -232,79 +262,88 @@ class InsightPane(Vertical):
         self.show_status(message, kind=kind)
         self._label_tabs()
         note = "…" if kind == "loading" else "—"
-        self._fill({tab: [(_note(note), None)] for tab in TABS})
+        self._analysis = None
+        self._fill({tab: [(_note(note), None, None)] for tab in TABS})
 
     def show_analysis(
         self, analysis: Analysis, *, show_fragments: bool, text: str | None = None
     ) -> None:
+        """Show `analysis`; a tab whose items are as they were keeps its selection."""
         self.show_status("\n".join(one_line(n) for n in analysis.notices), kind="notice")
+        same = self._analysis is not None and self._analysis.article_id == analysis.article_id
+        self._analysis = analysis
         self._fill({
             "summary": self._summary_options(analysis),
             "actors": self._actor_options(analysis),
             "quotes": self._quote_options(analysis, show_fragments, text),
-        })  # fmt: skip
+        }, keep=same)  # fmt: skip
         shown = len(visible_quotes(analysis, show_fragments, text))
         self._label_tabs({"summary": len(analysis.summary), "actors": len(analysis.actors),
                           "quotes": shown})  # fmt: skip
 
-    def _fill(self, tabs: dict[ItemKind, list[tuple[Option, int | None]]]) -> None:
-        """New items for every tab: cursors and scroll positions start again."""
-        for kind, options in tabs.items():
-            self._options[kind] = [option for option, _ in options]
-            self._items[kind] = [index for _, index in options]
-            self._cursor[kind] = None
-            self._scroll[kind] = 0.0
-        self.item_list.forget_options()
+    def _fill(self, tabs: dict[ItemKind, list[Row]], *, keep: bool = False) -> None:
+        """New items for every tab. A tab's cursor and scroll position start again, unless
+        `keep` (the same article) and its items are the same as before."""
+        items = self.item_list
+        self._scroll[self._tab] = items.scroll_y
+        for kind, rows in tabs.items():
+            indexes, spans = [index for _, index, _ in rows], [span for _, _, span in rows]
+            if not (keep and indexes == self._items[kind] and spans == self._spans[kind]):
+                self._cursor[kind] = None
+                self._scroll[kind] = 0.0
+            self._options[kind] = [option for option, _, _ in rows]
+            self._items[kind], self._spans[kind] = indexes, spans
+        items.forget_options()
         self._show_items()
 
-    def _summary_options(self, analysis: Analysis) -> list[tuple[Option, int | None]]:
-        order = sorted(range(len(analysis.summary)), key=lambda i: analysis.summary[i].start)
-        options = [
-            (Option(Text.assemble((f"{n}. ", BOLD), one_line(analysis.summary[i].text), "\n")), i)
+    def _summary_options(self, analysis: Analysis) -> list[Row]:
+        order = summary_order(analysis)
+        summary = analysis.summary
+        options: list[Row] = [
+            (Option(Text.assemble((f"{n}. ", BOLD), one_line(summary[i].text), "\n")), i,
+             (summary[i].start, summary[i].end))
             for n, i in enumerate(order, 1)
-        ]
+        ]  # fmt: skip
         if not options:
-            return [(_note("No summary: the text is too short."), None)]
+            return [(_note("No summary: the text is too short."), None, None)]
         words = sum(len(s.text.split()) for s in analysis.summary)
         sentences = f"{len(order)} sentence{'' if len(order) == 1 else 's'}"
-        options.append(
-            (_note(f"{analysis.algorithm} · {sentences}, {words} words · ctrl+p to change"), None)
-        )
+        note = f"{analysis.algorithm} · {sentences}, {words} words · ctrl+p to change"
+        options.append((_note(note), None, None))
         return options
 
-    def _actor_options(self, analysis: Analysis) -> list[tuple[Option, int | None]]:
-        options: list[tuple[Option, int | None]] = []
+    def _actor_options(self, analysis: Analysis) -> list[Row]:
+        options: list[Row] = []
         for kind, title in KIND_TITLES.items():
             members = [i for i, actor in enumerate(analysis.actors) if actor.kind == kind]
             if not members:
                 continue
-            options.append((Option(Text(title, style=BOLD + DIM), disabled=True), None))
-            options.extend((Option(actor_prompt(analysis.actors[i])), i) for i in members)
-        return options or [(_note("No people, organisations or places found."), None)]
+            options.append((Option(Text(title, style=BOLD + DIM), disabled=True), None, None))
+            options.extend((Option(actor_prompt(analysis.actors[i])), i, None) for i in members)
+        return options or [(_note("No people, organisations or places found."), None, None)]
 
     def _quote_options(
         self, analysis: Analysis, show_fragments: bool, text: str | None
-    ) -> list[tuple[Option, int | None]]:
+    ) -> list[Row]:
         shown = visible_quotes(analysis, show_fragments)
         groups = statements(analysis, shown, text) if text else [[i] for i in shown]
-        options: list[tuple[Option, int | None]] = [
-            (Option(quote_prompt(analysis.quotes[g[0]], [analysis.quotes[i] for i in g])), g[0])
+        quotes = analysis.quotes
+        options: list[Row] = [  # a statement covers every part, and the cue between
+            (Option(quote_prompt(quotes[g[0]], [quotes[i] for i in g])), g[0],
+             (quotes[g[0]].start, quotes[g[-1]].end))
             for g in groups
-        ]
+        ]  # fmt: skip
         hidden = len(analysis.quotes) - len(shown)
         if not options:
-            options.append((_note("No quotes found."), None))
+            options.append((_note("No quotes found."), None, None))
         if hidden:
             noun = "fragment" if hidden == 1 else "fragments"
-            options.append((_note(f"{hidden} {noun} hidden · f to show"), None))
+            options.append((_note(f"{hidden} {noun} hidden · f to show"), None, None))
         return options
 
-    def mark(self, kind: ItemKind, index: int | None) -> None:
-        """Move a tab's cursor to the item with analysis index `index`, quietly."""
-        items = self._items[kind]
-        if index not in items:
-            return
-        self._cursor[kind] = items.index(index)
+    def _mark(self, kind: ItemKind, row: int) -> None:
+        """Move a tab's cursor to `row`, quietly."""
+        self._cursor[kind] = row
         if kind == self._tab:
             found = self.item_list
             with found.prevent(OptionList.OptionHighlighted):
@@ -340,16 +379,24 @@ class InsightPane(Vertical):
         if tab is None:
             return
         self._cursor[tab] = event.option_index
-        item = self._item(event.option_index, tab)
-        if item and tab == self._tab and event.option_list.has_focus:
-            self.post_message(ItemHighlighted(*item))
+        if tab == self._tab and event.option_list.has_focus:
+            self._announce(tab, event.option_index)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        tab = self._tab_of(event)
-        if tab is not None and (item := self._item(event.option_index, tab)):
-            self.post_message(ItemChosen(*item))
+        if (tab := self._tab_of(event)) is not None:
+            self._cursor[tab] = event.option_index
+            self._announce(tab, event.option_index, chosen=True)
+
+    def _announce(self, kind: ItemKind, row: int, **how: bool) -> None:
+        """Post the selection of `row` (nothing for a heading or a note)."""
+        index = self._items[kind][row]
+        if index is None:
+            return
+        rows = [r for r, i in enumerate(self._items[kind]) if i is not None]
+        self.post_message(ItemSelected(self._analysis, kind, index, rows.index(row) + 1,
+                                       len(rows), self._spans[kind][row], **how))  # fmt: skip
 
     @on(Tabs.TabActivated)
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
