@@ -491,3 +491,12 @@ def test_a_name_ending_in_a_title_word_is_a_name_not_a_description() -> None:
         "The Union Leader said Mr. Dunmore had been “far too slow” on the repairs."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Union Leader"]
+
+
+def test_a_name_alone_before_the_colon_labels_the_quote() -> None:
+    text = (
+        "POLLS WERE RIGHT AFTER ALL - Nadia Perrin: “The final week moved more voters.”\n\n"
+        "Polls agree - Tara Voss: “Keep calling voters late.”\n\n"
+        "HOST: “Welcome back to the show.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Nadia Perrin", "Tara Voss", "HOST"]

@@ -126,7 +126,7 @@ def find_attribution(ctx: Context) -> Attribution | None:
     In order: a verb of saying that governs the quote in the parse; a verb of saying next
     to it in the same clause (the parse of quotes is often wrong); a label before a colon
     ("<Name>: "...""); the verb that carries a phrase woven into the sentence."""
-    signed = _signature(ctx)
+    signed = _signature(ctx) or _label(ctx)
     if signed is not None:
         return signed
     governing = governing_attribution(ctx, speech_only=True)
@@ -191,6 +191,36 @@ def _signature(ctx: Context) -> Attribution | None:
     start = end + m.start("name")
     actor = ctx.resolver.actor_at(start)
     return Attribution(actor if actor is not None else m.group("name"), None, "signature")
+
+
+_DASHES = frozenset({"-", "–", "—", "―", "--"})
+
+
+def _label(ctx: Context) -> Attribution | None:
+    """ "<Headline> – <Name>: "..."" (round-ups) and "<NAME>: "..."" at the start of a
+    paragraph (transcripts): a name alone before the colon labels the quote as theirs."""
+    before = before_tokens(ctx)
+    if len(before) < 2 or before[0].text != ":":
+        return None
+    words = []
+    for token in before[1:]:
+        if token.text in _DASHES:
+            break
+        words.append(token)
+    else:
+        if before[-1].i > 0 and "\n" not in ctx.doc[before[-1].i - 1].text:
+            return None  # no dash, and not the start of its paragraph
+    named = [t for t in words if t.text[:1].isupper() or t.lower_ in {"and", "&", "."}]
+    if not words or len(words) > 6 or len(named) < len(words) or not words[-1].is_alpha:
+        return None
+    first = words[-1]
+    actor = ctx.resolver.actor_at(first.idx)
+    if actor is None:
+        end = next((t.i for t in reversed(words) if t.lower_ in {"and", "&"}), words[0].i + 1)
+        speaker: Actor | str | None = ctx.doc[first.i : end].text
+    else:
+        speaker = actor
+    return Attribution(speaker, None, "label")
 
 
 def _personal(ctx: Context, subject: Token | None) -> bool:
