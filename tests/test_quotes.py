@@ -500,3 +500,14 @@ def test_a_name_alone_before_the_colon_labels_the_quote() -> None:
         "HOST: “Welcome back to the show.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Nadia Perrin", "Tara Voss", "HOST"]
+
+
+def test_the_official_after_a_senior_official_is_that_unnamed_person() -> None:
+    text = (
+        "Prime Minister Ian Cole will work with whoever wins, the prime minister's "
+        "spokesman said.\n\n"
+        "“He has made his views very clear,” the spokesman said.\n\n"
+        "Cole opened a bridge on Friday. A senior official at the ministry praised the work.\n\n"
+        "“It was built on time,” the official said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["the spokesman", "the official"]

@@ -112,7 +112,7 @@ class SpeakerResolver:
             by_role = self._by_role(lemma, before)
             if by_role is not None:
                 return by_role  # "the spokesman" introduced earlier by name
-            if lemma in _ANYONE:
+            if lemma in _ANYONE or self._introduced_unnamed(token):
                 return _phrase(token)  # "the man shouted": someone not named
             return self._resolve(token.i, _noun_gender(lemma), 0) or _phrase(token)
         if definite and organisation:
@@ -122,6 +122,20 @@ class SpeakerResolver:
             if child.dep_ == "compound" and child.lemma_.casefold() in SPEAKING_ORG_NOUNS:
                 return self._recent_org(child.lemma_.casefold(), before)
         return _phrase(token)
+
+    def _introduced_unnamed(self, token: Token) -> bool:
+        """Whether "the official" goes back to "a senior official" or "the minister's
+        spokesman" shortly before: someone the text never names, not the person nearby."""
+        lemma = token.lemma_
+        floor = self.token_at(max(0, token.idx - _PRONOUN_REACH))
+        for earlier in reversed(self.doc[floor : token.i]):
+            if earlier.lemma_ != lemma or earlier.pos_ != "NOUN" or self._quoted(earlier.idx):
+                continue
+            if any(self.actor_at(c.idx) for c in earlier.children if c.dep_ == "appos"):
+                return False  # "a spokesman, <Name>,": named after all
+            det = next((c for c in earlier.children if c.dep_ in {"det", "poss"}), None)
+            return det is not None and (det.lower_ in {"a", "an"} or det.dep_ == "poss")
+        return False
 
     def from_document(self, token: Token, before: int) -> Actor | None:
         """ "according to a memo <Name> sent": the author of a document, never a bystander."""
