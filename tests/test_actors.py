@@ -727,3 +727,38 @@ def test_a_word_capitalised_only_where_a_sentence_opens_is_not_a_name() -> None:
     )
     actors = actors_of(text)
     assert [a.name for a in actors] == ["Ana Ruiz"]
+
+
+def test_a_legal_form_before_or_after_a_name_makes_a_company() -> None:
+    # "<Name> BV", "<Name> SA", "PT <Name>": legal forms the model does not know
+    text = "Shares of PT Bumi Raya fell 4 percent. Tessaly SA said sales rose. Dorrit BV was sold."
+    actors = actors_of(text)
+    assert people(actors) == []
+    assert {a.name for a in actors if a.kind == "organization"} == {
+        "PT Bumi Raya",
+        "Tessaly SA",
+        "Dorrit BV",
+    }
+
+
+def test_a_street_or_a_square_is_a_place() -> None:
+    text = (
+        "Protesters filled Harlow Square on Sunday. The Harlow Square protesters said they "
+        "would return. Shops on Kell Street closed."
+    )
+    actors = actors_of(text)
+    assert [(a.name, a.kind) for a in actors] == [
+        ("Harlow Square", "place"),
+        ("Kell Street", "place"),
+    ]
+
+
+def test_a_datelines_region_is_a_place_and_its_agency_an_organisation() -> None:
+    # "<CITY>, <Country> (<Agency>) —": the model's labels inside a dateline are unreliable
+    text = "TALLINN, Estonia (AP) — The government said on Monday it would raise taxes."
+    actors = actors_of(text)
+    assert sorted((a.name, a.kind) for a in actors) == [
+        ("AP", "organization"),
+        ("Estonia", "place"),
+        ("TALLINN", "place"),
+    ]

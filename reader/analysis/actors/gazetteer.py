@@ -31,9 +31,23 @@ ORG_SUFFIXES = words(
     telegraph mirror dispatch inquirer sentinel examiner bulletin
     club fc united rovers athletic wanderers
     analytics research advisors advisers strategies solutions services health healthcare
-    medical brands
+    medical brands bv nv sa ag gmbh spa ab asa oyj srl sas re kk tbk bhd pty
     """
 )
+
+ORG_PREFIXES = words(
+    """
+    pt
+    """
+)
+"""Legal forms written before a company's name ("PT <Name>", as in Indonesia)."""
+
+THOROUGHFARES = words(
+    """
+    street st avenue ave road rd boulevard blvd lane square plaza
+    """
+)
+"""Last words of streets and squares: places, whatever the model says."""
 
 PLACE_SUFFIXES = words(
     """

@@ -10,12 +10,14 @@ from reader.analysis.actors.gazetteer import (
     CITIES,
     COUNTRIES,
     INSTITUTIONS,
+    ORG_PREFIXES,
     ORG_SUFFIXES,
     PLACE_ALIASES,
     PLACE_NOUNS,
     PLACE_PREFIXES,
     PLACE_PREPOSITIONS,
     PLACE_SUFFIXES,
+    THOROUGHFARES,
 )
 from reader.analysis.lexicon import (
     FAITHS,
@@ -308,8 +310,8 @@ def _affiliation_of_person(doc: Doc, m: Mention) -> bool:
 
 def _person_or_not(words: list[str]) -> str:
     """Names the small model often takes for people: companies, countries, towns."""
-    if any(w in ORG_SUFFIXES for w in words[1:]):
-        return "organization"
+    if any(w in ORG_SUFFIXES for w in words[1:]) or len(words) > 1 and words[0] in ORG_PREFIXES:
+        return "organization"  # "<Name> BV", "<Name> Co Inc", "PT <Name>"
     if len(words) == 1 and (words[0] in COUNTRIES or words[0] in CITIES):
         return "place"
     if len(words) > 1 and (words[-1] in PLACE_SUFFIXES or words[0] in PLACE_PREFIXES):
@@ -439,10 +441,22 @@ def _fix_kind(doc: Doc, mention: Mention) -> None:
     """Rule fixes for the small model's usual label errors."""
     if mention.kind == "person" and mention.key in PLACE_ALIASES:
         mention.kind = "place"
-    first = doc[mention.tok_start]
-    at_block_start = first.i == 0 or "\n" in doc[first.i - 1].text
-    if at_block_start and mention.surface.isupper():
-        # The place of a dateline is a place whatever the model said.
-        dateline = find_dateline(doc.text[mention.start : mention.start + MAX_LENGTH])
-        if dateline is not None and dateline.place and mention.surface in dateline.place:
-            mention.kind, mention.weight = "place", 3.0  # outweighs a tie of other labels
+    words = mention.words
+    if mention.kind in {"organization", "group"} and len(words) > 1 and words[-1] in THOROUGHFARES:
+        mention.kind = "place"  # "<Name> Street", "<Name> Square": where things happen
+    kind = _dateline_kind(doc.text, mention.start)
+    if kind is not None:
+        mention.kind, mention.weight = kind, 3.0  # outweighs a tie of other labels
+
+
+def _dateline_kind(text: str, start: int) -> str | None:
+    """In a dateline, "<CITY>, <Region> (<Agency>) —": the city and the region are places
+    and the agency in parentheses is an organisation, whatever the model said."""
+    block = text.rfind("\n", 0, start) + 1
+    if start - block >= MAX_LENGTH:
+        return None
+    dateline = find_dateline(text[block : block + MAX_LENGTH])
+    if dateline is None or start - block >= dateline.end:
+        return None
+    before = text[block:start]
+    return "organization" if before.count("(") > before.count(")") else "place"

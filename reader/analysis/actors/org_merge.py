@@ -54,7 +54,12 @@ def merge_organisations(clusters: dict[str, list[Mention]]) -> None:
         and not any(m.honorific for m in ms)
     ]
     # "<Long Name> (<ACRONYM>)": the text says which name the acronym stands for.
-    given = {m.short_form: k for k in orgs for m in clusters[k] if m.short_form}
+    given = {
+        m.short_form: k
+        for k in orgs
+        for m in clusters[k]
+        if m.short_form and m.kind == "organization"  # not "<CITY>, <Country> (<Agency>)"
+    }
     for key in orgs:
         words = key[2:].split()
         mentions = clusters[key]
