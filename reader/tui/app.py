@@ -21,7 +21,6 @@ from reader.resources import samples_dir, themes_dir
 from reader.settings import Settings
 from reader.tui import keys
 from reader.tui.formatting import one_line
-from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.main import MainScreen
 from reader.tui.session import (
     Analyser,
@@ -124,6 +123,8 @@ class ReaderApp(App[int]):
         self.exit(0)
 
     def action_help(self) -> None:
+        from reader.tui.screens.help import HelpScreen  # loaded when first asked for
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(dict(self.session.settings.keys)))
 

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable
 from concurrent.futures import CancelledError, Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -46,16 +47,17 @@ from reader.tui.messages import (
 )
 from reader.tui.navigation import next_unread, statements, step, visible_quotes
 from reader.tui.offload import in_thread
-from reader.tui.screens.export import ExportScreen
 from reader.tui.search import filter_refs, find_matches, fold_all, haystack
 from reader.tui.session import AnalysisKey, Session, path_key
-from reader.tui.web import WebControl
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.insight_pane import TABS, InsightPane
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.query_bar import QueryBar
 from reader.tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from reader.tui.web import WebControl
 
 UNUSABLE = "unusable"
 """State key of the files that failed to open, so they are marked × from the start."""
@@ -111,6 +113,9 @@ class MainScreen(Screen):
         self._progressive = True
         self.scanning = True
         self._bodies: dict[Path, str] = {}
+        self._early_scan: _Found | None = _Found(session.scanner, list(session.library))
+        """The first scan, started with the screen (before it is composed and mounted), so
+        that the first frames can list what it has found."""
         self._clock: Timer | None = None
         """Counts the seconds of a long analysis in the insight pane."""
         """Folded text and actor names of each article, for the filter (read on first use)."""
@@ -167,6 +172,9 @@ class MainScreen(Screen):
         self.pane.show_waiting("Waiting for an article.", kind="loading")
         self.article_list.focus()
         self.article_list.set_new(set(self.session.new_items))
+        early = self._early_scan
+        if early is not None and early.has_items():  # listed in the first frame
+            self._scanned(LibraryScanned(early.take(), final=False))
         self._scan()
 
     @work(exclusive=True, group="scan", exit_on_error=False)
@@ -175,17 +183,19 @@ class MainScreen(Screen):
         moment, in batches that grow (so a huge folder costs few redraws); a later scan
         (after a fetch or a feed update) replaces the list once it is complete."""
         library = list(self.session.library)
-        self._progressive = not self.session.refs
-        self._scan_refs, self._scan_errors = [], []
+        found, self._early_scan = self._early_scan, None
+        if found is None or found.library != library:  # else: the first, started earlier
+            self._progressive = not self.session.refs
+            self._scan_refs, self._scan_errors = [], []
+            found = _Found(self.session.scanner, library)
         self.scanning = True
-        found = _Found()
-        finished = in_thread(
-            lambda: found.collect(self.session.scanner(library)), name="reader-scan"
-        )
-        interval = FIRST_BATCH
+        finished = asyncio.wrap_future(found.finished)
+        # What the scan started with the screen has found since it was mounted: at once.
+        interval = 0.0 if found.has_items() else FIRST_BATCH
         while True:
             try:
-                await asyncio.wait([finished], timeout=interval)
+                if interval:
+                    await asyncio.wait([finished], timeout=interval)
             except asyncio.CancelledError:  # quitting, or a newer scan: stop walking now
                 found.stop()
                 raise
@@ -200,7 +210,7 @@ class MainScreen(Screen):
                 self.post_message(LibraryScanned(result, final=final))
             if final:
                 return
-            interval = min(LAST_BATCH, interval * 2)
+            interval = min(LAST_BATCH, max(FIRST_BATCH / 2, interval) * 2)
 
     @on(LibraryScanned)
     def _scanned(self, message: LibraryScanned) -> None:
@@ -1116,6 +1126,8 @@ class MainScreen(Screen):
                 self.session.state.set("export_dir", str(written.parent))
                 self.notify(f"Exported the {what} to {written}", markup=False)
 
+        from reader.tui.screens.export import ExportScreen  # loaded when first asked for
+
         self.app.push_screen(ExportScreen(default, render, write, what=what), done)
 
     # filter and search
@@ -1218,6 +1230,8 @@ class MainScreen(Screen):
     @property
     def web(self) -> WebControl:
         if self._web is None:
+            from reader.tui.web import WebControl  # loaded when first asked for
+
             self._web = WebControl(self)
         return self._web
 
@@ -1272,12 +1286,30 @@ def _failure(future: Future) -> BaseException | None:
 
 
 class _Found:
-    """What a scan has found and the screen has not listed yet (filled by the scan's thread)."""
+    """A scan of `library` on a daemon thread, and what it has found that the screen has
+    not listed yet; `finished` completes when the walk ends."""
 
-    def __init__(self) -> None:
+    def __init__(self, scanner, library: list[Path]) -> None:
+        self.library = library
+        self.finished: Future = Future()
         self._items: list[ArticleRef | LoadError] = []
         self._lock = threading.Lock()
         self._stopped = False
+        threading.Thread(
+            target=self._walk, args=(scanner, library), name="reader-scan", daemon=True
+        ).start()
+
+    def _walk(self, scanner, library: list[Path]) -> None:
+        try:
+            self.collect(scanner(library))
+        except BaseException as exc:  # handed to the screen, which lists the problem
+            self.finished.set_exception(exc)
+        else:
+            self.finished.set_result(None)
+
+    def has_items(self) -> bool:
+        with self._lock:
+            return bool(self._items)
 
     def collect(self, items: Iterable[ArticleRef | LoadError]) -> None:
         for item in items:
