@@ -63,18 +63,23 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
         segment_start = newline + 1
 
 
+_NOT_NARROW = re.compile(r"[^\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]")
+"""A character outside the ranges where every character is printable, one cell wide and
+not a space (but " "): Latin letters, their accents as letters, and punctuation such as
+curly quotes and dashes. Text without one wraps as plain ASCII does."""
+
+
 def _wrap_segment(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     if start >= end:
         return [(start, end)]
-    segment = text[start:end]
-    if segment.isascii() and segment.isprintable():
+    if _NOT_NARROW.search(text, start, end) is None:
         return _wrap_plain(text, start, end, width)
     return _wrap_cells(text, start, end, width)
 
 
 def _wrap_plain(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """`_wrap_cells` for printable ASCII, where a character is a cell: breaks are found
-    by position (a few string searches per line instead of a step per word)."""
+    """`_wrap_cells` for text where a character is a cell and " " the only space: breaks
+    are found by position (a few string searches per line instead of a step per word)."""
     lines: list[tuple[int, int]] = []
     line_start = start
     while end - line_start > width:

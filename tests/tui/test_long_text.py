@@ -31,8 +31,11 @@ def rows_on_screen(view: ArticleView) -> list[str]:
 
 
 async def test_a_huge_article_shows_its_start_and_quit_does_not_wait_for_the_rest(
-    make_app, library
+    make_app, library, monkeypatch
 ):
+    from reader.tui.widgets import article_view
+
+    monkeypatch.setattr(article_view, "SLICE", 0.0)  # a paragraph a turn: the rest takes long
     (library / "a-budget.txt").write_text(long_article(PARAGRAPHS), encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

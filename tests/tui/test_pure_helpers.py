@@ -33,6 +33,13 @@ def test_wrap_tiles_the_text_and_respects_the_width(text: str, width: int):
         assert cell_len(text[a:b].rstrip()) <= max(width, 2)
 
 
+@given(st.text(alphabet=st.sampled_from("ab  é“”’—-.x"), max_size=300), st.integers(1, 30))
+def test_narrow_text_wraps_the_same_by_position_as_cell_by_cell(text: str, width: int):
+    from reader.tui.textlayout import _wrap_cells, _wrap_plain
+
+    assert _wrap_plain(text, 0, len(text), width) == _wrap_cells(text, 0, len(text), width)
+
+
 def test_layout_maps_offsets_and_positions_both_ways():
     body = "one two three four five six\n\nseven eight nine ten"
     paragraphs = [(0, 27), (29, len(body))]
