@@ -240,7 +240,9 @@ def quits(rows: list[Row], tmp: Path, quick: bool) -> None:
     idle = key_library(tmp)
     states = [("idle", idle, LIST_MARK["reader"], 2.0),
               ("analysing", long_read(tmp), long_title, 1.5),
-              ("opening a 5 MB file", huge_file(tmp), long_title, 1.0)]  # fmt: skip
+              ("opening a 5 MB file", huge_file(tmp), long_title, 1.0),
+              # the text is on screen and the rest of it is being laid out
+              ("laying out a 5 MB text", huge_file(tmp), b"Staff Writer", 0.0)]  # fmt: skip
     if not quick:  # a first open (no scan cache), q soon after the first frame
         states.append(("scanning 50,000 files", big_library(tmp, 50_000), b"\x1b[", 0.5))
     for name, folder, mark, settle in states:
