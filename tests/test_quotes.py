@@ -511,3 +511,14 @@ def test_the_official_after_a_senior_official_is_that_unnamed_person() -> None:
         "“It was built on time,” the official said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["the spokesman", "the official"]
+
+
+def test_the_mayor_is_the_mayor_mentioned_last_not_the_one_introduced_last() -> None:
+    text = (
+        "Mayor Ada Pell runs the town. She was elected in May.\n\n"
+        "Mayor Tom Ashby runs the next town.\n\n"
+        "At the county meeting, Ashby spoke first and the crowd left. "
+        "Later Pell spoke about the bridge.\n\n"
+        "“We share a road,” the mayor said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ada Pell"]

@@ -267,16 +267,18 @@ class SpeakerResolver:
         return orgs[0] if orgs else None
 
     def _by_role(self, lemma: str, before: int) -> Actor | None:
-        """ "the spokesman said" -> the person introduced as a spokesman."""
+        """ "the spokesman said" -> the person introduced as a spokesman (of several, the
+        one mentioned last)."""
         best: tuple[int, Actor] | None = None
         for actor in self.actors:
             if actor.kind != "person" or not actor.role:
                 continue
             words = fold(actor.role).split()
             if lemma in words[-3:]:
-                first = actor.spans[0][0]
-                if first < before and (best is None or first > best[0]):
-                    best = (first, actor)
+                # the one of them mentioned last, not the one introduced last
+                last = max((s for s, _ in actor.spans if s < before), default=None)
+                if last is not None and (best is None or last > best[0]):
+                    best = (last, actor)
         return best[1] if best else None
 
     def _recent_org(self, lemma: str, before: int) -> Actor | None:
