@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -62,6 +63,23 @@ def in_groups(refs: Iterable[ArticleRef]) -> list[ArticleRef]:
     for ref in refs:
         roots.setdefault(ref.group, len(roots))
     return sorted(refs, key=lambda r: (roots[r.group], folder_of(r)[1:]))
+
+
+def appended(grouped: Sequence[ArticleRef], more: Iterable[ArticleRef]) -> list[ArticleRef] | None:
+    """`more` in the order `in_groups` gives them after `grouped` (refs already in groups),
+    or None when some of them would go in between (the whole list is grouped again)."""
+    more = list(more)
+    roots: dict[str, int] = {}
+    for ref in itertools.chain(grouped, more):
+        roots.setdefault(ref.group, len(roots))
+
+    def key(ref: ArticleRef) -> tuple[int, tuple[str, ...]]:
+        return roots[ref.group], folder_of(ref)[1:]
+
+    ordered = sorted(more, key=key)
+    if grouped and ordered and key(ordered[0]) < key(grouped[-1]):
+        return None
+    return ordered
 
 
 def headers(refs: Sequence[ArticleRef]) -> list[tuple[int, tuple[str, ...]]]:

@@ -145,3 +145,25 @@ def test_statements_join_a_quote_split_by_its_attribution_and_its_paragraphs():
     assert statements(analysis, order, text) == [[0, 1], [2, 3], [4], [5]]
     assert visible_quotes(analysis, False, text) == [0, 2, 4, 5]
     assert visible_quotes(analysis, False) == order  # without the text, every part
+
+
+_REFS = st.builds(
+    lambda root, sub, name: ArticleRef(
+        Path(f"/lib/{root}") / sub / f"{name}.txt", "txt", name, group=f"/lib/{root}"
+    ),
+    st.sampled_from(["r1", "r2", "r3"]),
+    st.sampled_from(["", "x", "x/y", "z"]),
+    st.text(alphabet="abc", min_size=1, max_size=3),
+)
+
+
+@given(st.lists(_REFS, max_size=12), st.lists(_REFS, max_size=12))
+def test_a_batch_appended_to_a_grouped_list_is_where_grouping_all_of_it_puts_it(old, new):
+    from reader.tui.grouping import appended, in_groups
+
+    grouped = in_groups(old)
+    more = appended(grouped, new)
+    if more is not None:
+        assert grouped + more == in_groups(old + new)
+    else:  # it goes in between: there is no appending it
+        assert in_groups(old + new)[: len(grouped)] != grouped

@@ -28,7 +28,14 @@ from reader.analysis.models import Analysis
 from reader.library.models import Article, ArticleLoadError, ArticleRef, LoadError, ScanResult
 from reader.settings import MAX_SENTENCES, MAX_WORDS, MIN_WORDS, WORD_STEP
 from reader.tui import keys
-from reader.tui.grouping import SORTS, folder_of, in_groups, sorted_refs, unusable_ref
+from reader.tui.grouping import (
+    SORTS,
+    appended,
+    folder_of,
+    in_groups,
+    sorted_refs,
+    unusable_ref,
+)
 from reader.tui.messages import (
     AnalysisFailed,
     AnalysisReady,
@@ -72,7 +79,9 @@ PLACEHOLDER_DELAY = 0.25
 FIRST_BATCH = 0.1
 """Seconds of scanning before the first rows are listed; each later batch waits twice as
 long, up to LAST_BATCH."""
-LAST_BATCH = 2.0
+LAST_BATCH = 1.0
+"""A batch costs what it adds (it is listed at the end), so a second's worth is a short
+pause for the keys even in a huge first listing."""
 DEFAULT_WORDS = 60
 """The word budget a summary first gets when its length switches to words."""
 
@@ -231,8 +240,10 @@ class MainScreen(Screen):
                         severity="warning", markup=False)  # fmt: skip
         if not self._scan_refs and not message.final:
             return
-        self.session.refs = in_groups(self._scan_refs)
         whole = self._first_batch or not self._progressive  # a new list, not more of one
+        if not whole and self._list_more():
+            return
+        self.session.refs = in_groups(self._scan_refs)
         if whole:
             self.article_list.set_read(self.session.state.read_paths())
         self.apply_filter(self.filter_query, keep=self.current)
@@ -248,6 +259,27 @@ class MainScreen(Screen):
                 self.call_after_refresh(self._warm_analyser)
             self._first_batch = False
             self.open(self._start_path())
+
+    def _list_more(self) -> bool:
+        """Add a batch of a growing listing at the end of the list if that is where it goes
+        (no filter, folder order, no second folder in a list without headers): a batch then
+        costs what it adds, not what is listed. False when the list must be made anew."""
+        refs = self.session.refs
+        order = self.session.state.get("sort", "folder")
+        if self.filter_query or self._unread_only() or order != "folder" or not refs:
+            return False
+        more = appended(refs, self._scan_refs[len(refs) :])
+        if more is None:
+            return False
+        if not self.article_list.grouped and any(
+            folder_of(ref) != folder_of(refs[0]) for ref in more
+        ):  # the list gets headers
+            return False
+        refs.extend(more)
+        self.shown.extend(more)
+        self.article_list.extend(more)
+        self._title_list()
+        return True
 
     def _start_path(self) -> Path:
         """The article read last if it is still there (listed yet or not), else the first."""

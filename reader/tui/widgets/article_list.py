@@ -21,7 +21,7 @@ from reader.tui.formatting import fit, one_line, ref_meta
 from reader.tui.grouping import folder_of, shared_depth
 from reader.tui.messages import ArticleChosen, ArticleHighlighted
 from reader.tui.session import path_key
-from reader.tui.widgets.scrolling import SteadyScrollbars
+from reader.tui.widgets.scrolling import SteadyScrollbars, grow
 
 MAX_STRIPS = 4096
 """Drawn lines kept for redraws (a few screens' worth; a huge list is not kept whole)."""
@@ -78,6 +78,10 @@ class ArticleList(SteadyScrollbars, ScrollView, can_focus=True):
         self.new: set[str] = set()
         """Path keys of feed items that arrived in this session (marked N while unread)."""
         self._quiet = False
+        self._selected: Path | None = None
+        """The path last selected, listed yet or not (a growing list selects it later)."""
+        self.grouped = False
+        """Whether the rows have folder headers (set by `show`)."""
 
     @property
     def paths(self) -> list[Path]:
@@ -97,34 +101,46 @@ class ArticleList(SteadyScrollbars, ScrollView, can_focus=True):
 
     def show(self, refs: list[ArticleRef], *, grouped: bool, current: Path | None) -> None:
         """Replace the rows; keeps the cursor on `current` when it is still listed."""
-        rows: list[_Row] = []
-        last: tuple[str, ...] = ()
-        self._folders = {}
+        self.grouped = grouped
+        self._rows, self._paths, self._starts = [], [], []
+        self._folders, self._ordinals, self._index = {}, {}, {}
+        self._add(refs)
+        self._count_unread()
+        self.select(current)
+
+    def extend(self, refs: list[ArticleRef]) -> None:
+        """List `refs` after the rows already shown (more of a listing that is growing);
+        only the new rows are built, so a huge list grows as cheaply as a small one."""
+        self._add(refs)
+        self._count_unread(refs)
+        if self.cursor is None:
+            self.select(self._selected)
+
+    def _add(self, refs: list[ArticleRef]) -> None:
+        rows = self._rows
+        first = len(rows)
+        last = next((row.folder for row in reversed(rows) if row.ref is None), ())
         for ref in refs:
             folder = folder_of(ref)
             if ref.format != "error":  # a file that cannot be opened is never unread
                 self._folders[ref.path] = folder
-            if grouped and folder != last:
+            if self.grouped and folder != last:
                 # a header for each level below the part shared with the folder before
                 start = shared_depth(folder, last)
                 rows.extend(_Row(None, folder[: depth + 1]) for depth in range(start, len(folder)))
                 last = folder
             rows.append(_Row(ref))
-        self._rows = rows
-        self._count_unread()
-        self._strips.clear()
-        self._paths = [row.ref.path for row in rows if row.ref is not None]
-        self._ordinals = {path: number for number, path in enumerate(self._paths)}
-        self._starts = []
-        self._index = {}
-        line = 0
-        for number, row in enumerate(rows):
+        line = self._starts[-1] + rows[first - 1].height if first else 0
+        for number in range(first, len(rows)):
+            row = rows[number]
             self._starts.append(line)
             line += row.height
             if row.ref is not None:
                 self._index[row.ref.path] = number
-        self.virtual_size = Size(self.scrollable_content_region.width, line)
-        self.select(current)
+                self._ordinals[row.ref.path] = len(self._paths)
+                self._paths.append(row.ref.path)
+        self._strips.clear()  # the headers' unread counts change too
+        grow(self, Size(self.scrollable_content_region.width, line))
         self.refresh()
 
     def set_read(self, read: set[str]) -> None:
@@ -133,10 +149,16 @@ class ArticleList(SteadyScrollbars, ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
-    def _count_unread(self) -> None:
-        """Unread articles under each folder, for the headers."""
-        counts: dict[tuple[str, ...], int] = {}
-        for path, folder in self._folders.items():
+    def _count_unread(self, more: list[ArticleRef] | None = None) -> None:
+        """Unread articles under each folder, for the headers (`more`: add those only)."""
+        folders = self._folders
+        if more is None:
+            counts: dict[tuple[str, ...], int] = {}
+            listed = list(folders.items())
+        else:
+            counts = self._unread
+            listed = [(ref.path, folders[ref.path]) for ref in more if ref.path in folders]
+        for path, folder in listed:
             if path_key(path) not in self.read:
                 for depth in range(1, len(folder) + 1):
                     counts[folder[:depth]] = counts.get(folder[:depth], 0) + 1
@@ -154,6 +176,7 @@ class ArticleList(SteadyScrollbars, ScrollView, can_focus=True):
 
     def select(self, path: Path | None) -> None:
         """Move the cursor to `path` without announcing it (the screen already knows)."""
+        self._selected = path
         self._quiet = True
         self.cursor = self._index.get(path) if path is not None else None
         self._quiet = False

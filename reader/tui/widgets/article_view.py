@@ -20,7 +20,7 @@ from reader.library.models import Article
 from reader.tui.formatting import article_meta, clean
 from reader.tui.messages import ReadingMoved
 from reader.tui.textlayout import ArticleLayout, LineKind
-from reader.tui.widgets.scrolling import SteadyScrollbars
+from reader.tui.widgets.scrolling import SteadyScrollbars, grow
 
 MAX_WIDTH = 96
 """Lines longer than this are hard to read; wide terminals get a margin instead."""
@@ -205,7 +205,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         layout = self._layout
         if layout is None:
             return self._pending
-        self._grow(Size(layout.width, len(layout)))
+        grow(self, Size(layout.width, len(layout)))
         if self._pending is not None:
             row = self._row_of(*self._pending)
             if row is None:
@@ -221,18 +221,6 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
             else:
                 self.scroll_to_span(start)
         return None
-
-    def _grow(self, size: Size) -> None:
-        """Make `size` the scrollable size. Growing a text that already scrolls changes only
-        the scrollbar: the screen is not laid out again (which would redraw every pane)."""
-        before = self.virtual_size
-        if size == before:
-            return
-        if self.show_vertical_scrollbar and size.width == before.width < size.height:
-            self.set_reactive(ArticleView.virtual_size, size)
-            self._scroll_update(size)
-        else:
-            self.virtual_size = size
 
     def _row_of(self, paragraph: int, fraction: float) -> int | None:
         """The row for a reading position, or None while its lines are not all laid out."""

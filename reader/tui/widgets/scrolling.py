@@ -21,3 +21,17 @@ class SteadyScrollbars:
             return False  # nothing changed: no resize to announce
         self._laid_out = sizes
         return super()._size_updated(size, virtual_size, container_size, layout)  # type: ignore[misc]
+
+
+def grow(view, size: Size) -> None:
+    """Make `size` the scroll view's virtual size. Growing the height of a view that
+    already scrolls changes only its scrollbar, so the screen is not laid out again (the
+    virtual size is a layout reactive: setting it would lay out and redraw every pane)."""
+    before = view.virtual_size
+    if size == before:
+        return
+    if view.show_vertical_scrollbar and size.width == before.width < size.height:
+        view.set_reactive(type(view).virtual_size, size)
+        view._scroll_update(size)
+    else:
+        view.virtual_size = size

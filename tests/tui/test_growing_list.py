@@ -1,0 +1,67 @@
+"""A list that grows batch by batch (the first listing of a big folder) ends as the list
+made at once, and a batch is added at the end only when that is where it belongs."""
+
+from __future__ import annotations
+
+import threading
+
+from reader.tui.widgets.article_list import ArticleList
+
+from .conftest import BUDGET, settle
+
+
+def list_state(articles: ArticleList) -> tuple:
+    return (list(articles._rows), list(articles.paths), list(articles._starts),
+            dict(articles._unread), articles.virtual_size.height)  # fmt: skip
+
+
+async def test_a_list_grown_by_batches_is_the_list_made_at_once(make_app, tmp_path):
+    library = tmp_path / "nested"
+    for folder in ("", "harbour", "harbour/docks", "schools"):
+        (library / folder).mkdir(parents=True, exist_ok=True)
+        for n in range(3):
+            (library / folder / f"story-{n}.txt").write_text(BUDGET, encoding="utf-8")
+    app = make_app(library=library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        articles = app.screen.article_list
+        refs = list(app.session.refs)
+        articles.show(refs, grouped=True, current=refs[4].path)
+        whole = list_state(articles)
+        for cut in range(1, len(refs)):
+            articles.show(refs[:cut], grouped=True, current=refs[4].path)
+            articles.extend(refs[cut:])
+            assert list_state(articles) == whole
+            assert articles.current == refs[4].path  # selected once it is listed
+
+
+async def test_a_growing_listing_in_several_folders_ends_grouped_and_in_order(make_app, tmp_path):
+    from reader.library.scan import iter_scan
+
+    library = tmp_path / "nested"
+    for folder in ("b-second", "a-first"):
+        (library / folder).mkdir(parents=True)
+        for n in range(3):
+            (library / folder / f"story-{n}.txt").write_text(BUDGET, encoding="utf-8")
+    release = threading.Event()
+
+    def slow_scanner(paths):
+        for number, item in enumerate(iter_scan(paths)):
+            if number == 2:
+                release.wait(10)
+            yield item
+
+    app = make_app(library=library)
+    app.session.scanner = slow_scanner
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if app.screen.article_list.paths:
+                break
+        assert 0 < len(app.screen.article_list.paths) < 6
+        release.set()
+        await settle(pilot)
+        listed = app.screen.article_list.paths
+        grouped = sorted(listed, key=lambda p: (p.parent.name, p.name))
+        assert listed == grouped and len(listed) == 6
+        assert app.screen.article_list.grouped
