@@ -522,3 +522,13 @@ def test_the_mayor_is_the_mayor_mentioned_last_not_the_one_introduced_last() -> 
         "“We share a road,” the mayor said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ada Pell"]
+
+
+def test_words_in_capitals_right_after_a_verb_of_saying_are_speech_not_a_title() -> None:
+    text = (
+        "Mr. Dale Ortis won the county on Tuesday.\n\n"
+        "He declared “What A Night For Us!” and thanked his staff. "
+        "She wrote “The Long Road Home” in 1990."
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.fragment) for q in quotes] == [("Dale Ortis", False), (None, True)]

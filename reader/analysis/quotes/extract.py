@@ -23,6 +23,7 @@ from reader.text.quotes import (
     mark_width,
     paragraph_spans,
 )
+from reader.text.speech import SPEECH_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,7 +110,8 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
         else:
             # A partial quote with its own attribution is a quote; only unattributed short
             # phrases (scare quotes, titles) are fragments.
-            fragment = _is_title(doc, span, resolver) or (
+            title = _is_title(doc, span, resolver) and not _said_aloud(doc, context.open_tok)
+            fragment = title or (
                 attribution.cue is None and _is_fragment(doc, text, span, resolver)
             )
         speaker = attribution.speaker
@@ -202,6 +204,25 @@ def _split_after(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
         return False
     between = text[previous.close_mark + mark_width(text, previous.close_mark) : span.open_mark]
     return len(between) <= 80 and between.rstrip().endswith(",") and "\n" not in between
+
+
+def _said_aloud(doc: Doc, open_tok: int) -> bool:
+    """ "He declared "What A Night!"": words in capitals right after a verb of saying are
+    what was said, not a title (but "she wrote "The Long Road"" may be one)."""
+    i = open_tok - 1
+    if i >= 0 and doc[i].text in {",", ":"}:
+        i -= 1
+    if i < 0:
+        return False
+    verb = doc[i]
+    return (
+        verb.tag_ in {"VBD", "VBZ", "VBP"}
+        and verb.lemma_.casefold() in SPEECH_LEMMAS
+        and verb.lemma_.casefold() not in _WRITING_LEMMAS
+    )
+
+
+_WRITING_LEMMAS = frozenset({"write", "post", "tweet", "report", "publish"})
 
 
 def _is_title(doc: Doc, span: QuoteSpan, resolver: SpeakerResolver) -> bool:
