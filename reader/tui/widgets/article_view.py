@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
@@ -73,6 +73,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         """A text offset to bring into view once laid out (the body's length: the end)."""
         self._cache: dict[int, Strip] = {}
         self._jumping = False
+        self._drawing: tuple[int, Style] | None = None
 
     # attributes down
 
@@ -292,18 +293,23 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         line = self._layout.lines[row]
         return line.prefix + clean(self._layout.text_of(line).rstrip())
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Width and base style once per draw, not once per line (each is worked out anew).
+        self._drawing = (self.scrollable_content_region.width, self.rich_style)
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width, base = self._drawing or (self.scrollable_content_region.width, self.rich_style)
         row = y + round(self.scroll_y)
         if self._layout is None or row >= len(self._layout):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
         selection = self.text_selection
         strip = self._cache.get(row) if selection is None else None
         if strip is None:
             strip = self._render_row(row, selection)
             if selection is None:
                 self._cache[row] = strip
-        return strip.crop_extend(0, width, self.rich_style).apply_offsets(0, row)
+        return strip.crop_extend(0, width, base).apply_offsets(0, row)
 
     def _render_row(self, row: int, selection: Selection | None) -> Strip:
         assert self._layout is not None
