@@ -160,13 +160,16 @@ async def test_the_pane_keeps_the_selection_and_says_what_it_selected(make_app):
         pane = app.screen.query_one(InsightPane)
         text = app.screen.article.text
         said.clear()
-        await pilot.press("]")  # the screen asks the pane to step; the pane says where
-        (step,) = [m for m in said if isinstance(m, ItemSelected)]
-        assert (step.kind, step.number, step.count, step.chosen) == ("quotes", 1, 3, False)
-        assert step.analysis is app.screen.analysis
-        assert text[slice(*step.span)].startswith("We are not cutting into bone yet")
+        await pilot.press("]")  # the screen asks the pane to step; the pane answers where
+        assert not [m for m in said if isinstance(m, ItemSelected)]  # an answer, not a message
+        step = pane.step("quotes", True)
+        assert step is not None and (step.kind, step.number, step.count) == ("quotes", 2, 3)
+        assert step.analysis is app.screen.analysis and not step.wrapped
         assert pane.selected("quotes") == step.index and pane.tab == "quotes"
-        assert focus_spans(app) == [step.span]  # the screen lit what the pane said
+        assert text[slice(*step.span)] == "Nobody ran for this job to close a library on Saturdays,"
+        await pilot.press("[")
+        assert pane.cursor("quotes") == 0
+        assert focused_text(app).startswith("We are not cutting into bone yet")
         said.clear()
         await pilot.press("3", "down", "enter")  # the list's cursor, then enter
         moved, chosen = [m for m in said if isinstance(m, ItemSelected)]

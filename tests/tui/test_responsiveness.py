@@ -3,6 +3,7 @@ exact paging, and work that never holds the reader up (timings live in benchmark
 
 from __future__ import annotations
 
+import gc
 import threading
 
 from reader.tui.widgets.article_view import ArticleView
@@ -225,3 +226,27 @@ async def test_quitting_stops_a_scan_that_is_still_walking(make_app, library):
         thread.join(10)
         assert not thread.is_alive()
     assert len(walked) <= 1  # it stopped at the next file, not at the end of the folder
+
+
+async def test_the_start_up_heap_is_frozen_once_the_library_is_listed(make_app):
+    """A full garbage collection over everything start-up made held the UI thread for
+    100 ms and more; once the list is complete that heap is out of the collector's sight."""
+    gc.unfreeze()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert not app.screen.scanning
+        assert gc.get_freeze_count() > 0
+
+
+async def test_the_tab_underline_moves_with_the_tab(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one("#insight-tabs")
+        underline = bar.query_one("Underline")
+        for tab in ("quotes", "actors", "summary"):
+            app.screen.action_show_tab(tab)  # no frame drawn yet: it is under the new tab
+            region = bar.query_one(f"#{tab}").virtual_region
+            assert region.x <= underline.highlight_start < underline.highlight_end <= region.right
+            await pilot.pause()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import threading
 import time
 from collections.abc import Iterable
@@ -233,6 +234,8 @@ class MainScreen(Screen):
         self._scan_refs += [self._checked(ref, known) for ref in result.refs] + broken
         self._scan_errors += result.errors
         self.scanning = not message.final
+        if message.final and not gc.get_freeze_count():
+            self.call_after_refresh(settle_heap)
         if message.final and self._scan_errors:
             first, count = self._scan_errors[0], len(self._scan_errors)
             more = f" (and {count - 1} more)" if count > 1 else ""
@@ -710,25 +713,30 @@ class MainScreen(Screen):
             return True
         return False
 
-    def step_quote(self, forward: bool) -> None:
-        if not self._not_ready() and not self.pane.step("quotes", forward, self.view.top_offset()):
+    def step_item(self, kind: ItemKind, forward: bool) -> None:
+        """The next (or previous) quote or summary sentence: the pane moves its selection
+        and says where to; the text is lit in the same frame."""
+        if self._not_ready():
+            return
+        selected = self.pane.step(kind, forward, self.view.top_offset())
+        if selected is not None:
+            self._item_selected(selected)
+        elif kind == "quotes":
             self.status.say("No quotes in this article.", kind="warning")
-
-    def step_sentence(self, forward: bool) -> None:
-        if not self._not_ready() and not self.pane.step("summary", forward, self.view.top_offset()):
+        else:
             self.status.say("No summary for this article.", kind="warning")
 
     def action_next_quote(self) -> None:
-        self.step_quote(True)
+        self.step_item("quotes", True)
 
     def action_prev_quote(self) -> None:
-        self.step_quote(False)
+        self.step_item("quotes", False)
 
     def action_next_sentence(self) -> None:
-        self.step_sentence(True)
+        self.step_item("summary", True)
 
     def action_prev_sentence(self) -> None:
-        self.step_sentence(False)
+        self.step_item("summary", False)
 
     # items picked in the insight pane
 
@@ -1315,6 +1323,13 @@ class MainScreen(Screen):
 def _failure(future: Future) -> BaseException | None:
     """The exception a finished future holds (None while it runs, or if it succeeded)."""
     return future.exception() if future.done() and not future.cancelled() else None
+
+
+def settle_heap() -> None:
+    """Put what start-up made (modules, widgets, the listed library) out of the garbage
+    collector's sight, once. A full collection walked all of it with the UI thread held
+    (100 ms and more, every few dozen keys); now it walks only what came later."""
+    gc.freeze()
 
 
 class _Found:

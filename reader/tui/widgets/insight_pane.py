@@ -110,6 +110,20 @@ class ItemList(SteadyScrollbars, OptionList):
         super()._on_resize()
 
 
+class TabBar(Tabs):
+    """Tabs whose underline moves in the frame the tab changes. Textual moves it after
+    the next refresh (the tabs may just have been laid out anew): one frame late, and one
+    more frame to draw; that later move still runs and corrects it when they were."""
+
+    def _highlight_active(self, animate: bool = True) -> None:
+        super()._highlight_active(animate)
+        tab = self.active_tab
+        if tab is not None and tab.virtual_region:
+            underline = self.query_one("Underline")
+            start, end = tab.virtual_region.shrink(tab.styles.gutter).column_span
+            underline.highlight_start, underline.highlight_end = start, end  # type: ignore[attr-defined]
+
+
 def _note(text: str) -> Option:
     return Option(Text(text, style=DIM), disabled=True)
 
@@ -167,8 +181,8 @@ class InsightPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="insight-status", markup=False)
-        yield Tabs(*(Tab(tab.title(), id=tab) for tab in TABS), active="summary",
-                   id="insight-tabs")  # fmt: skip
+        yield TabBar(*(Tab(tab.title(), id=tab) for tab in TABS), active="summary",
+                     id="insight-tabs")  # fmt: skip
         yield ItemList(id="insight-list")
 
     def on_mount(self) -> None:
@@ -198,20 +212,22 @@ class InsightPane(Vertical):
         row = self._cursor[kind]
         return self._items[kind][row] if row is not None else None
 
-    def step(self, kind: ItemKind, forward: bool, anchor: int = 0) -> bool:
+    def step(self, kind: ItemKind, forward: bool, anchor: int = 0) -> ItemSelected | None:
         """Select the next (or previous) item of a Summary or Quotes tab in the text, and
         show that tab; with nothing selected yet, the first one from text offset `anchor`.
-        False when the tab has no item to go to."""
+
+        Returns what was selected (None when the tab has no item to go to) rather than
+        posting it: the caller acts on it at once, so the list and the text change in the
+        same frame."""
         rows = [row for row, span in enumerate(self._spans[kind]) if span is not None]
         cursor = self._cursor[kind]
         starts = [span[0] for span in self._spans[kind] if span is not None]
         moved = step(starts, rows.index(cursor) if cursor in rows else None, forward, anchor)
         if moved is None:
-            return False
+            return None
         self._mark(kind, rows[moved.index])
         self.set_tab(kind)
-        self._announce(kind, rows[moved.index], wrapped=moved.wrapped, forward=forward)
-        return True
+        return self._selection(kind, rows[moved.index], wrapped=moved.wrapped, forward=forward)
 
     def set_tab(self, tab: ItemKind) -> None:
         """Show the items of `tab`, with its cursor and scroll position as they were left."""
@@ -391,12 +407,16 @@ class InsightPane(Vertical):
 
     def _announce(self, kind: ItemKind, row: int, **how: bool) -> None:
         """Post the selection of `row` (nothing for a heading or a note)."""
+        if (selection := self._selection(kind, row, **how)) is not None:
+            self.post_message(selection)
+
+    def _selection(self, kind: ItemKind, row: int, **how: bool) -> ItemSelected | None:
         index = self._items[kind][row]
         if index is None:
-            return
+            return None
         rows = [r for r, i in enumerate(self._items[kind]) if i is not None]
-        self.post_message(ItemSelected(self._analysis, kind, index, rows.index(row) + 1,
-                                       len(rows), self._spans[kind][row], **how))  # fmt: skip
+        return ItemSelected(self._analysis, kind, index, rows.index(row) + 1, len(rows),
+                            self._spans[kind][row], **how)  # fmt: skip
 
     @on(Tabs.TabActivated)
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
