@@ -693,7 +693,7 @@ def test_a_thing_named_after_its_class_noun_is_not_a_person() -> None:
         "Hurricane Delphine made landfall on Tuesday. The hurricane flooded roads, and "
         "Delphine is expected to weaken.\n\n"
         "Space Shuttle Meridian landed on Friday. The space shuttle flew 30 missions. "
-        "Space Shuttle Corvus will go to a museum.\n\n"
+        "Space Shuttle Corvus will go to a museum. It was the last Space Shuttle mission.\n\n"
         "The bill passed on Monday. Bill Ames voted for it."
     )
     actors = actors_of(text)
@@ -762,3 +762,18 @@ def test_a_datelines_region_is_a_place_and_its_agency_an_organisation() -> None:
         ("Estonia", "place"),
         ("TALLINN", "place"),
     ]
+
+
+def test_a_name_of_a_country_is_two_actors_unless_the_name_needs_its_of() -> None:
+    # "<Team> of <Country>" tagged as one entity is the team and the country; "Bank of
+    # <Country>", "Church of <Country>" are one body
+    text = (
+        "Kelby United of England beat the champions on Tuesday. Officials from the Central "
+        "Bank of Ireland and the Church of England watched."
+    )
+    actors = actors_of(text)
+    kinds = {a.name: a.kind for a in actors}
+    assert kinds["Kelby United"] == "organization"
+    assert kinds["England"] == "place"
+    assert kinds["Central Bank of Ireland"] == "organization"
+    assert kinds["Church of England"] == "organization"

@@ -62,6 +62,8 @@ _DASHES = frozenset({"—", "–", "--"})
 _OPENING = OPENING_MARKS | {"'", "("}
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _CREED_ENDINGS = ("ism", "phobia")
+_BODY_NOUNS = frozenset({"corps", "society", "league", "federation", "chamber", "guild"})
+"""Collective nouns that end a body's name before its "of" ("<Name> Society of <Country>")."""
 _TITLE_PREFIXES = ("under", "vice-", "vice", "co-")
 
 
@@ -123,8 +125,31 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
                 # "<PLACE> — <Org name>": a dateline run into a name.
                 mentions.extend(_mentions(doc, text, start, token.i, kind))
                 start = token.i + 1
+        of = _of_country(doc, start, ent.end)
+        if of is not None:
+            # "<Team or Person> of <Country>": two actors, the second a place
+            mentions.extend(_mentions(doc, text, start, of, kind))
+            kind, start = "place", of + 1
         mentions.extend(_mentions(doc, text, start, ent.end, kind))
     return mentions
+
+
+def _of_country(doc: Doc, i: int, j: int) -> int | None:
+    """Where "of" splits "<Name> of <Country>" tagged as one entity, when the name before it
+    is complete by itself: two words or more, not ending in a word that needs its "of"
+    ("Bank", "Ministry", "Court", a title), and the whole not a country's own name."""
+    of = next((k for k in range(i + 2, j - 1) if doc[k].lower_ == "of"), None)
+    if of is None:
+        return None
+    last = bare_word(doc[of - 1].text)
+    if last in ORG_HEAD_NOUNS or last in INSTITUTIONS or last in _BODY_NOUNS or is_title_word(last):
+        return None
+    if not all(t.text[:1].isupper() for t in doc[i:of]):
+        return None
+    tail = fold(doc[of + 1 : j].text)
+    whole = fold(doc[i:j].text)
+    known = tail in COUNTRIES or tail in CITIES or tail in PLACE_ALIASES
+    return of if known and whole not in PLACE_ALIASES else None
 
 
 def _joined_entities(doc: Doc) -> list[Span]:

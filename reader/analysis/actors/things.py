@@ -23,7 +23,7 @@ _NAME_KINDS = frozenset({"person", "other"})
 
 
 def named_things(doc: Doc, mentions: list[Mention]) -> set[str]:
-    """Folded names (the full one and the name after the class noun) of things named
+    """Folded names (the full one, the name after the class noun, the class noun) of things named
     "<Class noun> <Name>" whose class noun the text also uses as a common noun. The model
     must not have called it a person, unless the class noun has two words ("Space Shuttle")."""
     common = {t.lemma_.casefold() for t in doc if t.tag_ in {"NN", "NNS"} and t.text.islower()}
@@ -42,7 +42,8 @@ def named_things(doc: Doc, mentions: list[Mention]) -> set[str]:
         if all(w in common and _class_noun(w) for w in words[:-1]) and not (
             {m.key, words[-1]} & people
         ):
-            things.update((m.key, words[-1]))
+            # the name, the name after the class noun, and the class noun written alone
+            things.update((m.key, words[-1], " ".join(words[:-1]), *words[:-1]))
     return things
 
 
