@@ -777,3 +777,16 @@ def test_a_name_of_a_country_is_two_actors_unless_the_name_needs_its_of() -> Non
     assert kinds["England"] == "place"
     assert kinds["Central Bank of Ireland"] == "organization"
     assert kinds["Church of England"] == "organization"
+
+
+def test_a_name_the_text_treats_as_a_body_is_not_a_person() -> None:
+    # "<Person> of <Name>" and "the group <Name>'s <Person>": the name is the body the people
+    # belong to, though the model calls it a person and the first sits in a list of people
+    text = (
+        "The candidates elected were Lam Ka-ming of Civic Lantern, Ho Chi-wai and Andy Wan. "
+        "Localist group Civic Lantern's Tse Wing-yan was defeated. Turnout in Civic Lantern "
+        "strongholds was high."
+    )
+    actors = actors_of(text)
+    assert find(actors, "Civic Lantern").kind == "organization"
+    assert sorted(people(actors)) == ["Andy Wan", "Ho Chi-wai", "Lam Ka-ming", "Tse Wing-yan"]

@@ -85,7 +85,7 @@ def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Men
         if root is not None:
             m.kind = "person"
             clusters["p:" + root].append(m)
-        elif m.kind == "person" and len(m.words) > 1:
+        elif m.kind == "person" and len(m.words) > 1 and m.key not in people.bodies:
             clusters["p:" + m.key].append(m)
         elif _family(m, people):
             m.kind, m.weight = "group", 3.0

@@ -91,6 +91,17 @@ def _extends(longer: list[str], shorter: list[str]) -> bool:
     return longer[0] == shorter[0] and longer[-1] == shorter[-1]
 
 
+def _bodies(mentions: list[Mention]) -> set[str]:
+    """Full names the text treats as a body more than as a person: "<Person> of <Name>",
+    "the group <Name>" outweigh the model's person label ("<Party>'s <Person>")."""
+    org: dict[str, float] = defaultdict(float)
+    person: dict[str, float] = defaultdict(float)
+    for m in mentions:
+        org[m.key] += m.org_hint
+        person[m.key] += m.person_hint + m.speaker_hint + (m.weight if m.kind == "person" else 0)
+    return {key for key, value in org.items() if value > person[key]}
+
+
 class PersonIndex:
     """Full names (two words or more) and the surnames and first names that point to them."""
 
@@ -110,6 +121,9 @@ class PersonIndex:
                 and (m.words[-1] in bare or m.person_hint > 0)
             ):
                 full.add(m.key)
+        self.bodies = _bodies(mentions)
+        """Names the model called a person's that the text treats as a body's."""
+        full -= self.bodies
         self.parent: dict[str, str] = {}
         by_edge: dict[str, list[str]] = defaultdict(list)
         for key in sorted(full, key=lambda k: (-len(name_words(k)), k)):
