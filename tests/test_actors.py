@@ -790,3 +790,16 @@ def test_a_name_the_text_treats_as_a_body_is_not_a_person() -> None:
     actors = actors_of(text)
     assert find(actors, "Civic Lantern").kind == "organization"
     assert sorted(people(actors)) == ["Andy Wan", "Ho Chi-wai", "Lam Ka-ming", "Tse Wing-yan"]
+
+
+def test_an_institution_named_in_another_language_is_an_organisation() -> None:
+    # "Instituto <Name>", "Liceo <Name>", "Colegio <Name>": the first word names the body
+    text = (
+        "Students at Instituto Varenna protested on Monday. Instituto Varenna said classes "
+        "would resume. The grant went to Liceo Fermani, a school in Turin. Pupils from Colegio "
+        "Santa Rita also applied."
+    )
+    actors = actors_of(text)
+    assert people(actors) == []
+    for name in ("Instituto Varenna", "Liceo Fermani", "Colegio Santa Rita"):
+        assert find(actors, name).kind == "organization"

@@ -37,10 +37,12 @@ ORG_SUFFIXES = words(
 
 ORG_PREFIXES = words(
     """
-    pt
+    pt instituto institut universidad universidade universita colegio liceo escuela banco
+    museo fundacion fundacao
     """
 )
-"""Legal forms written before a company's name ("PT <Name>", as in Indonesia)."""
+"""First words of bodies' names: a legal form written first ("PT <Name>", as in Indonesia),
+or an institution named in another language ("Instituto <Name>", "Banco <Name>")."""
 
 THOROUGHFARES = words(
     """

@@ -469,6 +469,8 @@ def _fix_kind(doc: Doc, mention: Mention) -> None:
     words = mention.words
     if mention.kind in {"organization", "group"} and len(words) > 1 and words[-1] in THOROUGHFARES:
         mention.kind = "place"  # "<Name> Street", "<Name> Square": where things happen
+    if mention.kind in {"place", "other"} and len(words) > 1 and words[0] in ORG_PREFIXES:
+        mention.kind = "organization"  # "Colegio <Name>": a school, not a place
     kind = _dateline_kind(doc.text, mention.start)
     if kind is not None:
         mention.kind, mention.weight = kind, 3.0  # outweighs a tie of other labels
