@@ -184,6 +184,14 @@ PORTFOLIOS = words(
 )
 """The office a title names ("<Portfolio> Secretary", "Minister for <Portfolio>")."""
 
+WORK_NOUNS = words(
+    """
+    study survey census index treaty accord operation
+    """
+)
+"""Words that make a name a piece of work, a document or a campaign, not a body: last words
+("<Name> Study", "<Name> Survey") and "Operation <Name>"."""
+
 FAITHS = words(
     """
     islam christianity shinto

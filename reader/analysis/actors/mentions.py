@@ -25,6 +25,7 @@ from reader.analysis.lexicon import (
     PERSON_NOUNS,
     PORTFOLIOS,
     TITLE_MODIFIERS,
+    WORK_NOUNS,
     is_person_noun,
 )
 from reader.analysis.names import (
@@ -286,7 +287,7 @@ def _short_form_after(doc: Doc, j: int) -> str:
 
 def _names_no_body(doc: Doc, i: int, j: int, words: list[str], surface: str) -> bool:
     """Names the model tags as bodies or groups that name none: a belief, the office inside a
-    title, a time zone after a clock time."""
+    title, a study or a campaign, a time zone after a clock time."""
     if len(words) == 1 and (
         words[0] in FAITHS or len(words[0]) > 5 and words[0].endswith(_CREED_ENDINGS)
     ):
@@ -297,6 +298,8 @@ def _names_no_body(doc: Doc, i: int, j: int, words: list[str], surface: str) -> 
         and _inside_title(doc, i, j)
     ):
         return True  # "Shadow <Portfolio> Secretary", "Undersecretary for <Portfolio>"
+    if len(words) > 1 and (words[-1] in WORK_NOUNS or words[0] == "operation"):
+        return True  # "<Name> Study", "<Name> Survey", "Operation <Name>": a piece of work
     return surface.isupper() and len(surface) <= 4 and i > 0 and _clock_time(doc[i - 1])
 
 
