@@ -65,6 +65,8 @@ _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _CREED_ENDINGS = ("ism", "phobia")
 _BODY_NOUNS = frozenset({"corps", "society", "league", "federation", "chamber", "guild"})
 """Collective nouns that end a body's name before its "of" ("<Name> Society of <Country>")."""
+_STATE_NOUNS = frozenset({"republic", "kingdom", "emirate", "principality", "commonwealth"})
+"""Nouns that open a state's name before its "of" ("Republic of <Name>")."""
 _TITLE_PREFIXES = ("under", "vice-", "vice", "co-")
 
 
@@ -139,11 +141,14 @@ def _of_country(doc: Doc, i: int, j: int) -> int | None:
     """Where "of" splits "<Name> of <Country>" tagged as one entity, when the name before it
     is complete by itself: two words or more, not ending in a word that needs its "of"
     ("Bank", "Ministry", "Court", a title), and the whole not a country's own name."""
+    while i < j and doc[i].lower_ in _LEADING_SKIP:
+        i += 1
     of = next((k for k in range(i + 2, j - 1) if doc[k].lower_ == "of"), None)
     if of is None:
         return None
     last = bare_word(doc[of - 1].text)
-    if last in ORG_HEAD_NOUNS or last in INSTITUTIONS or last in _BODY_NOUNS or is_title_word(last):
+    needs_of = ORG_HEAD_NOUNS | INSTITUTIONS | PLACE_NOUNS | _BODY_NOUNS | _STATE_NOUNS
+    if last in needs_of or is_title_word(last):
         return None
     if not all(t.text[:1].isupper() for t in doc[i:of]):
         return None
