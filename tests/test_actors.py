@@ -769,7 +769,8 @@ def test_a_name_of_a_country_is_two_actors_unless_the_name_needs_its_of() -> Non
     # <Country>", "Church of <Country>" are one body
     text = (
         "Kelby United of England beat the champions on Tuesday. Officials from the Central "
-        "Bank of Ireland, the Church of England and the Republic of Chile watched."
+        "Bank of Ireland, the Church of England and the Republic of Chile watched. A study in "
+        "the Medical Journal of Ireland agreed."
     )
     actors = actors_of(text)
     kinds = {a.name: a.kind for a in actors}
@@ -778,6 +779,7 @@ def test_a_name_of_a_country_is_two_actors_unless_the_name_needs_its_of() -> Non
     assert kinds["Central Bank of Ireland"] == "organization"
     assert kinds["Church of England"] == "organization"
     assert kinds["Republic of Chile"] == "place"
+    assert kinds["Medical Journal of Ireland"] == "organization"
 
 
 def test_a_name_the_text_treats_as_a_body_is_not_a_person() -> None:

@@ -35,6 +35,13 @@ ORG_SUFFIXES = words(
     """
 )
 
+CLUB_WORDS = words(
+    """
+    athletic rovers united wanderers fc city town albion rangers
+    """
+)
+"""Second words of clubs named after their town ("<Town> Rovers")."""
+
 ORG_PREFIXES = words(
     """
     pt instituto institut universidad universidade universita colegio liceo escuela banco

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.actors.gazetteer import (
     CITIES,
+    CLUB_WORDS,
     COUNTRIES,
     INSTITUTIONS,
     ORG_PREFIXES,
@@ -148,6 +149,7 @@ def _of_country(doc: Doc, i: int, j: int) -> int | None:
         return None
     last = bare_word(doc[of - 1].text)
     needs_of = ORG_HEAD_NOUNS | INSTITUTIONS | PLACE_NOUNS | _BODY_NOUNS | _STATE_NOUNS
+    needs_of |= ORG_SUFFIXES - CLUB_WORDS  # "<Name> Journal of <Country>", not "<Town> United"
     if last in needs_of or is_title_word(last):
         return None
     if not all(t.text[:1].isupper() for t in doc[i:of]):

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from reader.analysis.actors.gazetteer import CLUB_WORDS
 from reader.analysis.actors.mentions import Mention
 from reader.analysis.models import ActorKind
 from reader.analysis.names import acronym_of
 
 _LEGAL_SUFFIXES = ("inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "nv", "gmbh", "llp")
-_CLUB_WORDS = frozenset(
-    {"athletic", "rovers", "united", "wanderers", "fc", "city", "town", "albion", "rangers"}
-)
-"""Second words of clubs named after their town ("<Town> Rovers")."""
 _KIND_PRIORITY = {"person": 3, "organization": 2, "place": 1, "group": 0, "other": -1}
 
 
@@ -90,7 +87,7 @@ def merge_clubs(clusters: dict[str, list[Mention]]) -> None:
     by_first: dict[str, list[str]] = defaultdict(list)
     for key in clusters:
         words = key[2:].split()
-        if key.startswith("n:") and len(words) == 2 and words[1] in _CLUB_WORDS:
+        if key.startswith("n:") and len(words) == 2 and words[1] in CLUB_WORDS:
             by_first[words[0]].append(key)
     for key in [k for k in clusters if k.startswith("n:") and " " not in k]:
         mentions = clusters[key]
