@@ -817,3 +817,18 @@ def test_a_study_a_survey_or_a_campaign_is_not_an_organisation() -> None:
     )
     actors = actors_of(text)
     assert [a.name for a in actors] == ["Kelby Housing Board"]
+
+
+def test_a_shop_named_after_its_owner_is_not_the_owner() -> None:
+    # "<Owner>'s <Trade>" cut in two at the possessive, and "at <Owner>'s" alone: the shop
+    text = (
+        "Hartley's Hardware has sold nails on Main Street since 1950. Tom Hartley, 64, runs the "
+        "shop with his daughter. Customers at Hartley's say prices are fair. Hartley said "
+        "business was slow."
+    )
+    actors = actors_of(text)
+    shop = find(actors, "Hartley's Hardware")
+    assert shop.kind == "organization"
+    assert shop.mentions == 2
+    owner = find(actors, "Tom Hartley")
+    assert owner.mentions == 2  # "Hartley said" is the owner

@@ -58,6 +58,7 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     if things:
         mentions = [m for m in mentions if m.key not in things]
     mentions = _without_overlaps(sorted(mentions, key=lambda m: (m.start, -m.end)))
+    _to_shops(mentions)
     clusters = _cluster(mentions, people)
     lower = {t.text for t in doc if t.is_lower and t.is_alpha}
     actors = [
@@ -103,6 +104,18 @@ def _cluster(mentions: list[Mention], people: PersonIndex) -> dict[str, list[Men
     merge_organisations(clusters)
     merge_clubs(clusters)
     return clusters
+
+
+def _to_shops(mentions: list[Mention]) -> None:
+    """ "at <Owner>'s" beside "<Owner>'s <Trade>": the shop, not its owner."""
+    shops = {
+        m.key.split("'s ", 1)[0]: m.key
+        for m in mentions
+        if m.kind == "organization" and "'s " in m.key
+    }
+    for m in mentions:
+        if m.shop_form and m.key in shops:
+            m.key, m.kind = shops[m.key], "organization"
 
 
 def _family(m: Mention, people: PersonIndex) -> bool:

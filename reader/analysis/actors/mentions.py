@@ -106,6 +106,8 @@ class Mention:
     """Used as a noun: an owner ("<Name>'s plant") or a subject or object, not a modifier."""
     modifier_use: bool = False
     """Used as a modifier ("<Name> workers", "a <Name> bakery"), as nationalities are."""
+    shop_form: bool = False
+    """ "at <Owner>'s", with no noun after the possessive: the owner's shop, not the owner."""
     short_form: str = ""
     """The acronym given in parentheses right after the name ("<Long Name> (<ACRONYM>)")."""
 
@@ -173,6 +175,8 @@ def _joined_entities(doc: Doc) -> list[Span]:
             continue  # the place word already joined to the nationality before it
         if ent.label_ == "NORP" and _place_word(doc, ent.end):
             out.append(Span(doc, ent.start, ent.end + 1, label="LOC"))  # "<Nationality> Hill"
+        elif prev is not None and _owner_and_trade(doc, prev, ent):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")  # "<Owner>'s <Trade>"
         elif (
             prev is not None
             and prev.end == ent.start
@@ -185,6 +189,16 @@ def _joined_entities(doc: Doc) -> list[Span]:
         else:
             out.append(ent)
     return out
+
+
+def _owner_and_trade(doc: Doc, owner: Span, ent: Span) -> bool:
+    """ "<Owner>'s <Trade>" cut in two at the possessive: a shop or firm named after its
+    owner ("<Surname>'s Bakery")."""
+    if ent.label_ != "ORG" or owner.label_ not in {"ORG", "PERSON"}:
+        return False
+    if ent.start != owner.end + 1 or not is_possessive(doc[owner.end]):
+        return False
+    return all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in ent)
 
 
 def _place_word(doc: Doc, i: int) -> bool:
@@ -273,6 +287,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     if mention.kind == "other" and _source_with_article(doc, i):
         mention.kind = "organization"  # "according to the <Name> Herald": a body
     mention.short_form = _short_form_after(doc, j)
+    mention.shop_form = _shop_form(doc, j)
     _fix_kind(doc, mention)
     _add_hints(doc, mention)
     if mention.kind in {"person", "other"} and _affiliation_of_person(doc, mention):
@@ -280,6 +295,14 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         if mention.kind == "other":
             mention.kind = "organization"
     return mention
+
+
+def _shop_form(doc: Doc, j: int) -> bool:
+    """A possessive with no noun after it ("customers at <Owner>'s say"): a place of trade."""
+    if j >= len(doc) or not is_possessive(doc[j]):
+        return False
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    return after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM", "ADV"}
 
 
 def _short_form_after(doc: Doc, j: int) -> str:
