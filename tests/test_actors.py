@@ -832,3 +832,9 @@ def test_a_shop_named_after_its_owner_is_not_the_owner() -> None:
     assert shop.mentions == 2
     owner = find(actors, "Tom Hartley")
     assert owner.mentions == 2  # "Hartley said" is the owner
+
+
+def test_a_title_word_the_model_put_in_a_name_is_lower_case_in_the_role() -> None:
+    # "Assistant Prosecutor <Name>" with "Prosecutor" inside the person entity
+    text = "Assistant Prosecutor Ana Ruiz said the case would go ahead."
+    assert find(actors_of(text), "Ana Ruiz").role == "assistant prosecutor"

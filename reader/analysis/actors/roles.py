@@ -274,6 +274,14 @@ def _shorten(tokens: list[Token]) -> list[Token]:
     return tokens[: preps[-1]] if preps else tokens
 
 
+def _keeps_case(token: Token) -> bool:
+    """A name inside a role keeps its capitals; a title word the model took into a person's
+    name does not ("Assistant Prosecutor <Name>" gives "assistant prosecutor")."""
+    if token.ent_type_ == "PERSON" and is_title_word(token.text):
+        return False
+    return token.ent_type_ in _KEEP_CASE_ENTS
+
+
 def _render(tokens: list[Token], *, lower_titles: bool) -> str | None:
     parts: list[str] = []
     for i, token in enumerate(tokens):
@@ -281,7 +289,7 @@ def _render(tokens: list[Token], *, lower_titles: bool) -> str | None:
         expanded = TITLE_EXPANSIONS.get(word.casefold())
         if expanded:
             word = expanded
-        elif lower_titles and token.ent_type_ not in _KEEP_CASE_ENTS and not word.isupper():
+        elif lower_titles and not word.isupper() and not _keeps_case(token):
             word = word.lower()
         parts.append(word + (token.whitespace_ if i < len(tokens) - 1 else ""))
     role = "".join(parts).strip()
