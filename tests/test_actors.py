@@ -838,3 +838,14 @@ def test_a_title_word_the_model_put_in_a_name_is_lower_case_in_the_role() -> Non
     # "Assistant Prosecutor <Name>" with "Prosecutor" inside the person entity
     text = "Assistant Prosecutor Ana Ruiz said the case would go ahead."
     assert find(actors_of(text), "Ana Ruiz").role == "assistant prosecutor"
+
+
+def test_a_title_between_a_noun_and_a_name_makes_the_name_a_person() -> None:
+    # "party Chairman <Name>": not "the advocacy group <Name>"
+    text = (
+        'After the loss, party Chairman Dale Walsh scolded the candidate. "We need to grow the '
+        'party," Walsh said.'
+    )
+    actors = actors_of(text)
+    assert people(actors) == ["Dale Walsh"]
+    assert find(actors, "Dale Walsh").role == "party chairman"

@@ -92,14 +92,17 @@ def _extends(longer: list[str], shorter: list[str]) -> bool:
 
 
 def _bodies(mentions: list[Mention]) -> set[str]:
-    """Full names the text treats as a body more than as a person: "<Person> of <Name>",
-    "the group <Name>" outweigh the model's person label ("<Party>'s <Person>")."""
+    """Full names the text treats as a body more than as a person, in two mentions or more:
+    "<Person> of <Name>", "the group <Name>" outweigh the model's person label."""
     org: dict[str, float] = defaultdict(float)
     person: dict[str, float] = defaultdict(float)
+    marked: dict[str, int] = defaultdict(int)
     for m in mentions:
         org[m.key] += m.org_hint
+        marked[m.key] += m.org_hint > 0
         person[m.key] += m.person_hint + m.speaker_hint + (m.weight if m.kind == "person" else 0)
-    return {key for key, value in org.items() if value > person[key]}
+    # twice at least: one cue alone may be misread
+    return {key for key, value in org.items() if value > person[key] and marked[key] > 1}
 
 
 class PersonIndex:

@@ -425,10 +425,12 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     k = m.tok_start - 1
     while k >= max(m.tok_start - 3, 0) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
         k -= 1  # the first word of "the advocacy group <Several Word Name>"
+    # "party Chairman <Name>": a capitalised title between the noun and the name
+    titled = any(_title_token(doc[x]) for x in range(k + 1, m.tok_start))
     if k >= 0 and doc[k].pos_ == "NOUN":
         lemma = doc[k].lemma_.casefold()
         title = is_person_noun(lemma) or (is_title_word(lemma) and lemma not in TITLE_MODIFIERS)
-        if title and doc[k].tag_ == "NN":
+        if titled or title and doc[k].tag_ == "NN":
             m.person_hint += 1  # "board president <Name>"
         elif lemma in ORG_HEAD_NOUNS:
             m.org_hint += 1.5  # "the advocacy group <Name>"
