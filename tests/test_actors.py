@@ -595,14 +595,14 @@ def test_the_office_inside_a_title_is_not_an_organisation() -> None:
     # "Shadow <Portfolio> Secretary <Name>", "Undersecretary for <Portfolio> Mr. <Name>": the
     # portfolio is part of the person's title, not a body of its own
     text = (
-        "Shadow Home Secretary Ellen Marsh said the plan would fail. Undersecretary for "
-        "Education Mr. Tolvani said schools would reopen. The Department of Education did not "
+        "Shadow Transport Secretary Ellen Marsh said the plan would fail. Undersecretary for "
+        "Transport Mr. Tolvani said trains would run. The Department of Transport did not "
         "comment."
     )
     actors = actors_of(text)
     orgs = [a.name for a in actors if a.kind == "organization"]
-    assert orgs == ["Department of Education"]
-    assert find(actors, "Ellen Marsh").role == "Shadow Home secretary"
+    assert orgs == ["Department of Transport"]
+    assert find(actors, "Ellen Marsh").role == "Shadow Transport secretary"
 
 
 def test_a_time_zone_after_a_clock_time_is_not_an_organisation() -> None:
@@ -664,25 +664,25 @@ def test_a_count_before_a_role_is_not_part_of_it() -> None:
 def test_a_long_surname_misspelt_twice_joins_the_person() -> None:
     # a hurried second spelling of a long surname, two letters off, after "Ms"
     text = (
-        "Lydia Buchtmann, a spokeswoman for the agency, said the tablets were safe. "
-        '"People should not worry," Ms Bauchtman said.'
+        "Greta Hollstrand, a spokeswoman for the agency, said the tablets were safe. "
+        '"People should not worry," Ms Hallstrandt said.'
     )
     actors = actors_of(text)
-    assert people(actors) == ["Lydia Buchtmann"]
-    assert find(actors, "Lydia Buchtmann").mentions == 2
+    assert people(actors) == ["Greta Hollstrand"]
+    assert find(actors, "Greta Hollstrand").mentions == 2
 
 
 def test_a_first_name_spelt_with_another_vowel_is_the_same_person() -> None:
-    # "Kristen <Surname>" then "Kristin <Surname>": one person, the first name misspelt;
+    # "Helena <Surname>" then "Helene <Surname>": one person, the first name misspelt;
     # "Mark" and "Mary" of one surname differ by a consonant and stay two people
     text = (
-        "The collection was given by Kristen Wilkins, a professor of photography. "
-        '"It is a gift," said Kristin Wilkins, who runs the program.\n\n'
+        "The collection was given by Helena Morrow, a professor of photography. "
+        '"It is a gift," said Helene Morrow, who runs the program.\n\n'
         "Mark Smith and his sister Mary Smith opened the shop."
     )
     actors = actors_of(text)
-    assert sorted(people(actors)) == ["Kristen Wilkins", "Mark Smith", "Mary Smith"]
-    assert find(actors, "Kristen Wilkins").mentions == 2
+    assert sorted(people(actors)) == ["Helena Morrow", "Mark Smith", "Mary Smith"]
+    assert find(actors, "Helena Morrow").mentions == 2
 
 
 def test_a_thing_named_after_its_class_noun_is_not_a_person() -> None:
@@ -786,12 +786,12 @@ def test_a_name_the_text_treats_as_a_body_is_not_a_person() -> None:
     # "<Person> of <Name>" and "the group <Name>'s <Person>": the name is the body the people
     # belong to, though the model calls it a person and the first sits in a list of people
     text = (
-        "The candidates elected were Lam Ka-ming of Civic Lantern, Ho Chi-wai and Andy Wan. "
-        "Localist group Civic Lantern's Tse Wing-yan was defeated. Turnout in Civic Lantern "
+        "The candidates elected were Lam Ka-ming of Harbour Lantern, Ho Chi-wai and Andy Wan. "
+        "Advocacy group Harbour Lantern's Tse Wing-yan was defeated. Turnout in Harbour Lantern "
         "strongholds was high."
     )
     actors = actors_of(text)
-    assert find(actors, "Civic Lantern").kind == "organization"
+    assert find(actors, "Harbour Lantern").kind == "organization"
     assert sorted(people(actors)) == ["Andy Wan", "Ho Chi-wai", "Lam Ka-ming", "Tse Wing-yan"]
 
 

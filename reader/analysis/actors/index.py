@@ -48,7 +48,7 @@ def _one_letter_apart(a: str, b: str) -> bool:
 
 def _two_edits_apart(a: str, b: str) -> bool:
     """At most two letters dropped, added or changed (edit distance), for long names only:
-    "Bauchtmann" for "Buchtmann" (a surname misspelt twice in a hurry)."""
+    a surname misspelt twice in a hurry, two letters off."""
     if min(len(a), len(b)) < _MIN_LONG_VARIANT or a[0] != b[0] or abs(len(a) - len(b)) > 2:
         return False
     row = list(range(len(b) + 1))
@@ -60,8 +60,8 @@ def _two_edits_apart(a: str, b: str) -> bool:
 
 
 def _vowel_variant(a: list[str], b: list[str]) -> bool:
-    """ "Kristen <Surname>" and "Kristin <Surname>": one long first name spelt with one vowel
-    for another, the rest the same (not "Mark" and "Mary", who may be two people)."""
+    """ "<First> <Surname>" and the first name again with one vowel for another: one person
+    whose long first name is misspelt (not "Mark" and "Mary", who may be two people)."""
     if len(a) != len(b) or a[1:] != b[1:] or len(a) < 2:
         return False
     x, y = a[0], b[0]

@@ -327,7 +327,7 @@ def _names_no_body(doc: Doc, i: int, j: int, words: list[str], surface: str) -> 
         and not any(w in ORG_HEAD_NOUNS for w in words)
         and _inside_title(doc, i, j)
     ):
-        return True  # "Shadow <Portfolio> Secretary", "Undersecretary for <Portfolio>"
+        return True  # "<Rank> <Portfolio> Secretary", "<Title> for <Portfolio>"
     if len(words) > 1 and (words[-1] in WORK_NOUNS or words[0] == "operation"):
         return True  # "<Name> Study", "<Name> Survey", "Operation <Name>": a piece of work
     return surface.isupper() and len(surface) <= 4 and i > 0 and _clock_time(doc[i - 1])
@@ -341,7 +341,7 @@ def _inside_title(doc: Doc, i: int, j: int) -> bool:
 
 
 def _title_token(token: Token) -> bool:
-    """A capitalised title word, also with a rank prefix ("Undersecretary", "Vice-Chair")."""
+    """A capitalised title word, also with a rank prefix ("Under<title>", "Vice-<Title>")."""
     if not token.text[:1].isupper():
         return False
     word = bare_word(token.text)
@@ -425,7 +425,7 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     k = m.tok_start - 1
     while k >= max(m.tok_start - 3, 0) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
         k -= 1  # the first word of "the advocacy group <Several Word Name>"
-    # "party Chairman <Name>": a capitalised title between the noun and the name
+    # "<noun> <Title> <Name>": a capitalised title between the noun and the name
     titled = any(_title_token(doc[x]) for x in range(k + 1, m.tok_start))
     if k >= 0 and doc[k].pos_ == "NOUN":
         lemma = doc[k].lemma_.casefold()

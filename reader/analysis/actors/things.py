@@ -1,6 +1,6 @@
 """Things named like people: "<Class noun> <Name>" where the text also calls it by the class
-noun in lower case ("Hurricane <Name> ... the hurricane", "Space Shuttle <Name> ... the
-shuttle"). Storms, ships, vehicles and missions are not actors."""
+noun in lower case ("Hurricane <Name> ... the hurricane", "<Class> <Noun> <Name> ... the
+<class> <noun>"). Storms, ships, vehicles and missions are not actors."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ _NAME_KINDS = frozenset({"person", "other"})
 def named_things(doc: Doc, mentions: list[Mention]) -> set[str]:
     """Folded names (the full one, the name after the class noun, the class noun) of things named
     "<Class noun> <Name>" whose class noun the text also uses as a common noun. The model
-    must not have called it a person, unless the class noun has two words ("Space Shuttle")."""
+    must not have called it a person, unless the class noun has two words ("<Class> <Noun>")."""
     common = {t.lemma_.casefold() for t in doc if t.tag_ in {"NN", "NNS"} and t.text.islower()}
     # Someone who speaks or is described as a person is one ("Bill <Surname> said", beside
     # "the bill"): a first name can be a common noun too.
