@@ -186,11 +186,12 @@ PORTFOLIOS = words(
 
 WORK_NOUNS = words(
     """
-    study survey census index treaty accord operation
+    study treaty accord operation
     """
 )
 """Words that make a name a piece of work, a document or a campaign, not a body: last words
-("<Name> Study", "<Name> Survey") and "Operation <Name>"."""
+("<Name> Study", "<Name> Treaty") and "Operation <Name>". Not "Survey" or "Poll": a poll
+is quoted as a source."""
 
 FAITHS = words(
     """

@@ -329,7 +329,7 @@ def _names_no_body(doc: Doc, i: int, j: int, words: list[str], surface: str) -> 
     ):
         return True  # "<Rank> <Portfolio> Secretary", "<Title> for <Portfolio>"
     if len(words) > 1 and (words[-1] in WORK_NOUNS or words[0] == "operation"):
-        return True  # "<Name> Study", "<Name> Survey", "Operation <Name>": a piece of work
+        return True  # "<Name> Study", "Operation <Name>": a piece of work
     return surface.isupper() and len(surface) <= 4 and i > 0 and _clock_time(doc[i - 1])
 
 
