@@ -91,8 +91,9 @@ class ItemList(SteadyScrollbars, OptionList):
         super().watch_highlighted(new)
 
     def forget_options(self) -> None:
-        """Drop what was kept for lists no longer shown (they are being replaced)."""
+        """Drop what was kept for the lists shown so far (they are being replaced)."""
         self._kept.clear()
+        self._shown = None
 
     def _state(self) -> tuple:
         return (self._options, self._option_to_index, self._id_to_option, self._line_cache,
