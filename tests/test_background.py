@@ -202,3 +202,17 @@ def test_a_job_that_is_not_stoppable_runs_to_its_end(analyzer):
     shown = analyzer.submit(COUNCIL, 2, "lead", stoppable=True)
     assert shown.result(WAIT)[0].article_id == COUNCIL.id
     assert blocking.done() and blocking.result(0)[0].summary  # finished, not stopped
+
+
+def test_shutdown_without_waiting_kills_the_process_and_leaves_it_to_the_system():
+    """The reader exiting does not wait while the process gives its memory back."""
+    import signal
+
+    bg = BackgroundAnalyzer(None, None)
+    bg.warm()
+    assert bg.ready.wait(WAIT)
+    process = bg._process
+    bg.shutdown(wait=False)
+    assert process not in multiprocessing.active_children()  # nothing joins it at exit
+    process.join(WAIT)
+    assert process.exitcode == -signal.SIGKILL

@@ -159,8 +159,9 @@ class BackgroundAnalyzer:
         with self._lock:
             return self._cancel_pending_locked()
 
-    def shutdown(self) -> None:
-        """Cancel waiting jobs and stop the process (a running analysis is abandoned)."""
+    def shutdown(self, *, wait: bool = True) -> None:
+        """Cancel waiting jobs and stop the process (a running analysis is abandoned).
+        Without `wait` (the reader is exiting) the process is killed and not waited for."""
         with self._lock:
             if self._closed:
                 return
@@ -172,7 +173,10 @@ class BackgroundAnalyzer:
             self._process = self._conn = None
         if running is not None:
             _settle(running.future, error=CancelledError())
-        _stop(process, conn)
+        if wait or process is None:
+            _stop(process, conn)
+        else:
+            _leave(process)
         if self._thread is not None:
             self._thread.shutdown(wait=False, cancel_futures=True)
 
@@ -369,6 +373,15 @@ def _settle(future: Future, result: Any = None, error: BaseException | None = No
 
 def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def _leave(process: Any) -> None:
+    """Kill the process and let the system reap it. Giving back a loaded model's memory
+    takes the dying process a quarter of a second or more on a busy machine, and
+    multiprocessing joins its children at exit: the reader's quit would wait for it."""
+    with contextlib.suppress(OSError, ValueError):
+        process.kill()
+    multiprocessing.process._children.discard(process)  # not joined at exit
 
 
 def _stop(process: Any, conn: Connection | None) -> None:

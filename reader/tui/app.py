@@ -256,7 +256,7 @@ def run_app(
         app.run()
         code = app.return_code or 0
     finally:
-        analyzer.shutdown()
+        analyzer.shutdown(wait=False)  # the reader is exiting: nothing waits for the process
         state.close()
     warning = state.pop_warning()
     if warning:  # met while closing (changes a busy file never took)
