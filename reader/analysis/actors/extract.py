@@ -168,11 +168,35 @@ def _bare_name_kind(mentions: list[Mention], kind: ActorKind) -> ActorKind | Non
     return kind
 
 
+def _a_people(doc: Doc, mentions: list[Mention]) -> bool:
+    """A people, a nationality or a creed named by a one-word noun: the model calls it a
+    nationality or creed used as a noun ("aid for <Creed>s in <Country>"), or the word is a
+    plural proper noun written without an article ("<People>s and <People>s fled"), as a
+    team's name never is. Its place or company cues ("in <Country>", a company beside it in
+    a list) do not make it a place or a company."""
+    if any(len(m.words) > 1 or m.honorific for m in mentions):
+        return False
+    if mentions[0].key[-1:] != "s" and any(m.speaker_hint for m in mentions):
+        return False  # "<Name> said": a company the model took for a nationality
+    for m in mentions:
+        token = doc[m.tok_start]
+        if m.modifier_use:
+            continue
+        if token.ent_type_ == "NORP":
+            return True
+        bare = m.tok_start == 0 or doc[m.tok_start - 1].lower_ not in {"the", "a", "an"}
+        if token.tag_ == "NNPS" and bare and not m.sentence_initial:
+            return True
+    return False
+
+
 def _build_actor(doc: Doc, mentions: list[Mention]) -> Actor | None:
     mentions = _without_overlaps(sorted(mentions, key=lambda m: m.start))
     kind = _bare_name_kind(mentions, cluster_kind(mentions))
     if kind is None:
         return None
+    if kind in {"organization", "place"} and _a_people(doc, mentions):
+        kind = "group"
     name = _canonical(mentions, kind)
     if fold(name) in PLACE_ALIASES:
         display = PLACE_ALIASES[fold(name)]
