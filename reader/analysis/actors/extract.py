@@ -169,23 +169,24 @@ def _bare_name_kind(mentions: list[Mention], kind: ActorKind) -> ActorKind | Non
 
 
 def _a_people(doc: Doc, mentions: list[Mention]) -> bool:
-    """A people, a nationality or a creed named by a one-word noun: the model calls it a
-    nationality or creed used as a noun ("aid for <Creed>s in <Country>"), or the word is a
-    plural proper noun written without an article ("<People>s and <People>s fled"), as a
-    team's name never is. Its place or company cues ("in <Country>", a company beside it in
-    a list) do not make it a place or a company."""
+    """A people, a nationality or a creed named by a one-word noun in the plural or as
+    "the <People>": the model calls it a nationality or creed used as a noun ("aid for
+    <Creed>s in <Country>"), or the word is a plural proper noun written without an article
+    ("<People>s and <People>s fled"), as a team's name never is. Its place or company cues
+    ("in <Country>", a company beside it in a list) do not make it a place or a company."""
     if any(len(m.words) > 1 or m.honorific for m in mentions):
         return False
     if mentions[0].key[-1:] != "s" and any(m.speaker_hint for m in mentions):
         return False  # "<Name> said": a company the model took for a nationality
     for m in mentions:
-        token = doc[m.tok_start]
-        if m.modifier_use:
+        if m.modifier_use or m.sentence_initial:
             continue
-        if token.ent_type_ == "NORP":
+        token = doc[m.tok_start]
+        plural = token.tag_ == "NNPS" or m.key.endswith("s")
+        article = m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the"
+        if token.ent_type_ == "NORP" and (plural or article):
             return True
-        bare = m.tok_start == 0 or doc[m.tok_start - 1].lower_ not in {"the", "a", "an"}
-        if token.tag_ == "NNPS" and bare and not m.sentence_initial:
+        if token.tag_ == "NNPS" and not article:
             return True
     return False
 
