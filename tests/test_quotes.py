@@ -532,3 +532,12 @@ def test_words_in_capitals_right_after_a_verb_of_saying_are_speech_not_a_title()
     )
     quotes = quotes_of(text)
     assert [(q.speaker, q.fragment) for q in quotes] == [("Dale Ortis", False), (None, True)]
+
+
+def test_a_quote_that_closes_its_sentence_is_not_said_by_a_verb_in_the_next() -> None:
+    text = (
+        "Farming is hard. In 2014, Walter Pike found that “most farmers said it was harder "
+        "to sell milk than grain.” But since then, growers have changed ― the share of "
+        "growers saying “milk pays better” rose by ten points."
+    )
+    assert quotes_of(text)[0].speaker == "Walter Pike"

@@ -135,6 +135,8 @@ def find_attribution(ctx: Context) -> Attribution | None:
     after = after_tokens(ctx)
     before = before_tokens(ctx)
     after_cue = _cue_in(after) or _manner_cue(after)
+    if after_cue is not None and _next_sentence_cue(ctx, after, after_cue[0]):
+        after_cue = None
     before_cue = _cue_in(before) or _manner_cue_before(before)
     options = []
     if after_cue and (after_cue[0] <= _TIGHT or before_cue is None):
@@ -158,6 +160,17 @@ def find_attribution(ctx: Context) -> Attribution | None:
             continue  # the verb's subject is inside the quote: not this quote's cue
         return Attribution(_speaker_of(ctx, cue_token, cue, window), cue, "window")
     return _colon_speaker(ctx, before) or governing_attribution(ctx)
+
+
+def _next_sentence_cue(ctx: Context, after: list[Token], distance: int) -> bool:
+    """ "... found that “most said X.” But since then, the share saying “Y” rose": a quote
+    that closes its sentence is not attributed by a verb deep in the next sentence (only
+    "“...” <Name> said." keeps a cue right after the mark)."""
+    last = ctx.doc[ctx.close_tok - 1] if ctx.close_tok > ctx.open_tok else None
+    if last is None or last.text not in _SENTENCE_END or distance <= _TIGHT:
+        return False
+    first = next((t for t in after if not t.is_punct), None)
+    return first is not None and first.pos_ not in {"PROPN", "PRON"}
 
 
 def _animate(ctx: Context, subject: Token | None) -> bool:
