@@ -541,3 +541,21 @@ def test_a_quote_that_closes_its_sentence_is_not_said_by_a_verb_in_the_next() ->
         "growers saying “milk pays better” rose by ten points."
     )
     assert quotes_of(text)[0].speaker == "Walter Pike"
+
+
+def test_a_verb_of_saying_read_as_a_modifier_keeps_its_speaker() -> None:
+    text = (
+        "The singer said she was glad to be back in the city.\n\n"
+        "During the show, a man yelled “go home” at her and left."
+    )
+    quote = quotes_of(text)[0]
+    assert (quote.speaker, quote.cue) == ("a man", "yelled")
+
+
+def test_a_cue_that_leads_with_a_colon_into_the_next_quote_is_not_the_one_before() -> None:
+    text = (
+        "The couple fear the storm will harden views.\n\n"
+        "“We are farmers,” Ms. Olin said. “We are not thieves.” "
+        "Mr. Vard said: “The storm hurt everyone.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Olin", "Olin", "Vard"]

@@ -159,15 +159,55 @@ def find_attribution(ctx: Context) -> Attribution | None:
                     return Attribution(_speaker_from(ctx, named, cue_token), cue, "name-before")
             continue  # the verb's subject is inside the quote: not this quote's cue
         return Attribution(_speaker_of(ctx, cue_token, cue, window), cue, "window")
-    return _colon_speaker(ctx, before) or governing_attribution(ctx)
+    return _colon_speaker(ctx, before) or governing_attribution(ctx) or _misparsed_verb(ctx, before)
+
+
+def _misparsed_verb(ctx: Context, before: list[Token]) -> Attribution | None:
+    """ "<Name> blasted <Firm> for its "..."": the parse may read "<Name> blasted <Firm>" as
+    one noun phrase, the verb a modifier and the quote under the noun; a verb of saying or
+    characterising read as a modifier right after its subject is still the cue."""
+    for token in before:
+        if _modifier_subject(token) is None:
+            continue
+        speaker = _speaker_of(ctx, token, token.lower_, [])
+        if speaker is not None and _animate(ctx, _modifier_subject(token)):
+            return Attribution(speaker, token.lower_, "misparsed")
+    return None
+
+
+def _modifier_subject(verb: Token) -> Token | None:
+    """ "a man yelled "..."", "<Name> blasted <Firm>": a past-tense verb of saying or
+    characterising that the parse hangs as a modifier (a reduced relative, an adjective)
+    has the word right before it as its subject."""
+    if verb.i == 0 or verb.dep_ not in {"acl", "amod"}:
+        return None
+    lemma = verb.lemma_.casefold()
+    if lemma not in SPEECH_LEMMAS and lemma not in CHARACTERIZING_LEMMAS:
+        return None
+    left = verb.doc[verb.i - 1]
+    if verb.tag_ == "VBD" and left.pos_ in {"NOUN", "PROPN"} and verb.head.i == left.i:
+        return left  # "a man yelled": a finite verb is no reduced relative
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "amod"
+        and left.pos_ == "PROPN"
+        and left.dep_ == "compound"
+    ):
+        return left  # "<Name> blasted <Firm>" read as one name
+    return None
 
 
 def _next_sentence_cue(ctx: Context, after: list[Token], distance: int) -> bool:
     """ "... found that “most said X.” But since then, the share saying “Y” rose": a quote
     that closes its sentence is not attributed by a verb deep in the next sentence (only
-    "“...” <Name> said." keeps a cue right after the mark)."""
+    "“...” <Name> said." keeps a cue right after the mark), nor by one that leads with a
+    colon into the next quote."""
     last = ctx.doc[ctx.close_tok - 1] if ctx.close_tok > ctx.open_tok else None
-    if last is None or last.text not in _SENTENCE_END or distance <= _TIGHT:
+    if last is None or last.text not in _SENTENCE_END:
+        return False
+    if after and after[-1].text == ":":
+        return True  # "“...” <Name> said: “...”": the cue leads into the next quote
+    if distance <= _TIGHT:
         return False
     first = next((t for t in after if not t.is_punct), None)
     return first is not None and first.pos_ not in {"PROPN", "PRON"}
@@ -377,6 +417,9 @@ def _own_subject(verb: Token) -> bool:
 def _subject(verb: Token) -> Token | None:
     """Who does the verb: its subject, the agent of a passive ("was said by <Name>"), or the
     subject of the verb it hangs from ("<Name> stood up, saying ...")."""
+    modified = _modifier_subject(verb)
+    if modified is not None:
+        return modified
     left = verb.doc[verb.i - 1] if verb.i > 0 else None
     compound = left is not None and left.dep_ in {"compound", "npadvmod", "nmod"}
     if compound and left.head.i == verb.i and left.pos_ == "PROPN":
