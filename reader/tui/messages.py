@@ -93,6 +93,30 @@ class ItemSelected(Message):
 
 
 @dataclass
+class MatchSelected(Message):
+    """The article view's search selection changed: match `number` (from 1) of `count` is
+    selected and in view, or (`count` 0) nothing matches `query`, or the query is empty
+    (the search was cleared or closed). The view keeps the matches; this says which."""
+
+    query: str
+    number: int
+    count: int
+    wrapped: bool = False
+    """A step went round an end of the text to get there."""
+
+
+@dataclass
+class MentionSelected(Message):
+    """The article view lit the mentions of `key` (what the screen asked it to light: an
+    actor) and, with `number` above 0, went to mention `number` of `count`. The view keeps
+    the mention cursor; this says where it is."""
+
+    key: object
+    number: int
+    count: int
+
+
+@dataclass
 class TabChanged(Message):
     """The insight tab changed (by key, click or restore)."""
 

@@ -83,7 +83,7 @@ async def test_search_finds_a_match_beyond_what_is_laid_out(make_app, library):
         view.focus()
         await pilot.press("slash", *f"({PARAGRAPHS - 5})")
         await settle(pilot)
-        assert app.screen.matches
+        assert app.screen.view.matches
         assert any(f"({PARAGRAPHS - 5})" in row for row in rows_on_screen(view))
 
 

@@ -354,7 +354,7 @@ async def test_search_reopens_fresh_and_ignores_accents(make_app, library):
         bar = app.screen.query_one("#search-bar")
         assert bar.query_text == "Tomas Ibanez"
         text = app.screen.article.text
-        assert [text[s:e] for s, e in app.screen.matches] == ["Tomás Ibáñez"]
+        assert [text[s:e] for s, e in app.screen.view.matches] == ["Tomás Ibáñez"]
         await pilot.press("escape")
         await pilot.pause()
         app.screen.article_list.focus()

@@ -47,15 +47,17 @@ from reader.tui.messages import (
     ItemKind,
     ItemSelected,
     LibraryScanned,
+    MatchSelected,
+    MentionSelected,
     QueryChanged,
     QueryClosed,
     QuerySubmitted,
     ReadingMoved,
     TabChanged,
 )
-from reader.tui.navigation import next_unread, statements, step, visible_quotes
+from reader.tui.navigation import next_unread, statements, visible_quotes
 from reader.tui.offload import in_thread
-from reader.tui.search import filter_refs, find_matches, fold_all, haystack
+from reader.tui.search import filter_refs, fold_all, haystack
 from reader.tui.session import AnalysisKey, Session, path_key
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
@@ -660,18 +662,11 @@ class MainScreen(Screen):
     # inside one article: quotes, summary, actors and search, linked to the text
 
     def reset_reading(self) -> None:
-        """Forget the selection within an article (called when another one opens)."""
+        """Forget the analysis of the article left (called when another one opens); the
+        pane and the view keep their own selections and reset them with a new text."""
         self.analysis: Analysis | None = None
-        self.actor_index: int | None = None
-        """The actor whose mentions are lit in the text (the pane keeps what is selected)."""
-        self.actor_mention = -1
-        self.matches: list[tuple[int, int]] = []
-        self.match_pos: int | None = None
 
     def show_analysis(self, analysis: Analysis) -> None:
-        previous = self.analysis
-        if previous is None or previous.actors != analysis.actors:
-            self.actor_index = None
         self.analysis = analysis
         self.pane.show_analysis(
             analysis, show_fragments=self.session.show_fragments, text=self._text()
@@ -686,16 +681,6 @@ class MainScreen(Screen):
         shown = visible_quotes(self.analysis, self.session.show_fragments)
         text = self._text()
         return statements(self.analysis, shown, text) if text else [[i] for i in shown]
-
-    def focus_span(self, start: int, end: int) -> None:
-        """Scroll the text to a span and highlight it (theme colours, no inserted marks)."""
-        self.view.set_layer("focus", [(start, end)])
-        self.view.scroll_to_span(start)
-
-    def clear_highlights(self) -> None:
-        self.view.set_layer("focus", [])
-        self.view.set_layer("mention", [])
-        self.actor_index = None
 
     # quotes and summary sentences
 
@@ -756,7 +741,7 @@ class MainScreen(Screen):
             self.pick_actor(analysis, index, jump=message.chosen)
             return
         if message.span is not None:
-            self.focus_span(*message.span)
+            self.view.light(*message.span)
         if kind == "quotes":
             speaker = analysis.quotes[index].speaker or "unattributed"
             line, what = f"Quote {message.number} of {message.count} · {speaker}", "quote"
@@ -771,65 +756,52 @@ class MainScreen(Screen):
         self.status.say(line)
 
     def pick_actor(self, analysis: Analysis, index: int, *, jump: bool) -> None:
-        """Highlight every mention; each `enter` jumps to the next one."""
-        actor = analysis.actors[index]
-        if self.actor_index != index:
-            self.actor_index, self.actor_mention = index, -1
-            self.view.set_layer("mention", list(actor.spans))
-        mentions = len(actor.spans)
-        if not jump or not mentions:
+        """Light every mention; each `enter` goes to the next one (the view answers with
+        `MentionSelected`). The key keeps the cursor while the same actors are shown."""
+        self.view.light_mentions((index, analysis.actors), analysis.actors[index].spans, jump=jump)
+
+    @on(MentionSelected)
+    def _mention_selected(self, message: MentionSelected) -> None:
+        if message.key != self.view.mentions_of:
+            return  # the mentions were unlit (or others lit) since
+        index, actors = message.key  # type: ignore[misc]  # the key pick_actor gave
+        actor = actors[index]
+        if message.number:
+            self.status.say(f"{actor.name} · mention {message.number} of {message.count}")
+        else:
             noun = "mention" if actor.mentions == 1 else "mentions"
             self.status.say(f"{actor.name} · {actor.mentions} {noun} highlighted")
-            return
-        self.actor_mention = (self.actor_mention + 1) % mentions
-        start, end = actor.spans[self.actor_mention]
-        self.focus_span(start, end)
-        self.status.say(f"{actor.name} · mention {self.actor_mention + 1} of {mentions}")
 
-    # search in the text
+    # search in the text: the view keeps the matches, the screen shows the count
 
     def refresh_search(self) -> None:
         """Recompute matches for the open search (after typing, or in a newly opened article)."""
         bar = self.query_one("#search-bar", QueryBar)
-        query = bar.query_text if bar.display else ""
-        text = self.article.text if self.article is not None else ""
-        self.matches = find_matches(text, query) if query.strip() else []
-        self.view.set_layer("match", self.matches)
-        self.match_pos = None
-        if not self.matches:
-            self.view.set_layer("match-current", [])
-            bar.set_count("no matches" if query.strip() else "")
-            if query.strip():  # the status line follows the bar, not the last match
-                self.status.say("No matches.", kind="warning")
-            else:
-                self.show_place()
-            return
-        anchor = self.view.top_offset()
-        first = next((i for i, (s, _) in enumerate(self.matches) if s >= anchor), 0)
-        self.select_match(first)
+        self.view.search(bar.query_text if bar.display else "")
 
-    def select_match(self, pos: int) -> None:
-        self.match_pos = pos
-        start, end = self.matches[pos]
-        self.view.set_layer("match-current", [(start, end)])
-        self.view.scroll_to_span(start)
-        count = f"{pos + 1} of {len(self.matches)}"
-        self.query_one("#search-bar", QueryBar).set_count(count)
-        self.status.say(f"Match {count}")
+    @on(MatchSelected)
+    def _match_selected(self, message: MatchSelected) -> None:
+        bar = self.query_one("#search-bar", QueryBar)
+        if message.count:
+            count = f"{message.number} of {message.count}"
+            bar.set_count(count)
+            self.status.say(f"Match {count}")
+            if message.wrapped:
+                self.notify("Search wrapped round.", timeout=2)
+        elif message.query.strip():
+            bar.set_count("no matches")
+            self.status.say("No matches.", kind="warning")  # the status follows the bar
+        else:
+            bar.set_count("")
+            self.show_place()
 
     def step_match(self, forward: bool) -> None:
-        if not self.matches:
+        if self.article is None or not self.view.step_match(forward):
             self.status.say("No matches.", kind="warning")
-            return
-        starts = [s for s, _ in self.matches]
-        moved = step(starts, self.match_pos, forward, self.view.top_offset())
-        if moved is not None:
-            self.select_match(moved.index)
-            if moved.wrapped:
-                self.notify("Search wrapped round.", timeout=2)
 
     def searching(self) -> bool:
-        return bool(self.query_one("#search-bar", QueryBar).display and self.matches)
+        bar = self.query_one("#search-bar", QueryBar)
+        return bool(bar.display and self.article is not None and self.view.matches)
 
     # analysis: in worker threads, the next article prefetched. A result carries the key it
     # was made for (article id, length, algorithm); one that no longer matches what is
@@ -1267,7 +1239,7 @@ class MainScreen(Screen):
         if self.query_one("#search-bar", QueryBar).display:
             self.on_query_closed(QueryClosed("search"))
             return
-        self.clear_highlights()
+        self.view.clear_lights()
         self.show_place()
 
     def action_change_theme(self) -> None:

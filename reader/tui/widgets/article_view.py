@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -18,7 +19,9 @@ from textual.strip import Strip
 
 from reader.library.models import Article
 from reader.tui.formatting import article_meta, clean
-from reader.tui.messages import ReadingMoved
+from reader.tui.messages import MatchSelected, MentionSelected, ReadingMoved
+from reader.tui.navigation import step
+from reader.tui.search import find_matches
 from reader.tui.textlayout import ArticleLayout, LineKind
 from reader.tui.widgets.scrolling import SteadyScrollbars, grow
 
@@ -38,8 +41,12 @@ GROW_EVERY = 0.1
 class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
     """Draws only the lines on screen, so a long article scrolls as fast as a short one.
 
-    The screen sets the article and the highlight layers (spans of text offsets); the
-    view posts `ReadingMoved` as it scrolls. Colours come from the component classes.
+    The screen sets the article and asks the view to light spans (text offsets) in
+    highlight layers. The view keeps what is selected in the text (the lit quote or
+    sentence, the search matches and the selected one, whose mentions are lit and which of
+    them was last gone to) and says what changed by messages: `MatchSelected`,
+    `MentionSelected`, and `ReadingMoved` as it scrolls. Colours come from the component
+    classes.
     """
 
     COMPONENT_CLASSES = {
@@ -74,6 +81,16 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         self._cache: dict[int, Strip] = {}
         self._jumping = False
         self._drawing: tuple[int, Style] | None = None
+        self._query = ""
+        self.matches: list[tuple[int, int]] = []
+        """Where the search query is found in the text, in order."""
+        self.match: int | None = None
+        """The selected match (an index into `matches`)."""
+        self.mentions_of: object = None
+        """Whose mentions are lit (the key the screen gave: an actor), or None."""
+        self._mentions: list[tuple[int, int]] = []
+        self.mention = -1
+        """The mention last gone to (an index into the lit mentions), -1 before the first."""
 
     # attributes down
 
@@ -85,7 +102,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
             ("meta", article_meta(article)),
         ]
         self._headers += [("notice", notice) for notice in article.notices]
-        self._layers = {}
+        self._forget_selection()
         self._pending = position or (0, 0.0)
         self._pending_span = None
         self._relayout()
@@ -94,7 +111,7 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         """Show a line (loading, or why the article could not be opened) instead of text."""
         self.article = None
         self._headers = [("title", title)] + ([("notice", detail)] if detail else [])
-        self._layers = {}
+        self._forget_selection()
         self._pending = (0, 0.0)
         self._pending_span = None
         self._relayout()
@@ -118,6 +135,76 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         for starts, ends in (before, self._layers.get(name, ([], []))):
             for start, end in zip(starts, ends, strict=True):
                 self._forget_rows(start, end)
+
+    def _forget_selection(self) -> None:
+        """A new text: nothing lit, no matches, no mentions (the query stays)."""
+        self._layers = {}
+        self.matches, self.match = [], None
+        self.mentions_of, self._mentions, self.mention = None, [], -1
+
+    # selection in the text: the view keeps it and says what changed
+
+    def light(self, start: int, end: int) -> None:
+        """Light one span (a quote, a sentence, a mention) and bring it into view."""
+        self.set_layer("focus", [(start, end)])
+        self.scroll_to_span(start)
+
+    def clear_lights(self) -> None:
+        """Unlight the span and the mentions (the search matches stay)."""
+        self.set_layer("focus", [])
+        self.set_layer("mention", [])
+        self.mentions_of, self._mentions, self.mention = None, [], -1
+
+    def light_mentions(self, key: object, spans: Sequence[tuple[int, int]], *, jump: bool) -> None:
+        """Light every mention of `key` (their cursor kept while the same key stays lit) and,
+        with `jump`, go to the next one, round from the last to the first. Posts one
+        `MentionSelected`."""
+        if self.mentions_of != key:
+            self.mentions_of, self._mentions, self.mention = key, list(spans), -1
+            self.set_layer("mention", self._mentions)
+        count = len(self._mentions)
+        if not jump or not count:
+            self.post_message(MentionSelected(key, 0, count))
+            return
+        self.mention = (self.mention + 1) % count
+        self.light(*self._mentions[self.mention])
+        self.post_message(MentionSelected(key, self.mention + 1, count))
+
+    def search(self, query: str) -> None:
+        """Light every match of `query` and select the first from the top of the view on.
+        Posts `MatchSelected` unless the query was and stays empty."""
+        changed = bool(self.matches or self._query.strip() or query.strip())
+        text = self.article.text if self.article is not None else ""
+        self._query = query
+        self.matches = find_matches(text, query) if query.strip() else []
+        self.set_layer("match", self.matches)
+        self.match = None
+        if self.matches:
+            anchor = self.top_offset()
+            first = next((i for i, (s, _) in enumerate(self.matches) if s >= anchor), 0)
+            self._select_match(first, wrapped=False)
+            return
+        self.set_layer("match-current", [])
+        if changed:
+            self.post_message(MatchSelected(query, 0, 0))
+
+    def step_match(self, forward: bool) -> bool:
+        """Select the next (or previous) match from the selected one, or from the top of the
+        view; False when nothing matches."""
+        if not self.matches:
+            return False
+        starts = [s for s, _ in self.matches]
+        moved = step(starts, self.match, forward, self.top_offset())
+        if moved is not None:
+            self._select_match(moved.index, moved.wrapped)
+        return True
+
+    def _select_match(self, index: int, wrapped: bool) -> None:
+        self.match = index
+        start, end = self.matches[index]
+        self.set_layer("match-current", [(start, end)])
+        self.scroll_to_span(start)
+        self.post_message(MatchSelected(self._query, index + 1, len(self.matches), wrapped))
 
     def _forget_rows(self, start: int, end: int) -> None:
         if self._layout is None:
