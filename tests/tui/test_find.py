@@ -131,3 +131,43 @@ async def test_status_line_follows_the_search_when_matches_run_out(make_app):
         for _ in "harkness":
             await pilot.press("backspace")
         assert status_text(app).startswith("1 of 3 · unread")
+
+
+async def test_the_view_keeps_the_search_and_says_which_match_is_selected(make_app):
+    from reader.tui.messages import MatchSelected
+
+    said: list[MatchSelected] = []
+
+    def hook(message) -> None:  # called at each widget a message passes on its way up
+        if isinstance(message, MatchSelected) and all(m is not message for m in said):
+            said.append(message)
+
+    app = make_app()
+    async with app.run_test(size=(160, 45), message_hook=hook) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("tab", "slash", *"harkness")
+        assert (said[-1].query, said[-1].number, said[-1].count) == ("harkness", 1, 3)
+        assert len(view.matches) == 3 and view.match == 0
+        said.clear()
+        view.step_match(True)  # the view moves on its own: the screen learns it by message
+        await pilot.pause()
+        assert [(m.number, m.wrapped) for m in said] == [(2, False)]
+        assert status_text(app) == "Match 2 of 3"
+        count = app.screen.query_one("#search-bar .query-count").render()
+        assert "2 of 3" in str(count)
+        said.clear()
+        await pilot.press("enter", "enter")  # round the end of the text
+        assert [(m.number, m.wrapped) for m in said] == [(3, False), (1, True)]
+        assert view.match == 0
+        said.clear()
+        await pilot.press(*"zz")
+        assert [(m.query, m.count) for m in said] == [("harknessz", 0), ("harknesszz", 0)]
+        assert view.matches == [] and view.match is None
+        said.clear()
+        await pilot.press("escape")  # closed: the query is empty, the line shows the place
+        assert [(m.query, m.count) for m in said] == [("", 0)]
+        assert status_text(app).startswith("1 of 3 · unread")
+        said.clear()
+        await pilot.press("j")  # the text scrolls, nothing about the search changed
+        assert said == []

@@ -204,3 +204,39 @@ async def test_each_tab_keeps_its_scroll_position(make_app, library):
         assert items.scroll_y == 0 and pane.tab == "summary"
         await pilot.press("3")
         assert items.scroll_y == bottom and items.highlighted == items.option_count - 1
+
+
+async def test_the_view_keeps_the_mention_cursor_and_says_where_it_is(make_app):
+    from reader.tui.messages import MentionSelected
+
+    said: list[MentionSelected] = []
+
+    def hook(message) -> None:  # called at each widget a message passes on its way up
+        if isinstance(message, MentionSelected) and all(m is not message for m in said):
+            said.append(message)
+
+    app = make_app()
+    async with app.run_test(size=(160, 45), message_hook=hook) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("2", "down")
+        assert [(m.number, m.count) for m in said] == [(0, 3)]
+        assert said[0].key == view.mentions_of is not None and view.mention == -1
+        said.clear()
+        await pilot.press("enter", "enter")
+        assert [(m.number, m.count) for m in said] == [(1, 3), (2, 3)]
+        assert view.mention == 1
+        said.clear()
+        key = view.mentions_of
+        view.light_mentions(key, [], jump=True)  # same key: the lit mentions and cursor stay
+        await pilot.pause()
+        assert [(m.number, m.count) for m in said] == [(3, 3)]
+        assert status_text(app) == "Mara Oyelaran · mention 3 of 3"
+        text = app.screen.article.text
+        assert focused_text(app) == "Oyelaran" and view.mention == 2
+        said.clear()
+        await pilot.press("enter")  # round to the first again
+        assert [(m.number, m.count) for m in said] == [(1, 3)]
+        await pilot.press("escape")
+        assert view.mentions_of is None and view.mention == -1
+        assert "Oyelaran" in text
