@@ -457,13 +457,6 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         m.person_hint += 1  # "<Network>'s <First> <Surname>": someone who works there
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who" and not org_shaped:
         m.person_hint += 1  # not "Judge <Name> of the <Court>, who ...": that is the judge
-    if (
-        not single
-        and not org_shaped
-        and m.kind in {"organization", "group"}
-        and _named_again_as_a_person(doc, m)
-    ):
-        m.person_hint += 1  # "... saved by <First> <Surname>. He said ...": a person
     places = {"GPE", "LOC"}
     if not single and not org_shaped and m.kind != "place" and _coordinated_with(root, {"PERSON"}):
         m.person_hint += 1  # "<Name>, <Name>, <Name> and <Name>": a list of people
@@ -484,24 +477,6 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         and (after[1].ent_type_ in places or fold(after[1].text) in COUNTRIES)
     ):
         m.place_hint += 1.5
-
-
-def _named_again_as_a_person(doc: Doc, m: Mention) -> bool:
-    """The next pronoun after a name, in its sentence or the next one, is "he" or "she" as
-    the subject of a main clause, with no other name or person ("the lawyer") between that
-    it could stand for."""
-    end = doc[m.tok_start].sent.end
-    if end < len(doc):
-        end = doc[end].sent.end
-    for token in doc[m.tok_end : end]:
-        if token.tag_ in {"PRP", "PRP$"}:
-            main = token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
-            return main and token.lower_ in {"he", "she"}
-        if token.ent_type_ in {"PERSON", "ORG", "NORP"}:
-            return False
-        if token.pos_ == "NOUN" and is_person_noun(token.lemma_):
-            return False
-    return False
 
 
 def _possessive_body(token: Token) -> bool:
