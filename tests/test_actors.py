@@ -852,16 +852,16 @@ def test_a_title_between_a_noun_and_a_name_makes_the_name_a_person() -> None:
 
 def test_a_people_named_in_the_plural_is_a_group_not_a_place_or_a_body() -> None:
     # "<Creed>s in <Country>": the place after "in" does not make the believers a place;
-    # "<People>s and <People>s": a plural proper noun with no article names a people.
+    # "<People>s and <People>": a people beside a name the model took for a place.
     creed = actors_of("The new law worries Hindus in Pakistan, a lawyer said.")
     assert find(creed, "Hindus").kind == "group"
     assert find(creed, "Pakistan").kind == "place"
-    people_ = actors_of(
-        "The boat carried Yazidis and Uyghurs, two minorities who had fled. "
-        "Aid groups said the Uyghurs were hungry."
+    camp = actors_of(
+        "The camp shelters Eritreans and Hazara, a minority of Shia Muslims. "
+        "Officials said the Hazara had walked for weeks."
     )
-    assert find(people_, "Uyghurs").kind == "group"
-    # A team is named with its article: it stays a body.
+    assert find(camp, "Eritreans").kind == "group"
+    # A team is named with its article and is not a people to the model: it stays a body.
     team = actors_of(
         "The Yankees beat the Red Sox on Sunday. The Yankees said their pitcher was hurt."
     )

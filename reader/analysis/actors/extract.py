@@ -169,11 +169,11 @@ def _bare_name_kind(mentions: list[Mention], kind: ActorKind) -> ActorKind | Non
 
 
 def _a_people(doc: Doc, mentions: list[Mention]) -> bool:
-    """A people, a nationality or a creed named by a one-word noun in the plural or as
-    "the <People>": the model calls it a nationality or creed used as a noun ("aid for
-    <Creed>s in <Country>"), or the word is a plural proper noun written without an article
-    ("<People>s and <People>s fled"), as a team's name never is. Its place or company cues
-    ("in <Country>", a company beside it in a list) do not make it a place or a company."""
+    """A people, a nationality or a creed the model tags as such in a one-word noun in the
+    plural or as "the <People>" ("aid for <Creed>s in <Country>", "<People>s and the
+    <People>"): its place or company cues ("in <Country>", a company beside it in a list)
+    do not make it a place or a company. A plural proper noun the model does not tag as a
+    people is not enough: towns, companies and products end in "s" too."""
     if any(len(m.words) > 1 or m.honorific for m in mentions):
         return False
     if mentions[0].key[-1:] != "s" and any(m.speaker_hint for m in mentions):
@@ -185,8 +185,6 @@ def _a_people(doc: Doc, mentions: list[Mention]) -> bool:
         plural = token.tag_ == "NNPS" or m.key.endswith("s")
         article = m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the"
         if token.ent_type_ == "NORP" and (plural or article):
-            return True
-        if token.tag_ == "NNPS" and not article:
             return True
     return False
 
