@@ -866,3 +866,23 @@ def test_a_people_named_in_the_plural_is_a_group_not_a_place_or_a_body() -> None
         "The Yankees beat the Red Sox on Sunday. The Yankees said their pitcher was hurt."
     )
     assert find(team, "Yankees").kind == "organization"
+
+
+def test_a_body_named_by_its_head_noun_alone_is_kept() -> None:
+    # "Congress", "Parliament", "the Senate": the capitalised head noun is the body's name.
+    text = (
+        "Congress is on the brink of passing the bill. Leaders in Congress said they would "
+        "vote on Friday. The Senate voted on Tuesday. Parliament will debate the plan next week."
+    )
+    actors = actors_of(text)
+    assert find(actors, "Congress").kind == "organization"
+    assert find(actors, "Congress").mentions == 2
+    assert find(actors, "Senate").kind == "organization"
+    assert find(actors, "Parliament").kind == "organization"
+    # The head noun alone after a longer name of that body is the same body.
+    rail = actors_of(
+        "The Northern Rail Authority said trains would run. The Authority added that fares "
+        "would rise."
+    )
+    assert find(rail, "Northern Rail Authority").mentions == 2
+    assert [a.name for a in rail if a.kind == "organization"] == ["Northern Rail Authority"]

@@ -263,7 +263,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     if kind in {"organization", "other", "place"} and _CODE.match(surface):
         return None  # product, model and mission codes ("XR6", "STS-12") name no body or place
     words = fold(surface).split()
-    if len(words) == 1 and words[0] in ORG_HEAD_NOUNS:
+    if len(words) == 1 and words[0] in ORG_HEAD_NOUNS and not _body_by_its_noun(doc, i, kind):
         return None  # "Authority", "Ministry": a fragment of a longer name
     if len(words) == 1 and kind == "organization" and is_person_noun(words[0]):
         return None  # "a former Scientologist": a word for a member, not the body
@@ -295,6 +295,21 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         if mention.kind == "other":
             mention.kind = "organization"
     return mention
+
+
+def _body_by_its_noun(doc: Doc, i: int, kind: str) -> bool:
+    """ "Congress", "the Senate", "Parliament": a body named by its capitalised head noun
+    alone, tagged as an organisation, with no capitalised word before it that would make
+    it the tail of a longer name."""
+    token = doc[i]
+    if kind != "organization" or not token.text[:1].isupper():
+        return False
+    if is_person_noun(token.lemma_.casefold()) or token.lower_ == "statement":
+        return False
+    if i > 0 and doc[i - 1].text in _OPENING:
+        return False
+    before = doc[i - 1] if i > 0 else None
+    return before is None or not before.text[:1].isupper() or before.lower_ == "the"
 
 
 def _shop_form(doc: Doc, j: int) -> bool:

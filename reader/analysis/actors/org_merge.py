@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from reader.analysis.actors.gazetteer import CLUB_WORDS
 from reader.analysis.actors.mentions import Mention
+from reader.analysis.lexicon import ORG_HEAD_NOUNS
 from reader.analysis.models import ActorKind
 from reader.analysis.names import acronym_of
 
@@ -64,6 +65,8 @@ def merge_organisations(clusters: dict[str, list[Mention]]) -> None:
             targets = [given[words[0]]] if words[0] in given else by_acronym[words[0]]
         elif len(words) == 1:
             targets = by_first[words[0]]
+            if not targets and words[0] in ORG_HEAD_NOUNS:
+                targets = by_last[words[0]]  # "the Authority" after "<Name> Authority"
         else:
             targets = [
                 k
