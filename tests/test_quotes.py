@@ -559,3 +559,20 @@ def test_a_cue_that_leads_with_a_colon_into_the_next_quote_is_not_the_one_before
         "Mr. Vard said: “The storm hurt everyone.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Olin", "Olin", "Vard"]
+
+
+def test_a_word_for_a_person_as_subject_carries_a_woven_phrase_over_an_inner_clause() -> None:
+    text = (
+        "Two farm analysts, Sam Pell and Kim Ray, found in 2014 that the Ohio Dairy Board "
+        "is “the best run board in the state” and its staff are “the most careful.”"
+    )
+    assert quotes_of(text)[0].speaker == "Sam Pell"
+
+
+def test_a_phrase_that_ends_its_sentence_is_not_said_by_the_next_sentence_subject() -> None:
+    text = (
+        "The party cut off his access to the files.\n\n"
+        "Sam Pell called the party’s move “unfair.” Kim Ray, a party aide, said the move "
+        "was needed."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Sam Pell"]

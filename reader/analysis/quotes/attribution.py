@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.analysis.lexicon import is_person_noun
 from reader.analysis.models import Actor
 from reader.analysis.quotes.speakers import SpeakerResolver, antecedent
 from reader.text.speech import CHARACTERIZING_LEMMAS, SPEECH_FORMS, SPEECH_LEMMAS, STATEMENT_NOUNS
@@ -135,7 +136,7 @@ def find_attribution(ctx: Context) -> Attribution | None:
     after = after_tokens(ctx)
     before = before_tokens(ctx)
     after_cue = _cue_in(after) or _manner_cue(after)
-    if after_cue is not None and _next_sentence_cue(ctx, after, after_cue[0]):
+    if after_cue is not None and _next_sentence_cue(ctx, after, after_cue[0], before):
         after_cue = None
     before_cue = _cue_in(before) or _manner_cue_before(before)
     options = []
@@ -197,20 +198,35 @@ def _modifier_subject(verb: Token) -> Token | None:
     return None
 
 
-def _next_sentence_cue(ctx: Context, after: list[Token], distance: int) -> bool:
+def _next_sentence_cue(
+    ctx: Context, after: list[Token], distance: int, before: list[Token]
+) -> bool:
     """ "... found that “most said X.” But since then, the share saying “Y” rose": a quote
     that closes its sentence is not attributed by a verb deep in the next sentence (only
-    "“...” <Name> said." keeps a cue right after the mark), nor by one that leads with a
-    colon into the next quote."""
+    "“...” <Name> said." keeps a cue right after the mark, and not for a phrase a verb
+    like "called" wove into its sentence), nor by one that leads with a colon into the
+    next quote."""
     last = ctx.doc[ctx.close_tok - 1] if ctx.close_tok > ctx.open_tok else None
     if last is None or last.text not in _SENTENCE_END:
         return False
     if after and after[-1].text == ":":
         return True  # "“...” <Name> said: “...”": the cue leads into the next quote
+    inner = ctx.doc[min(ctx.open_tok + 1, ctx.close_tok)]
+    if any(_weaves(t, inner) for t in before):
+        return True  # "<A> called it “arbitrary.” <B> said ...": the quote ended <A>'s sentence
     if distance <= _TIGHT:
         return False
     first = next((t for t in after if not t.is_punct), None)
     return first is not None and first.pos_ not in {"PROPN", "PRON"}
+
+
+def _weaves(verb: Token, inner: Token) -> bool:
+    """Whether `verb` is a characterising verb ("called", "blamed") the quote hangs from."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.casefold() in CHARACTERIZING_LEMMAS
+        and verb.is_ancestor(inner)
+    )
 
 
 def _animate(ctx: Context, subject: Token | None) -> bool:
@@ -220,6 +236,8 @@ def _animate(ctx: Context, subject: Token | None) -> bool:
     subject = antecedent(subject)
     if subject.lower_ in {"he", "she", "they", "i", "we"} or subject.pos_ == "PROPN":
         return True
+    if subject.pos_ == "NOUN" and is_person_noun(subject.lemma_.casefold()):
+        return True  # "two analysts found that ..."
     actor = ctx.resolver.actor_at(subject.idx)
     return actor is not None and actor.kind in {"person", "organization", "group"}
 
