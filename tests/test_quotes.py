@@ -576,3 +576,12 @@ def test_a_phrase_that_ends_its_sentence_is_not_said_by_the_next_sentence_subjec
         "was needed."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Sam Pell"]
+
+
+def test_a_speaker_after_the_quote_is_the_person_not_the_state_in_his_apposition() -> None:
+    text = (
+        "The mayor stopped to shake hands at the party.\n\n"
+        "“That was a good speech you gave last night, Mr. Mayor,” Representative Sam Pell, "
+        "Democrat of Ohio, told the mayor as he stopped to have his picture taken."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Sam Pell"]

@@ -467,10 +467,16 @@ def _subject(verb: Token) -> Token | None:
 def _name_before(ctx: Context, cue: Token) -> Token | None:
     """ "“...,” <Name>, 58, told ...": the parse hangs the verb on the quote; the name
     between the closing mark and the verb is its subject."""
-    for token in reversed(ctx.doc[ctx.close_tok + 1 : cue.i]):
-        if token.pos_ == "PROPN" or token.lower_ in {"he", "she"}:
-            return token
-    return None
+    names = [
+        t
+        for t in reversed(ctx.doc[ctx.close_tok + 1 : cue.i])
+        if t.pos_ == "PROPN" or t.lower_ in {"he", "she"}
+    ]
+    for token in names:
+        actor = ctx.resolver.actor_at(token.idx)
+        if actor is not None and actor.kind == "person":
+            return token  # "<Name>, Democrat of <State>, told ...": the person, not the state
+    return names[0] if names else None
 
 
 def _speaker_from(ctx: Context, subject: Token, cue: Token) -> Actor | str | None:
