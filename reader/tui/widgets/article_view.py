@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import work
 from textual.binding import Binding
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
@@ -159,16 +160,17 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         """Light every mention of `key` (their cursor kept while the same key stays lit) and,
         with `jump`, go to the next one, round from the last to the first. Posts one
         `MentionSelected`."""
-        if self.mentions_of != key:
+        lit = self.mentions_of == key
+        if not lit:
             self.mentions_of, self._mentions, self.mention = key, list(spans), -1
-            self.set_layer("mention", self._mentions)
         count = len(self._mentions)
-        if not jump or not count:
-            self.post_message(MentionSelected(key, 0, count))
-            return
-        self.mention = (self.mention + 1) % count
-        self.light(*self._mentions[self.mention])
-        self.post_message(MentionSelected(key, self.mention + 1, count))
+        if jump and count:
+            self.mention = (self.mention + 1) % count
+        self._tell(MentionSelected(key, self.mention + 1 if jump and count else 0, count))
+        if not lit:
+            self.set_layer("mention", self._mentions)
+        if jump and count:
+            self.light(*self._mentions[self.mention])
 
     def search(self, query: str) -> None:
         """Light every match of `query` and select the first from the top of the view on.
@@ -177,16 +179,16 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
         text = self.article.text if self.article is not None else ""
         self._query = query
         self.matches = find_matches(text, query) if query.strip() else []
-        self.set_layer("match", self.matches)
         self.match = None
         if self.matches:
             anchor = self.top_offset()
             first = next((i for i, (s, _) in enumerate(self.matches) if s >= anchor), 0)
             self._select_match(first, wrapped=False)
-            return
-        self.set_layer("match-current", [])
-        if changed:
-            self.post_message(MatchSelected(query, 0, 0))
+        else:
+            if changed:
+                self._tell(MatchSelected(query, 0, 0))
+            self.set_layer("match-current", [])
+        self.set_layer("match", self.matches)
 
     def step_match(self, forward: bool) -> bool:
         """Select the next (or previous) match from the selected one, or from the top of the
@@ -201,10 +203,17 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
 
     def _select_match(self, index: int, wrapped: bool) -> None:
         self.match = index
+        self._tell(MatchSelected(self._query, index + 1, len(self.matches), wrapped))
         start, end = self.matches[index]
         self.set_layer("match-current", [(start, end)])
         self.scroll_to_span(start)
-        self.post_message(MatchSelected(self._query, index + 1, len(self.matches), wrapped))
+
+    def _tell(self, message: Message) -> None:
+        """Say what changed to the screen, into its own queue, before the change is drawn:
+        the screen handles it before the view's redraw wakes the screen's paint, so the
+        status line changes in the frame the text does. (Posted to the view, or after the
+        redraw was asked for, it came after a paint: a second paint for every key.)"""
+        self.screen.post_message(message)
 
     def _forget_rows(self, start: int, end: int) -> None:
         if self._layout is None:
