@@ -585,3 +585,11 @@ def test_a_speaker_after_the_quote_is_the_person_not_the_state_in_his_apposition
         "Democrat of Ohio, told the mayor as he stopped to have his picture taken."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Sam Pell"]
+
+
+def test_words_quoted_on_a_noun_for_something_said_belong_to_its_owner() -> None:
+    text = (
+        "Kim Ray spoke about the poor. Sam Pell’s “47 percent” remark was nearly as harsh "
+        "as what Ray said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Sam Pell"]

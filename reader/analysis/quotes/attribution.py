@@ -130,7 +130,7 @@ def find_attribution(ctx: Context) -> Attribution | None:
     signed = _signature(ctx) or _label(ctx)
     if signed is not None:
         return signed
-    governing = governing_attribution(ctx, speech_only=True)
+    governing = governing_attribution(ctx, speech_only=True) or _possessed_words(ctx)
     if governing is not None:
         return governing
     after = after_tokens(ctx)
@@ -218,6 +218,28 @@ def _next_sentence_cue(
         return False
     first = next((t for t in after if not t.is_punct), None)
     return first is not None and first.pos_ not in {"PROPN", "PRON"}
+
+
+def _possessed_words(ctx: Context) -> Attribution | None:
+    """ "<Name>'s "..." remark": words quoted as the modifier of a noun for something said,
+    which a name owns, are that person's."""
+    doc = ctx.doc
+    inside = range(ctx.open_tok, ctx.close_tok + 1)
+    token = doc[min(ctx.open_tok + 1, ctx.close_tok)]
+    steps = 0
+    while token.head.i in inside and token.head.i != token.i and steps < 20:
+        token, steps = token.head, steps + 1
+    noun = token.head
+    if token.dep_ not in {"nmod", "compound", "amod"} or noun.i in inside or noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.casefold()
+    if lemma not in SPEECH_LEMMAS and lemma not in STATEMENT_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        return None
+    speaker = _speaker_from(ctx, owner, noun)
+    return Attribution(speaker, noun.lower_, "possessive") if speaker is not None else None
 
 
 def _weaves(verb: Token, inner: Token) -> bool:
