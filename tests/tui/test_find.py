@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.query_bar import QueryBar
@@ -114,6 +116,37 @@ async def test_a_remembered_filter_is_shown(make_app):
         assert [p.name for p in app.screen.query_one(ArticleList).paths] == ["c-vaccine.txt"]
         assert app.screen.current.name == "c-vaccine.txt"
         assert app.screen.query_one(ArticleList).has_focus
+
+
+async def test_a_remembered_filter_opens_its_first_match_when_the_scan_finds_it_late(
+    make_app,
+):
+    """The first files a slow scan lists do not match the remembered filter: nothing the
+    filter hides is opened, and the first match opens once the scan reaches it."""
+    from reader.library.scan import iter_scan
+
+    release = threading.Event()
+
+    def slow_scanner(paths):
+        for number, item in enumerate(iter_scan(paths)):
+            if number == 1:
+                release.wait(10)
+            yield item
+
+    app = make_app()
+    app.session.state.set("filter", "vaccine")
+    app.session.scanner = slow_scanner
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if app.screen.session.refs:
+                break
+        assert [r.path.name for r in app.screen.session.refs] == ["a-budget.txt"]
+        assert app.screen.article is None  # the one file found is not a match
+        release.set()
+        await settle(pilot)
+        assert app.screen.current.name == "c-vaccine.txt"
+        assert app.screen.article_list.current.name == "c-vaccine.txt"
 
 
 async def test_status_line_follows_the_search_when_matches_run_out(make_app):

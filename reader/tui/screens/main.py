@@ -262,6 +262,8 @@ class MainScreen(Screen):
             self.pane.show_waiting("No article open.", kind="info")
             return
         if whole:
+            if self._first_batch and not self.shown and not message.final:
+                return  # a remembered filter hides all found so far: open its first match
             if self._first_batch:
                 self.call_after_refresh(self._warm_analyser)
             self._first_batch = False
