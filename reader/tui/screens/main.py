@@ -368,6 +368,8 @@ class MainScreen(Screen):
         grouped = any(folder_of(r) != folder_of(shown[0]) for r in shown)
         self.article_list.show(self.shown, grouped=grouped, current=keep)
         self._title_list()
+        if self.current is not None:  # which of the list, and how many unread, changed
+            self.status.place(self.where_text())
 
     @staticmethod
     def _unread_ref(ref: ArticleRef, read: set[str]) -> bool:
