@@ -78,8 +78,13 @@ async def test_search_counts_highlights_and_steps(make_app):
         await pilot.press("tab")  # leave the box: n steps through matches while it is open
         await pilot.press("n")
         assert status_text(app) == "Match 1 of 3"
+        await pilot.press("N")  # back, as in less and vi
+        assert status_text(app) == "Match 3 of 3"
         await pilot.press("escape")
         assert layer(app, "match") == []
+        await pilot.press("N")  # no search: says so, opens nothing
+        assert status_text(app) == "No search: / in the text searches it."
+        assert app.screen.current.name == "a-budget.txt"
         await pilot.press("n")  # back to next unread
         await settle(pilot)
         assert app.screen.current.name == "b-port.txt"

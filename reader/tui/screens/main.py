@@ -974,6 +974,12 @@ class MainScreen(Screen):
     def action_prev_unread(self) -> None:
         self.step_unread(False)
 
+    def action_prev_match(self) -> None:
+        if self.searching():
+            self.step_match(False)
+        else:
+            self.status.say("No search: / in the text searches it.", kind="warning")
+
     def action_toggle_read(self) -> None:
         self.catch_up()
         self.set_read(not self.is_read(self.current))
