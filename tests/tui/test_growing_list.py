@@ -65,3 +65,33 @@ async def test_a_growing_listing_in_several_folders_ends_grouped_and_in_order(ma
         grouped = sorted(listed, key=lambda p: (p.parent.name, p.name))
         assert listed == grouped and len(listed) == 6
         assert app.screen.article_list.grouped
+
+
+async def test_the_status_line_counts_the_articles_a_growing_list_adds(make_app, library):
+    """The first article opens while the scan goes on; the place line ("1 of N", how many
+    unread) follows the list as it grows, not the list as it was when the article opened."""
+    from reader.library.scan import iter_scan
+
+    from .conftest import status_text
+
+    release = threading.Event()
+
+    def slow_scanner(paths):
+        for number, item in enumerate(iter_scan(paths)):
+            if number == 1:
+                release.wait(10)
+            yield item
+
+    app = make_app()
+    app.session.scanner = slow_scanner
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if status_text(app).startswith("1 of 1 · "):
+                break
+        assert status_text(app).startswith("1 of 1 · unread · ")
+        release.set()
+        await settle(pilot)
+        assert len(app.screen.article_list.paths) == 3
+        assert status_text(app).startswith("1 of 3 · unread · ")
+        assert status_text(app).endswith("3 unread in the list")

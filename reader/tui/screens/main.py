@@ -288,6 +288,7 @@ class MainScreen(Screen):
         self.shown.extend(more)
         self.article_list.extend(more)
         self._title_list()
+        self._place_changed()
         return True
 
     def _start_path(self) -> Path:
@@ -368,7 +369,11 @@ class MainScreen(Screen):
         grouped = any(folder_of(r) != folder_of(shown[0]) for r in shown)
         self.article_list.show(self.shown, grouped=grouped, current=keep)
         self._title_list()
-        if self.current is not None:  # which of the list, and how many unread, changed
+        self._place_changed()
+
+    def _place_changed(self) -> None:
+        """The list changed: which of it is open, and how many are unread, with it."""
+        if self.current is not None:
             self.status.place(self.where_text())
 
     @staticmethod
