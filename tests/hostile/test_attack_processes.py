@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -145,6 +146,25 @@ def _read_until(fd: int, wanted: bytes, seen: bytearray) -> bool:
     return wanted in seen
 
 
+def _exit_code_reading(proc: subprocess.Popen, fd: int, seen: bytearray) -> int | None:
+    """Wait for `proc` to exit while reading its terminal, as a terminal does: a terminal
+    nobody reads fills up, and the reader's last writes (the screen given back) then block."""
+    deadline = time.monotonic() + BOUND
+    while proc.poll() is None and time.monotonic() < deadline:
+        if select.select([fd], [], [], 0.1)[0]:
+            with contextlib.suppress(OSError):
+                seen.extend(os.read(fd, 65536))
+    while select.select([fd], [], [], 0)[0]:  # it has exited: all it wrote is here
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen.extend(chunk)
+    return proc.poll()
+
+
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="POSIX terminals")
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_ends_the_tui_with_the_terminal_given_back(tmp_path: Path, sig) -> None:
@@ -164,11 +184,9 @@ def test_a_signal_ends_the_tui_with_the_terminal_given_back(tmp_path: Path, sig)
         assert _read_until(master, b"Council passes", seen), bytes(seen[-400:])
         raw = termios.tcgetattr(slave)
         assert not raw[3] & termios.ECHO, "the reader runs with echo off"
-        os.kill(proc.pid, sig)
-        assert proc.wait(BOUND) == 0
         after = len(seen)
-        while select.select([master], [], [], 0)[0]:  # it has exited: all it wrote is here
-            seen.extend(os.read(master, 65536))
+        os.kill(proc.pid, sig)
+        assert _exit_code_reading(proc, master, seen) == 0
         tail = bytes(seen[after - 2000 :])
         assert b"\x1b[?1049l" in tail, "the main screen is back"
         assert b"\x1b[?1000l" in tail, "mouse reports are off"
