@@ -198,5 +198,29 @@ async def settle(pilot: Pilot, rounds: int = 3) -> None:
     await pilot.pause()
 
 
+async def until(pilot: Pilot, condition, rounds: int = 50) -> None:
+    """Let the app run until `condition()` holds (timers and workers included)."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause(0.05)
+
+
+def held_scanner(after: int) -> tuple[Callable, threading.Event]:
+    """A scanner that lists `after` files, then waits (10 s at most) for the event before
+    the rest: a slow first listing the test releases when it has looked."""
+    from reader.library.scan import iter_scan
+
+    release = threading.Event()
+
+    def scanner(paths):
+        for number, item in enumerate(iter_scan(paths)):
+            if number == after:
+                release.wait(10)
+            yield item
+
+    return scanner, release
+
+
 def status_text(app: ReaderApp) -> str:
     return str(app.screen.query_one("#status").render())

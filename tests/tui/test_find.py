@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.query_bar import QueryBar
 
-from .conftest import settle, status_text
+from .conftest import held_scanner, settle, status_text, until
 
 
 def layer(app, name: str) -> list[tuple[int, int]]:
@@ -128,24 +126,13 @@ async def test_a_remembered_filter_opens_its_first_match_when_the_scan_finds_it_
 ):
     """The first files a slow scan lists do not match the remembered filter: nothing the
     filter hides is opened, and the first match opens once the scan reaches it."""
-    from reader.library.scan import iter_scan
-
-    release = threading.Event()
-
-    def slow_scanner(paths):
-        for number, item in enumerate(iter_scan(paths)):
-            if number == 1:
-                release.wait(10)
-            yield item
+    slow_scanner, release = held_scanner(1)
 
     app = make_app()
     app.session.state.set("filter", "vaccine")
     app.session.scanner = slow_scanner
     async with app.run_test(size=(160, 45)) as pilot:
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if app.screen.session.refs:
-                break
+        await until(pilot, lambda: app.screen.session.refs, rounds=60)
         assert [r.path.name for r in app.screen.session.refs] == ["a-budget.txt"]
         assert app.screen.article is None  # the one file found is not a match
         release.set()

@@ -3,11 +3,9 @@ made at once, and a batch is added at the end only when that is where it belongs
 
 from __future__ import annotations
 
-import threading
-
 from reader.tui.widgets.article_list import ArticleList
 
-from .conftest import BUDGET, settle
+from .conftest import BUDGET, held_scanner, settle, status_text, until
 
 
 def list_state(articles: ArticleList) -> tuple:
@@ -36,28 +34,17 @@ async def test_a_list_grown_by_batches_is_the_list_made_at_once(make_app, tmp_pa
 
 
 async def test_a_growing_listing_in_several_folders_ends_grouped_and_in_order(make_app, tmp_path):
-    from reader.library.scan import iter_scan
-
     library = tmp_path / "nested"
     for folder in ("b-second", "a-first"):
         (library / folder).mkdir(parents=True)
         for n in range(3):
             (library / folder / f"story-{n}.txt").write_text(BUDGET, encoding="utf-8")
-    release = threading.Event()
-
-    def slow_scanner(paths):
-        for number, item in enumerate(iter_scan(paths)):
-            if number == 2:
-                release.wait(10)
-            yield item
+    slow_scanner, release = held_scanner(2)
 
     app = make_app(library=library)
     app.session.scanner = slow_scanner
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if app.screen.article_list.paths:
-                break
+        await until(pilot, lambda: app.screen.article_list.paths, rounds=60)
         assert 0 < len(app.screen.article_list.paths) < 6
         release.set()
         await settle(pilot)
@@ -70,25 +57,12 @@ async def test_a_growing_listing_in_several_folders_ends_grouped_and_in_order(ma
 async def test_the_status_line_counts_the_articles_a_growing_list_adds(make_app, library):
     """The first article opens while the scan goes on; the place line ("1 of N", how many
     unread) follows the list as it grows, not the list as it was when the article opened."""
-    from reader.library.scan import iter_scan
-
-    from .conftest import status_text
-
-    release = threading.Event()
-
-    def slow_scanner(paths):
-        for number, item in enumerate(iter_scan(paths)):
-            if number == 1:
-                release.wait(10)
-            yield item
+    slow_scanner, release = held_scanner(1)
 
     app = make_app()
     app.session.scanner = slow_scanner
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if status_text(app).startswith("1 of 1 · "):
-                break
+        await until(pilot, lambda: status_text(app).startswith("1 of 1 · "), rounds=60)
         assert status_text(app).startswith("1 of 1 · unread · ")
         release.set()
         await settle(pilot)

@@ -9,7 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
-from textual.pilot import Pilot
 
 from reader import export
 from reader.export import ExportError
@@ -18,20 +17,12 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.query_bar import QueryInput
 
-from .conftest import fake_analysis, long_article, settle, status_text
+from .conftest import fake_analysis, long_article, settle, status_text, until
 from .test_help_palette import palette_titles
 
 
 def notes(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
-
-
-async def until(pilot: Pilot, condition, rounds: int = 50) -> None:
-    """Let the app run until `condition()` holds (timers and workers included)."""
-    for _ in range(rounds):
-        if condition():
-            return
-        await pilot.pause(0.05)
 
 
 # Broken

@@ -9,7 +9,7 @@ import threading
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.insight_pane import InsightPane
 
-from .conftest import fake_analysis, long_article, settle
+from .conftest import fake_analysis, held_scanner, long_article, settle, until
 
 
 def record_placeholders(monkeypatch) -> list[str]:
@@ -127,23 +127,12 @@ async def test_leaving_an_article_drops_its_waiting_analysis(make_app, analyser)
 
 async def test_a_slow_scan_lists_and_opens_what_it_has_found_so_far(make_app, library):
     """The scan stops after the first file until released: that file is listed and open."""
-    from reader.library.scan import iter_scan
-
-    release = threading.Event()
-
-    def slow_scanner(paths):
-        for number, item in enumerate(iter_scan(paths)):
-            if number == 1:
-                release.wait(10)
-            yield item
+    slow_scanner, release = held_scanner(1)
 
     app = make_app()
     app.session.scanner = slow_scanner
     async with app.run_test(size=(160, 45)) as pilot:
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if app.screen.article is not None:
-                break
+        await until(pilot, lambda: app.screen.article is not None, rounds=60)
         assert app.screen.article.path.name == "a-budget.txt"
         assert [p.name for p in app.screen.article_list.paths] == ["a-budget.txt"]
         assert "so far" in str(app.screen.query_one("#library").border_title)
@@ -173,24 +162,13 @@ def view_text(view: ArticleView) -> list[str]:
 
 
 async def test_the_article_read_last_opens_before_the_scan_reaches_it(make_app, library):
-    from reader.library.scan import iter_scan
-
-    release = threading.Event()
-
-    def slow_scanner(paths):
-        for number, item in enumerate(iter_scan(paths)):
-            if number == 1:
-                release.wait(10)
-            yield item
+    slow_scanner, release = held_scanner(1)
 
     app = make_app()
     app.session.state.set_last_article("any-id", library / "c-vaccine.txt")
     app.session.scanner = slow_scanner
     async with app.run_test(size=(160, 45)) as pilot:
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if app.screen.article is not None:
-                break
+        await until(pilot, lambda: app.screen.article is not None, rounds=60)
         assert app.screen.article.path.name == "c-vaccine.txt"
         assert app.screen.article_list.current is None  # not listed yet
         release.set()
@@ -214,10 +192,7 @@ async def test_quitting_stops_a_scan_that_is_still_walking(make_app, library):
     app = make_app()
     app.session.scanner = endless_scanner
     async with app.run_test(size=(160, 45)) as pilot:
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if app.screen.article is not None:
-                break
+        await until(pilot, lambda: app.screen.article is not None, rounds=60)
         assert app.screen.scanning
         await pilot.press("q")
     scan = [t for t in threading.enumerate() if t.name == "reader-scan"]
