@@ -206,6 +206,19 @@ async def until(pilot: Pilot, condition, rounds: int = 50) -> None:
         await pilot.pause(0.05)
 
 
+def message_log(*kinds: type) -> tuple[list, Callable]:
+    """The messages of `kinds` the app posts, each once, and the hook for
+    `run_test(message_hook=...)` that collects them (a hook is called at each widget a
+    message passes on its way up)."""
+    said: list = []
+
+    def hook(message) -> None:
+        if isinstance(message, kinds) and all(m is not message for m in said):
+            said.append(message)
+
+    return said, hook
+
+
 def held_scanner(after: int) -> tuple[Callable, threading.Event]:
     """A scanner that lists `after` files, then waits (10 s at most) for the event before
     the rest: a slow first listing the test releases when it has looked."""

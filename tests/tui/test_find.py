@@ -6,7 +6,7 @@ from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.query_bar import QueryBar
 
-from .conftest import held_scanner, settle, status_text, until
+from .conftest import held_scanner, message_log, settle, status_text, until
 
 
 def layer(app, name: str) -> list[tuple[int, int]]:
@@ -161,11 +161,7 @@ async def test_status_line_follows_the_search_when_matches_run_out(make_app):
 async def test_the_view_keeps_the_search_and_says_which_match_is_selected(make_app):
     from reader.tui.messages import MatchSelected
 
-    said: list[MatchSelected] = []
-
-    def hook(message) -> None:  # called at each widget a message passes on its way up
-        if isinstance(message, MatchSelected) and all(m is not message for m in said):
-            said.append(message)
+    said, hook = message_log(MatchSelected)
 
     app = make_app()
     async with app.run_test(size=(160, 45), message_hook=hook) as pilot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.insight_pane import InsightPane
 
-from .conftest import long_article, settle, status_text
+from .conftest import long_article, message_log, settle, status_text
 
 
 def focus_spans(app) -> list[tuple[int, int]]:
@@ -148,11 +148,7 @@ async def test_fragments_are_hidden_until_f(make_app):
 async def test_the_pane_keeps_the_selection_and_says_what_it_selected(make_app):
     from reader.tui.messages import ItemSelected, TabChanged
 
-    said: list[ItemSelected | TabChanged] = []
-
-    def hook(message) -> None:  # called at each widget a message passes on its way up
-        if isinstance(message, (ItemSelected, TabChanged)) and all(m is not message for m in said):
-            said.append(message)
+    said, hook = message_log(ItemSelected, TabChanged)
 
     app = make_app()
     async with app.run_test(size=(160, 45), message_hook=hook) as pilot:
@@ -209,11 +205,7 @@ async def test_each_tab_keeps_its_scroll_position(make_app, library):
 async def test_the_view_keeps_the_mention_cursor_and_says_where_it_is(make_app):
     from reader.tui.messages import MentionSelected
 
-    said: list[MentionSelected] = []
-
-    def hook(message) -> None:  # called at each widget a message passes on its way up
-        if isinstance(message, MentionSelected) and all(m is not message for m in said):
-            said.append(message)
+    said, hook = message_log(MentionSelected)
 
     app = make_app()
     async with app.run_test(size=(160, 45), message_hook=hook) as pilot:
