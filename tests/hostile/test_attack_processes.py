@@ -13,6 +13,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -171,16 +172,9 @@ def test_a_signal_ends_the_tui_with_the_terminal_given_back(tmp_path: Path, sig)
     news = tmp_path / "news"
     news.mkdir()
     (news / "budget.txt").write_text(BUDGET, encoding="utf-8")
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "reader", str(news), "--config-dir", str(tmp_path / "config"),
-         "--cache-dir", str(tmp_path / "cache")],
-        cwd=ROOT, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
-    )  # fmt: skip
     seen = bytearray()
-    try:
+    config, cache = tmp_path / "config", tmp_path / "cache"
+    with _tui(news, config, cache, rows=24, columns=80) as (proc, master, slave):
         assert _read_until(master, b"Council passes", seen), bytes(seen[-400:])
         raw = termios.tcgetattr(slave)
         assert not raw[3] & termios.ECHO, "the reader runs with echo off"
@@ -192,12 +186,6 @@ def test_a_signal_ends_the_tui_with_the_terminal_given_back(tmp_path: Path, sig)
         assert b"\x1b[?1000l" in tail, "mouse reports are off"
         attrs = termios.tcgetattr(slave)
         assert attrs[3] & termios.ECHO and attrs[3] & termios.ICANON, "echo and lines are back"
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        os.close(master)
-        os.close(slave)
 
 
 def _stopped_analyzer(job_timeout: float) -> tuple[BackgroundAnalyzer, int]:
@@ -267,16 +255,30 @@ def test_shutdown_ends_a_stopped_analysis_process() -> None:
 KILL_ROUNDS = 12
 
 
-def _tui(news: Path, config: Path, cache: Path) -> tuple[subprocess.Popen, int, int]:
+@contextlib.contextmanager
+def _tui(
+    news: Path, config: Path, cache: Path, rows: int = 30, columns: int = 110
+) -> Iterator[tuple[subprocess.Popen, int, int]]:
+    """The reader's TUI on `news` in a pseudo-terminal of `rows` x `columns`: (process,
+    master, slave). At the end the process is killed if it still runs and the terminal
+    closed."""
     master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 110, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "reader", str(news), "--config-dir", str(config),
-         "--cache-dir", str(cache)],
-        cwd=ROOT, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
-    )  # fmt: skip
-    return proc, master, slave
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(rows)}
+    proc = None
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "reader", str(news), "--config-dir", str(config),
+             "--cache-dir", str(cache)],
+            cwd=ROOT, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+        )  # fmt: skip
+        yield proc, master, slave
+    finally:
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+        os.close(slave)
 
 
 def _marks(db: Path) -> dict[str, int]:
@@ -301,9 +303,8 @@ def test_kill_9_while_marking_fast_keeps_the_store_whole(tmp_path: Path) -> None
         names = [f"{n}-story.txt" for n in range(6)]
         for name in names:
             (news / name).write_text(BUDGET + f"\nRound {round_}, {name}.\n", encoding="utf-8")
-        proc, master, slave = _tui(news, config, cache)
         seen = bytearray()
-        try:
+        with _tui(news, config, cache) as (proc, master, _slave):
             assert _read_until(master, b"Council passes", seen), bytes(seen[-300:])
             os.write(master, b"mj" * len(names))  # as fast as a terminal delivers them
             for _ in range(rng.randint(0, 60)):  # kill at a different moment each round
@@ -314,12 +315,6 @@ def test_kill_9_while_marking_fast_keeps_the_store_whole(tmp_path: Path) -> None
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait(BOUND)
             wait_for(lambda f=family: not alive(f), "the reader's processes to exit")
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-            os.close(master)
-            os.close(slave)
         marks = _marks(db)
         mine = {p: r for p, r in marks.items() if p.startswith(str(news) + os.sep)}
         assert set(mine) <= {str(news / n) for n in names}
