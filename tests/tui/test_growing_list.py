@@ -3,6 +3,7 @@ made at once, and a batch is added at the end only when that is where it belongs
 
 from __future__ import annotations
 
+from reader.tui.session import path_key
 from reader.tui.widgets.article_list import ArticleList
 
 from .conftest import BUDGET, held_scanner, settle, status_text, until
@@ -10,7 +11,8 @@ from .conftest import BUDGET, held_scanner, settle, status_text, until
 
 def list_state(articles: ArticleList) -> tuple:
     return (list(articles._rows), list(articles.paths), list(articles._starts),
-            dict(articles._unread), articles.virtual_size.height)  # fmt: skip
+            dict(articles._unread), articles.unread_count,
+            articles.virtual_size.height)  # fmt: skip
 
 
 async def test_a_list_grown_by_batches_is_the_list_made_at_once(make_app, tmp_path):
@@ -24,8 +26,10 @@ async def test_a_list_grown_by_batches_is_the_list_made_at_once(make_app, tmp_pa
         await settle(pilot)
         articles = app.screen.article_list
         refs = list(app.session.refs)
+        articles.set_read({path_key(refs[1].path), path_key(refs[7].path)})
         articles.show(refs, grouped=True, current=refs[4].path)
         whole = list_state(articles)
+        assert articles.unread_count == len(refs) - 2
         for cut in range(1, len(refs)):
             articles.show(refs[:cut], grouped=True, current=refs[4].path)
             articles.extend(refs[cut:])

@@ -75,6 +75,7 @@ class ArticleList(SteadyScrollbars, ScrollView, can_focus=True):
         self.read: set[str] = set()
         self._folders: dict[Path, tuple[str, ...]] = {}
         self._unread: dict[tuple[str, ...], int] = {}
+        self._unread_total = 0
         self.new: set[str] = set()
         """Path keys of feed items that arrived in this session (marked N while unread)."""
         self._quiet = False
@@ -154,20 +155,22 @@ class ArticleList(SteadyScrollbars, ScrollView, can_focus=True):
         folders = self._folders
         if more is None:
             counts: dict[tuple[str, ...], int] = {}
+            total = 0
             listed = list(folders.items())
         else:
-            counts = self._unread
+            counts, total = self._unread, self._unread_total
             listed = [(ref.path, folders[ref.path]) for ref in more if ref.path in folders]
         for path, folder in listed:
             if path_key(path) not in self.read:
+                total += 1
                 for depth in range(1, len(folder) + 1):
                     counts[folder[:depth]] = counts.get(folder[:depth], 0) + 1
-        self._unread = counts
+        self._unread, self._unread_total = counts, total
 
     @property
     def unread_count(self) -> int:
-        """Unread articles among those listed."""
-        return sum(1 for path in self._folders if path_key(path) not in self.read)
+        """Unread articles among those listed (counted with the folders' counts)."""
+        return self._unread_total
 
     def set_new(self, new: set[str]) -> None:
         self.new = new
