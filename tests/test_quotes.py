@@ -593,3 +593,12 @@ def test_words_quoted_on_a_noun_for_something_said_belong_to_its_owner() -> None
         "as what Ray said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Sam Pell"]
+
+
+def test_a_pronoun_inside_a_quote_says_nothing_of_the_gender_of_the_name_before_it() -> None:
+    # the "he" in the quote is someone the speaker talks about, not the speaker
+    text = (
+        "Dana Holt told the crowd that “he will win the race.” Sam Reed nodded at his aide. "
+        "“We are ready,” she said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dana Holt", "Dana Holt"]

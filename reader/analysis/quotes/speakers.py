@@ -54,8 +54,8 @@ class SpeakerResolver:
         from spacy.attrs import IDX
 
         self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
-        self.gender = {a.name: self._gender(a) for a in actors if a.kind == "person"}
         self.quoted = quoted
+        self.gender = {a.name: self._gender(a) for a in actors if a.kind == "person"}
         self._memo: dict[tuple[int, str | None], Actor | None] = {}
 
     def token_at(self, char: int) -> int:
@@ -304,6 +304,8 @@ class SpeakerResolver:
         sentence_ended = False
         for token in self.doc[i : i + 16]:
             gender = PERSON_PRONOUNS.get(token.lower_)
+            if gender and token.pos_ == "PRON" and self._quoted(token.idx):
+                continue  # "<Name> said that "he will win"": someone the speaker speaks of
             if gender and token.pos_ == "PRON":
                 parenthetical = token.i > 0 and self.doc[token.i - 1].text == ","
                 if (
