@@ -602,3 +602,13 @@ def test_a_pronoun_inside_a_quote_says_nothing_of_the_gender_of_the_name_before_
         "“We are ready,” she said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Dana Holt", "Dana Holt"]
+
+
+def test_the_noun_after_a_possessive_name_says_nothing_of_that_names_gender() -> None:
+    # "<Name>’ son": the parse may read "son" as an apposition to the name
+    text = (
+        "Kim Rawls and Ann Tate survived the attack. Nine people died in the church, "
+        "including Rawls’ son, 26-year-old Ted. Rawls forgave the killer. "
+        "“Hate destroys,” she said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Kim Rawls"]

@@ -339,7 +339,7 @@ class SpeakerResolver:
             root = doc[self.token_at(end - 1)]
             related = [root.head] if root.dep_ == "appos" else []
             related += [c for c in root.children if c.dep_ in {"appos", "compound"}]
-            for token in related:
+            for token in related if not _possessive(root) else ():
                 lemma = token.lemma_.casefold()
                 if lemma in MALE_NOUNS or lemma in FEMALE_NOUNS:
                     return "m" if lemma in MALE_NOUNS else "f"
@@ -393,6 +393,13 @@ def _phrase(token: Token) -> str | None:
     if not text or "\n" in text or not any(t.is_alpha for t in words):
         return None
     return text
+
+
+def _possessive(name: Token) -> bool:
+    """ "<Name>’ son": a possessive mark right after the name, which the parse may miss (the
+    noun after it then looks like an apposition, though it is someone else)."""
+    after = name.nbor() if name.i + 1 < len(name.doc) else None
+    return after is not None and not name.whitespace_ and after.text in {"’", "'", "’s", "'s"}
 
 
 def _noun_gender(lemma: str) -> str | None:
