@@ -612,3 +612,10 @@ def test_the_noun_after_a_possessive_name_says_nothing_of_that_names_gender() ->
         "“Hate destroys,” she said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Kim Rawls"]
+
+
+def test_a_pronoun_goes_on_with_the_main_clause_subject_not_a_subordinate_one() -> None:
+    text = (
+        "When Tom Ruiz tried to defend his plan, Ben Kaye differed sharply. “It is cruel,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ben Kaye"]

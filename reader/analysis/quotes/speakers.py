@@ -428,10 +428,28 @@ def _after_opener(pronoun: Token, start: int) -> int:
 
 
 def _subjects_by_salience(tokens: Span) -> list[Token]:
-    """The subjects among `tokens`, those of a verb of saying first: in "<A> has failed,
-    <B> said." the one who speaks is the person the next "he said" goes on with."""
+    """The subjects among `tokens`, those of the main clause first ("When <A> tried to
+    explain, <B> objected." goes on with <B>), and of those a verb of saying's first: in
+    "<A> has failed, <B> said." the one who speaks is the person the next "he said" goes
+    on with."""
     subjects = [t for t in tokens if t.dep_ in {"nsubj", "nsubjpass"}]
-    return sorted(subjects, key=lambda t: t.head.lemma_.casefold() not in SPEECH_LEMMAS)
+    return sorted(
+        subjects,
+        key=lambda t: (_subordinate(t), t.head.lemma_.casefold() not in SPEECH_LEMMAS),
+    )
+
+
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
+
+
+def _subordinate(subject: Token) -> bool:
+    """Whether a subject belongs to an adverbial or relative clause, not the main one."""
+    token, steps = subject.head, 0
+    while token.head.i != token.i and steps < 12:
+        if token.dep_ in _SUBORDINATE:
+            return True
+        token, steps = token.head, steps + 1
+    return token.dep_ in _SUBORDINATE
 
 
 def _is_subject(token: Token) -> bool:
