@@ -619,3 +619,12 @@ def test_a_pronoun_goes_on_with_the_main_clause_subject_not_a_subordinate_one() 
         "When Tom Ruiz tried to defend his plan, Ben Kaye differed sharply. “It is cruel,” he said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ben Kaye"]
+
+
+def test_a_pronoun_after_a_name_as_subject_outweighs_those_after_it_as_object() -> None:
+    # "<A> wrote to <B> about his plan": the "his" is <A>'s; <B>'s own "she" tells more
+    text = (
+        "Tom Ash wrote to Kim Lee about his plan. Later Tom Ash called Kim Lee about his "
+        "trip. Kim Lee said she would help. “We can start now,” she said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Kim Lee"]

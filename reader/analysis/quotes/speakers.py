@@ -334,6 +334,7 @@ class SpeakerResolver:
             if word in FEMALE_HONORIFICS:
                 return "f"
         votes: Counter[str] = Counter()
+        subject_votes: Counter[str] = Counter()
         doc = self.doc
         for _, end in actor.spans:
             root = doc[self.token_at(end - 1)]
@@ -343,7 +344,12 @@ class SpeakerResolver:
                 lemma = token.lemma_.casefold()
                 if lemma in MALE_NOUNS or lemma in FEMALE_NOUNS:
                     return "m" if lemma in MALE_NOUNS else "f"
-            votes.update(self._pronouns_after(root.i + 1))
+            after = self._pronouns_after(root.i + 1)
+            votes.update(after)
+            if _is_subject(root):
+                subject_votes.update(after)
+        # "<A> apologised to <B> for his ...": a pronoun after a subject is the surer sign
+        votes = subject_votes or votes
         if votes:
             gender, count = votes.most_common(1)[0]
             if count > sum(votes.values()) / 2:
