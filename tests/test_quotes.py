@@ -628,3 +628,11 @@ def test_a_pronoun_after_a_name_as_subject_outweighs_those_after_it_as_object() 
         "trip. Kim Lee said she would help. “We can start now,” she said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Kim Lee"]
+
+
+def test_a_pronoun_after_a_definite_description_subject_is_the_person_it_describes() -> None:
+    text = (
+        "Ben Kaye spoke on Monday. The senator sought to calm his supporters, and Tom Ruiz "
+        "took a call. “We will be back,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ben Kaye"]

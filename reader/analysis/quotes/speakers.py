@@ -203,6 +203,11 @@ class SpeakerResolver:
             actor = self._person_at(token, gender)
             if actor is not None:
                 return actor
+            if depth < 6 and self._described_person(token, gender):
+                # "The senator left early. ... he said": the senator is the one spoken of
+                found = self._resolve(token.i, gender, depth + 1)
+                if found is not None:
+                    return found
         start, stop = doc[first].idx, doc[last - 1].idx + 1 if last > first else doc[first].idx
         i = bisect.bisect_left(self.starts, stop) - 1
         while i >= 0 and self.mentions[i][0] >= start:
@@ -214,6 +219,24 @@ class SpeakerResolver:
                 continue
             return actor
         return None
+
+    def _described_person(self, token: Token, gender: str | None) -> bool:
+        """Whether a main-clause subject is "the senator", "the 43-year-old": a definite
+        description of one person the text spoke of before (not "the man", whom it may
+        never name, nor "the official" after "a senior official")."""
+        lemma = token.lemma_.casefold()
+        det = next((c for c in token.children if c.dep_ == "det"), None)
+        return (
+            det is not None
+            and det.lower_ == "the"
+            and token.pos_ == "NOUN"
+            and token.tag_ == "NN"
+            and _personal_noun(token)
+            and lemma not in _ANYONE
+            and _noun_gender(lemma) in (None, gender)
+            and not _subordinate(token)
+            and not self._introduced_unnamed(token)
+        )
 
     def _person_at(self, token: Token, gender: str | None) -> Actor | None:
         """The person named by a subject token (or its title phrase), if compatible."""
