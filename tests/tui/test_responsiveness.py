@@ -225,3 +225,43 @@ async def test_the_tab_underline_moves_with_the_tab(make_app):
             region = bar.query_one(f"#{tab}").virtual_region
             assert region.x <= underline.highlight_start < underline.highlight_end <= region.right
             await pilot.pause()
+
+
+def _quoted_article(paragraphs: int = 30) -> str:
+    body = "\n\n".join(
+        f'"The tide turned early on day {n}, and we were ready for it," said Ada Quill, '
+        f"the harbour master. The crane by pier {n} stayed still all afternoon."
+        for n in range(1, paragraphs + 1)
+    )
+    return f"A week at the harbour\nBy Sam Long\nJanuary 6, 2026\n\n{body}\n"
+
+
+def _as_textual_draws(widget) -> list:
+    """What Textual itself draws for `widget` (its styles applied line by line)."""
+    from textual.scrollbar import ScrollBar
+
+    widget.refresh()  # forget every line drawn so far
+    if isinstance(widget, ScrollBar):
+        return ScrollBar.render_lines(widget, widget.size.region)
+    return widget._styles_cache.render_widget(widget, widget.size.region)
+
+
+async def test_kept_lines_and_quick_scrollbars_draw_what_textual_draws(make_app, library):
+    """The panes keep finished lines and draw their scrollbars straight into lines (to
+    scroll quickly); every cell and style must be what Textual's own drawing gives."""
+    (library / "d-harbour.txt").write_text(_quoted_article(), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        for key in ("G", "3", "right_square_bracket", "right_square_bracket", "tab",
+                    "pagedown", "pagedown", "tab", "end", "tab", "k", "shift+tab", "k"):  # fmt: skip
+            await pilot.press(key)
+            await settle(pilot, 1)
+            panes = (screen.article_list, screen.view, screen.pane.item_list)
+            bars = [pane.vertical_scrollbar for pane in panes if pane.show_vertical_scrollbar]
+            for widget in (*panes, *bars):
+                drawn = [list(line) for line in widget.render_lines(widget.size.region)]
+                assert drawn == [list(line) for line in _as_textual_draws(widget)], (key, widget)
+            if key != "G":
+                assert len(bars) == 2  # the text and the quotes both scroll here

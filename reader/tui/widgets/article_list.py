@@ -21,7 +21,7 @@ from reader.tui.formatting import fit, one_line, ref_meta
 from reader.tui.grouping import folder_of, shared_depth
 from reader.tui.messages import ArticleChosen, ArticleHighlighted
 from reader.tui.session import path_key
-from reader.tui.widgets.scrolling import SteadyScrollbars, grow
+from reader.tui.widgets.scrolling import KeptLines, SteadyScrollbars, grow
 
 MAX_STRIPS = 4096
 """Drawn lines kept for redraws (a few screens' worth; a huge list is not kept whole)."""
@@ -38,7 +38,7 @@ class _Row:
         return 1 if self.ref is None else 2
 
 
-class ArticleList(SteadyScrollbars, ScrollView, can_focus=True):
+class ArticleList(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
     """Two lines per article (unread mark and title; date and source), folder headers between.
 
     Attributes down: `show()` sets the rows, `read` the read paths. Messages up:
@@ -247,6 +247,10 @@ class ArticleList(SteadyScrollbars, ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self.virtual_size.height)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = self._kept_render(crop)
+        return lines if lines is not None else super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -24,7 +24,7 @@ from reader.tui.messages import MatchSelected, MentionSelected, ReadingMoved
 from reader.tui.navigation import step
 from reader.tui.search import find_matches
 from reader.tui.textlayout import ArticleLayout, LineKind
-from reader.tui.widgets.scrolling import SteadyScrollbars, grow
+from reader.tui.widgets.scrolling import KeptLines, SteadyScrollbars, grow
 
 MAX_WIDTH = 96
 """Lines longer than this are hard to read; wide terminals get a margin instead."""
@@ -39,7 +39,7 @@ GROW_EVERY = 0.1
 """Seconds between updates of the scrollable height while the layout grows."""
 
 
-class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
+class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
     """Draws only the lines on screen, so a long article scrolls as fast as a short one.
 
     The screen sets the article and asks the view to light spans (text offsets) in
@@ -392,7 +392,8 @@ class ArticleView(SteadyScrollbars, ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # Width and base style once per draw, not once per line (each is worked out anew).
         self._drawing = (self.scrollable_content_region.width, self.rich_style)
-        return super().render_lines(crop)
+        lines = self._kept_render(crop)
+        return lines if lines is not None else super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width, base = self._drawing or (self.scrollable_content_region.width, self.rich_style)

@@ -12,8 +12,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import Reactive, reactive
+from textual.strip import Strip
 from textual.widgets import OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
@@ -21,7 +22,7 @@ from reader.analysis.models import Actor, Analysis, Quote
 from reader.tui.formatting import one_line, trim_words
 from reader.tui.messages import ItemKind, ItemSelected, TabChanged
 from reader.tui.navigation import statements, step, summary_order, visible_quotes
-from reader.tui.widgets.scrolling import SteadyScrollbars
+from reader.tui.widgets.scrolling import KeptLines, SteadyScrollbars
 
 TABS: tuple[ItemKind, ...] = ("summary", "actors", "quotes")
 KIND_TITLES = {
@@ -36,7 +37,7 @@ DIM = Style(dim=True)
 ITALIC = Style(italic=True)
 
 
-class ItemList(SteadyScrollbars, OptionList):
+class ItemList(KeptLines, SteadyScrollbars, OptionList):
     """An insight list; j/k move like everywhere else.
 
     It shows one of several lists of options in turn (the tabs) and keeps, for each, what
@@ -64,6 +65,8 @@ class ItemList(SteadyScrollbars, OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._shown: list[Option] | None = None
+        self._drawing: dict | None = None
+        """What a draw has worked out so far (styles, options' lines), while it lasts."""
         self._kept: dict[int, tuple[list[Option], tuple]] = {}
         """id of a list of options -> (that list, OptionList's worked-out state for it)."""
 
@@ -82,6 +85,41 @@ class ItemList(SteadyScrollbars, OptionList):
         self.scroll_y = 0
         self._update_lines()
         self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._update_lines()
+        self._drawing = {}
+        try:
+            lines = self._kept_render(crop)
+            return lines if lines is not None else super().render_lines(crop)
+        finally:
+            self._drawing = None
+
+    def render_line(self, y: int) -> Strip:
+        """As OptionList's, with the styles worked out once per draw, not once per line, and
+        an option of several lines drawn once for all of them."""
+        drawing, lines = self._drawing, self._line_cache.lines
+        number = self.scroll_offset.y + y
+        if drawing is None or not 0 <= number < len(lines):
+            return super().render_line(y)
+        index, offset = lines[number]
+        option = self._options[index]
+        if option.disabled:
+            state = "option-list--option-disabled"
+        elif index == self.highlighted:
+            state = "option-list--option-highlighted"
+        elif index == self._mouse_hovering_over:
+            state = "option-list--option-hover"
+        else:
+            state = ""
+        strips = drawing.get((index, state))
+        if strips is None:
+            style = drawing.get(state)
+            if style is None:
+                names = ("option-list--option", state) if state else ("option-list--option",)
+                style = drawing[state] = self.get_visual_style(*names)
+            strips = drawing[(index, state)] = self._get_option_render(option, style)
+        return strips[offset] if offset < len(strips) else super().render_line(y)
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         lines, heights = self._index_to_line, self._heights

@@ -2,7 +2,55 @@
 
 from __future__ import annotations
 
-from textual.geometry import Size
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from textual._segment_tools import line_pad
+from textual.geometry import Region, Size
+from textual.scrollbar import ScrollBar, ScrollBarRender
+from textual.strip import Strip
+
+
+class QuickScrollBar(ScrollBar):
+    """A vertical scrollbar drawn straight into its lines. Textual renders the bar through
+    Rich and then runs every line through the widget styles, which costs more than the
+    pane it sits in each time the thumb moves; the bar's cells depend only on a few numbers,
+    so its lines are made from them and kept until one changes."""
+
+    _drawn: tuple[tuple, list[Strip]] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        bar = self.render()
+        if not isinstance(bar, ScrollBarRender) or not self.vertical:
+            return super().render_lines(crop)
+        width, height = self.size
+        base = self.visual_style.rich_style  # under each cell, as Textual renders it
+        key = (width, height, bar.virtual_size, bar.window_size, bar.position, bar.style, base)
+        if self._drawn is None or self._drawn[0] != key:
+            style = self.app.console.get_style(bar.style)
+            cells = ScrollBarRender.render_bar(
+                size=height,
+                virtual_size=bar.virtual_size,
+                window_size=bar.window_size,
+                position=bar.position,
+                thickness=width,
+                vertical=True,
+                **({"back_color": style.bgcolor} if style.bgcolor else {}),
+                **({"bar_color": style.color} if style.color else {}),
+            )
+            self._drawn = (
+                key,
+                [Strip([Segment(cell.text, base + cell.style)], width) for cell in cells.segments],
+            )
+        background = self.background_colors[1]
+        filters = self.get_line_filters()
+        lines = []
+        for line in self._drawn[1][crop.y : crop.bottom]:
+            for line_filter in filters:
+                line = line.apply_filter(line_filter, background)
+            lines.append(line)
+        if crop.column_span != (0, width):
+            lines = [line.crop(*crop.column_span) for line in lines]
+        return lines
 
 
 class SteadyScrollbars:
@@ -12,6 +60,20 @@ class SteadyScrollbars:
     Here the update runs only when the view's size, virtual size or container changed."""
 
     _laid_out: tuple[Size, Size, Size] | None = None
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """As Textual's, but a QuickScrollBar."""
+        if self._vertical_scrollbar is None:  # type: ignore[has-type]
+            bar = QuickScrollBar(
+                vertical=True,
+                name="vertical",
+                thickness=self.scrollbar_size_vertical,  # type: ignore[attr-defined]
+            )
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)  # type: ignore[attr-defined]
+        return self._vertical_scrollbar
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -35,3 +97,78 @@ def grow(view, size: Size) -> None:
         view._scroll_update(size)
     else:
         view.virtual_size = size
+
+
+class KeptLines:
+    """Mixed into a widget that draws line by line from lines it keeps itself (the same
+    Strip for the same line while nothing changed): each line's finished form, with the
+    padding and background the widget's styles add, is kept against the line it was made
+    from. A scroll shows lines that are all new to Textual's per-line styling (it keeps
+    lines by their place on screen), which would style every row again; here a row drawn
+    before costs a lookup. Widgets with borders, outlines, tint, opacity, hatching or
+    vertical padding draw as Textual draws them."""
+
+    _kept_lines: dict[int, tuple[Strip, Strip]] | None = None
+    _kept_for: tuple | None = None
+
+    def _kept_render(self, crop: Region) -> list[Strip] | None:
+        """The lines of `crop`, or None when the styles are not plain enough for this."""
+        widget = self
+        styles = widget.styles  # type: ignore[attr-defined]
+        pad_top, pad_right, pad_bottom, pad_left = styles.padding
+        if (
+            pad_top
+            or pad_bottom
+            or any(edge for edge, _ in styles.border)
+            or any(edge for edge, _ in styles.outline)
+            or styles.tint.a
+            or widget.opacity != 1.0  # type: ignore[attr-defined]
+            or styles.text_opacity != 1.0
+            or (styles.has_rule("hatch") and styles.hatch != "none")
+        ):
+            if self._kept_for is not None:
+                self._kept_for = self._kept_lines = None
+                widget._styles_cache.clear()  # type: ignore[attr-defined]
+            return None
+        width = widget.region.width  # type: ignore[attr-defined]
+        content_width, content_height = widget.content_region.size  # type: ignore[attr-defined]
+        base_background, background = widget.background_colors  # type: ignore[attr-defined]
+        filters = tuple(widget.get_line_filters())  # type: ignore[attr-defined]
+        # Lines by their place on screen are kept where Textual keeps them, and forgotten
+        # when it would forget them (a refresh of some lines, or of all, and a new width).
+        on_screen = widget._styles_cache  # type: ignore[attr-defined]
+        drawn_for = (width, content_width, pad_left, pad_right, base_background, background)
+        if self._kept_for != drawn_for or self._kept_lines is None:
+            self._kept_for, self._kept_lines = drawn_for, {}
+            on_screen.clear()
+        kept = self._kept_lines
+        if len(kept) > 4096:
+            kept.clear()
+        inner = RichStyle(bgcolor=(base_background + background).rich_color)
+        screen_lines, dirty = on_screen._cache, on_screen._dirty_lines
+        lines = []
+        for y in crop.line_range:
+            line = screen_lines.get(y) if y not in dirty else None
+            if line is None:
+                line = self._finished_line(y, content_height, content_width, inner)
+                screen_lines[y] = line
+            for line_filter in filters:
+                line = line.apply_filter(line_filter, background)
+            lines.append(line)
+        dirty.difference_update(crop.line_range)
+        if crop.column_span != (0, width):
+            lines = [line.crop(*crop.column_span) for line in lines]
+        return lines
+
+    def _finished_line(self, y: int, height: int, width: int, inner: RichStyle) -> Strip:
+        """Line `y` padded and on the background: kept for the line it was made from."""
+        assert self._kept_for is not None and self._kept_lines is not None
+        full_width, _, pad_left, pad_right, *_ = self._kept_for
+        content = self.render_line(y) if y < height else Strip.blank(width, inner)  # type: ignore[attr-defined]
+        found = self._kept_lines.get(id(content))
+        if found is not None and found[0] is content:
+            return found[1]
+        fitted = content.adjust_cell_length(width, inner)
+        line = Strip(line_pad(fitted, pad_left, pad_right, inner), full_width)
+        self._kept_lines[id(content)] = (content, line)
+        return line
