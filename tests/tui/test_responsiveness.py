@@ -238,9 +238,18 @@ def _quoted_article(paragraphs: int = 30) -> str:
 
 def _as_textual_draws(widget) -> list:
     """What Textual itself draws for `widget` (its styles applied line by line)."""
+    from rich.style import Style
     from textual.scrollbar import ScrollBar
+    from textual.strip import Strip
 
     widget.refresh()  # forget every line drawn so far
+    idle = isinstance(widget, ScrollBar) and widget.window_size >= widget.window_virtual_size
+    if idle and getattr(widget.parent, "TRACK_WHILE_SCROLLING", False):
+        # nothing to scroll in a list whose track shows only while it scrolls: the pane's
+        # background, as Textual draws a gutter with no scrollbar in it
+        base, background = widget.parent.background_colors
+        blank = Strip.blank(widget.size.width, Style(bgcolor=(base + background).rich_color))
+        return [blank] * widget.size.height
     if isinstance(widget, ScrollBar):
         return ScrollBar.render_lines(widget, widget.size.region)
     return widget._styles_cache.render_widget(widget, widget.size.region)

@@ -59,6 +59,11 @@ class ItemList(KeptLines, SteadyScrollbars, OptionList):
     """The list's size is set by the pane, not by its options: more or fewer options need
     the scrollbar updated, not the screen laid out again."""
 
+    TRACK_WHILE_SCROLLING = True
+    """The scrollbar is always there (overflow-y: scroll in the styles), drawn as the pane's
+    background while the list fits: showing and hiding it as tabs change lays out the
+    screen again."""
+
     highlighted: reactive[int | None] = reactive(None, repaint=False)
     """As OptionList's, but a move redraws the two options it concerns, not every row."""
 

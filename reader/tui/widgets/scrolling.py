@@ -25,7 +25,13 @@ class QuickScrollBar(ScrollBar):
         width, height = self.size
         base = self.visual_style.rich_style  # under each cell, as Textual renders it
         key = (width, height, bar.virtual_size, bar.window_size, bar.position, bar.style, base)
-        if self._drawn is None or self._drawn[0] != key:
+        if not bar.window_size and getattr(self.parent, "TRACK_WHILE_SCROLLING", False):
+            # nothing to scroll: the pane's own background, as in a gutter with no bar
+            base_background, background = self.parent.background_colors  # type: ignore[union-attr]
+            key = (width, height, RichStyle(bgcolor=(base_background + background).rich_color))
+            if self._drawn is None or self._drawn[0] != key:
+                self._drawn = (key, [Strip.blank(width, key[2])] * height)
+        elif self._drawn is None or self._drawn[0] != key:
             style = self.app.console.get_style(bar.style)
             cells = ScrollBarRender.render_bar(
                 size=height,
