@@ -12,11 +12,15 @@ from textual.strip import Strip
 
 class QuickScrollBar(ScrollBar):
     """A vertical scrollbar drawn straight into its lines. Textual renders the bar through
-    Rich and then runs every line through the widget styles, which costs more than the
-    pane it sits in each time the thumb moves; the bar's cells depend only on a few numbers,
-    so its lines are made from them and kept until one changes."""
+    Rich and then runs every line through the widget styles and the app's filters, which
+    costs more than the pane it sits in each time the thumb moves. A bar is made of a few
+    kinds of cell (track above, thumb, track below, the thumb's two ends), so each kind is
+    one line kept for every row that shows it, and the bar's lines are kept until one of
+    the numbers they come from changes."""
 
     _drawn: tuple[tuple, list[Strip]] | None = None
+    _cells: dict[Segment, Strip] | None = None
+    _cells_for: tuple | None = None
 
     def render_lines(self, crop: Region) -> list[Strip]:
         bar = self.render()
@@ -24,13 +28,17 @@ class QuickScrollBar(ScrollBar):
             return super().render_lines(crop)
         width, height = self.size
         base = self.visual_style.rich_style  # under each cell, as Textual renders it
-        key = (width, height, bar.virtual_size, bar.window_size, bar.position, bar.style, base)
+        background = self.background_colors[1]
+        filters = tuple(self.get_line_filters())
+        key = (width, height, bar.virtual_size, bar.window_size, bar.position, bar.style, base,
+               background, filters)  # fmt: skip
         if not bar.window_size and getattr(self.parent, "TRACK_WHILE_SCROLLING", False):
             # nothing to scroll: the pane's own background, as in a gutter with no bar
-            base_background, background = self.parent.background_colors  # type: ignore[union-attr]
-            key = (width, height, RichStyle(bgcolor=(base_background + background).rich_color))
+            base_background, pane = self.parent.background_colors  # type: ignore[union-attr]
+            blank = RichStyle(bgcolor=(base_background + pane).rich_color)
+            key = (width, height, blank, background, filters)
             if self._drawn is None or self._drawn[0] != key:
-                self._drawn = (key, [Strip.blank(width, key[2])] * height)
+                self._drawn = (key, self._lines([Segment(" " * width, blank)] * height))
         elif self._drawn is None or self._drawn[0] != key:
             style = self.app.console.get_style(bar.style)
             cells = ScrollBarRender.render_bar(
@@ -43,19 +51,28 @@ class QuickScrollBar(ScrollBar):
                 **({"back_color": style.bgcolor} if style.bgcolor else {}),
                 **({"bar_color": style.color} if style.color else {}),
             )
-            self._drawn = (
-                key,
-                [Strip([Segment(cell.text, base + cell.style)], width) for cell in cells.segments],
-            )
-        background = self.background_colors[1]
-        filters = self.get_line_filters()
-        lines = []
-        for line in self._drawn[1][crop.y : crop.bottom]:
-            for line_filter in filters:
-                line = line.apply_filter(line_filter, background)
-            lines.append(line)
+            segments = [Segment(cell.text, base + cell.style) for cell in cells.segments]
+            self._drawn = (key, self._lines(segments))
+        lines = self._drawn[1][crop.y : crop.bottom]
         if crop.column_span != (0, width):
             lines = [line.crop(*crop.column_span) for line in lines]
+        return lines
+
+    def _lines(self, cells: list[Segment]) -> list[Strip]:
+        """One finished line (the app's filters applied) per kind of cell, shared by rows."""
+        background = self.background_colors[1]
+        filters = tuple(self.get_line_filters())
+        if self._cells is None or len(self._cells) > 64 or self._cells_for != (background, filters):
+            self._cells, self._cells_for = {}, (background, filters)
+        lines = []
+        for cell in cells:
+            line = self._cells.get(cell)
+            if line is None:
+                line = Strip([cell], self.size.width)
+                for line_filter in filters:
+                    line = line.apply_filter(line_filter, background)
+                self._cells[cell] = line
+            lines.append(line)
         return lines
 
 
