@@ -886,3 +886,13 @@ def test_a_body_named_by_its_head_noun_alone_is_kept() -> None:
     )
     assert find(rail, "Northern Rail Authority").mentions == 2
     assert [a.name for a in rail if a.kind == "organization"] == ["Northern Rail Authority"]
+
+
+def test_the_middle_word_of_a_three_word_name_may_be_the_surname_used_after() -> None:
+    # "<First> <Father's surname> <Mother's surname>", then "Ms. <Father's surname>"
+    text = (
+        "The bank is in trouble, said Maria Lopez Garcia, its president. Ms. Lopez said the "
+        "bank lent too much."
+    )
+    assert people(actors_of(text)) == ["Maria Lopez Garcia"]
+    assert find(actors_of(text), "Maria Lopez Garcia").mentions == 2

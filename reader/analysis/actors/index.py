@@ -142,6 +142,9 @@ class PersonIndex:
             by_edge[words[-1]].append(key)
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.first_names: dict[str, set[str]] = defaultdict(set)
+        self.middle_names: dict[str, set[str]] = defaultdict(set)
+        """The middle word of a three-word name, which may be the surname the text goes on
+        with ("<First> <Father's> <Mother's surname>", then "Ms. <Father's surname>")."""
         self.first_seen: dict[str, int] = {}
         self.named_at: dict[str, list[int]] = defaultdict(list)
         """Where each person is named in full (to choose between two of one surname)."""
@@ -151,6 +154,8 @@ class PersonIndex:
             self.by_last[words[-1]].append(key)
             self.surnames[words[-1]].add(self.root(key))
             self.first_names[words[0]].add(self.root(key))
+            if len(words) == 3 and len(words[1]) > 1:
+                self.middle_names[words[1]].add(self.root(key))
         for m in sorted(mentions, key=lambda m: m.start):
             if m.key in self.parent:
                 root = self.root(m.key)
@@ -178,10 +183,18 @@ class PersonIndex:
         else:
             roots = self.surnames.get(words[0]) or set()
             if not roots and words[0] not in self.surnames:
-                roots = self.first_names.get(words[0]) or self._misspelt(words[0])
+                roots = (
+                    self.first_names.get(words[0])
+                    or self._one(self.middle_names.get(words[0]))
+                    or self._misspelt(words[0])
+                )
         if not roots:
             return None
         return self._nearest(roots, m.start)
+
+    @staticmethod
+    def _one(roots: set[str] | None) -> set[str]:
+        return roots if roots is not None and len(roots) == 1 else set()
 
     def _misspelt(self, word: str) -> set[str]:
         """The one person whose surname is a letter away from `word` (two for a long one),
