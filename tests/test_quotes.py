@@ -636,3 +636,11 @@ def test_a_pronoun_after_a_definite_description_subject_is_the_person_it_describ
         "took a call. “We will be back,” he said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ben Kaye"]
+
+
+def test_after_a_question_put_to_someone_he_said_is_the_one_asked() -> None:
+    text = (
+        "Last month, Tom Ruiz asked Ben Kaye whether his age was fair game in the race.\n\n"
+        "“Sure it is. I would not have run if I was not well,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ben Kaye"]

@@ -181,7 +181,8 @@ class SpeakerResolver:
         found = None
         first = _after_opener(doc[min(limit, len(doc) - 1)], sentence.start)
         while found is None and sentence.start >= floor:
-            found = self._in_sentence(first, min(limit, sentence.end), gender, depth)
+            whole = limit >= sentence.end  # a sentence the pronoun comes after
+            found = self._in_sentence(first, min(limit, sentence.end), gender, depth, whole)
             if sentence.start == 0:
                 break
             sentence = doc[sentence.start - 1].sent
@@ -189,12 +190,18 @@ class SpeakerResolver:
         self._memo[key] = found
         return found
 
-    def _in_sentence(self, first: int, last: int, gender: str | None, depth: int) -> Actor | None:
-        """The subject person of tokens [first, last) if compatible, else the latest other."""
+    def _in_sentence(
+        self, first: int, last: int, gender: str | None, depth: int, whole: bool = False
+    ) -> Actor | None:
+        """The subject person of tokens [first, last) if compatible, else the latest other;
+        after a whole sentence "<A> asked <B> whether ...", the one asked, who answers."""
         doc = self.doc
         for token in _subjects_by_salience(doc[first:last]):
             if self._quoted(token.idx):
                 continue
+            asked = self._asked(token, gender) if whole else None
+            if asked is not None:
+                return asked
             pronoun = PERSON_PRONOUNS.get(token.lower_)
             if pronoun is not None and token.pos_ == "PRON":
                 if gender in (None, pronoun) and depth < 6:
@@ -218,6 +225,18 @@ class SpeakerResolver:
             if gender is not None and self._beside_pronoun(end, gender):
                 continue
             return actor
+        return None
+
+    def _asked(self, subject: Token, gender: str | None) -> Actor | None:
+        """The person a main-clause "<A> asked <B> ..." puts a question to."""
+        verb = subject.head
+        if verb.lemma_.casefold() not in _ASKING or _subordinate(subject):
+            return None
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative"} and child.i > subject.i:
+                actor = self._person_at(child, gender)
+                if actor is not None:
+                    return actor
         return None
 
     def _described_person(self, token: Token, gender: str | None) -> bool:
@@ -469,6 +488,8 @@ def _subjects_by_salience(tokens: Span) -> list[Token]:
 
 
 _SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
+_ASKING = frozenset({"ask", "question", "press"})
+"""Verbs that put a question to someone, whose answer the next "he said" gives."""
 
 
 def _subordinate(subject: Token) -> bool:
