@@ -644,3 +644,11 @@ def test_after_a_question_put_to_someone_he_said_is_the_one_asked() -> None:
         "“Sure it is. I would not have run if I was not well,” he said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ben Kaye"]
+
+
+def test_a_pronoun_goes_on_with_the_person_reported_on_not_the_one_who_reported() -> None:
+    text = (
+        "Pastor Tom Ruiz slammed the scouts on his radio show, Dan Pike first reported.\n\n"
+        "He then said that their leaders should “be ashamed” of themselves."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tom Ruiz"]

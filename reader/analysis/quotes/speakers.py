@@ -481,10 +481,14 @@ def _subjects_by_salience(tokens: Span) -> list[Token]:
     "<A> has failed, <B> said." the one who speaks is the person the next "he said" goes
     on with."""
     subjects = [t for t in tokens if t.dep_ in {"nsubj", "nsubjpass"}]
-    return sorted(
-        subjects,
-        key=lambda t: (_subordinate(t), t.head.lemma_.casefold() not in SPEECH_LEMMAS),
-    )
+    return sorted(subjects, key=lambda t: (_subordinate(t), not _speaks(t.head)))
+
+
+def _speaks(verb: Token) -> bool:
+    """A verb of saying whose subject the story goes on with: not "report" ("<A> slammed
+    the plan, <Outlet> reported. He then ..." goes on with <A>, the one reported on)."""
+    lemma = verb.lemma_.casefold()
+    return lemma in SPEECH_LEMMAS and lemma != "report"
 
 
 _SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
