@@ -652,3 +652,11 @@ def test_a_pronoun_goes_on_with_the_person_reported_on_not_the_one_who_reported(
         "He then said that their leaders should “be ashamed” of themselves."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tom Ruiz"]
+
+
+def test_an_opening_phrase_is_not_part_of_an_unnamed_speaker() -> None:
+    text = (
+        "The singer said she was glad to be back in the city.\n\n"
+        "During the show, a fan yelled “go home” at her and left."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["a fan"]

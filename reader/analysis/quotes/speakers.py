@@ -431,6 +431,9 @@ def _phrase(token: Token) -> str | None:
     """The description as written, up to its first comma or clause ("a senior official")."""
     doc = token.doc
     first = token.left_edge.i
+    for t in doc[first : token.i]:
+        if t.text in _PHRASE_STOP:
+            first = t.i + 1  # "During the show, a fan" parsed as one phrase: "a fan"
     last = token.i
     for t in doc[token.i + 1 : token.right_edge.i + 1]:
         if t.text in _PHRASE_STOP or t.dep_ in {"relcl", "acl", "appos"} or t.i - first >= 10:
