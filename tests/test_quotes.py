@@ -657,6 +657,7 @@ def test_a_pronoun_goes_on_with_the_person_reported_on_not_the_one_who_reported(
 def test_an_opening_phrase_is_not_part_of_an_unnamed_speaker() -> None:
     text = (
         "The singer said she was glad to be back in the city.\n\n"
-        "During the show, a fan yelled “go home” at her and left."
+        "During the show, a fan yelled “go home” at her and left. Later a local "
+        "front-runner said the show was “a mess.”"
     )
-    assert [q.speaker for q in quotes_of(text)] == ["a fan"]
+    assert [q.speaker for q in quotes_of(text)] == ["a fan", "a local front-runner"]

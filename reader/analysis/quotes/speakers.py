@@ -404,6 +404,8 @@ _ANYONE = frozenset({"man", "woman", "person", "boy", "girl", "guy", "lady", "ge
 """Words for a person that say nothing of who: "the man" is not the salient person unless
 the text introduced him with that word."""
 _PHRASE_STOP = frozenset({",", ";", ":", "(", "—", "–", "-", '"', "“", "”"})
+_OPENER_END = frozenset({",", ";", ":", "(", "—", "–"})
+"""Marks that end a phrase opening the sentence (not the hyphen of "front-runner")."""
 _AGE_NOUN = re.compile(r"\d+-year-olds?$")
 
 
@@ -432,7 +434,7 @@ def _phrase(token: Token) -> str | None:
     doc = token.doc
     first = token.left_edge.i
     for t in doc[first : token.i]:
-        if t.text in _PHRASE_STOP:
+        if t.text in _OPENER_END:
             first = t.i + 1  # "During the show, a fan" parsed as one phrase: "a fan"
     last = token.i
     for t in doc[token.i + 1 : token.right_edge.i + 1]:
