@@ -661,3 +661,12 @@ def test_an_opening_phrase_is_not_part_of_an_unnamed_speaker() -> None:
         "front-runner said the show was “a mess.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["a fan", "a local front-runner"]
+
+
+def test_according_to_a_definite_description_is_the_body_it_stands_for() -> None:
+    text = (
+        "The Ohio Courier, a daily paper, ran a long piece on gun laws. The Ohio Courier has "
+        "covered the issue for years.\n\n"
+        "According to the newspaper, “the laws let dealers sell to almost anyone.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ohio Courier"]

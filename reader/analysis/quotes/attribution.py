@@ -418,6 +418,8 @@ def _speaker_of(
         found = _actor(resolver.from_document(obj, before))
         if found is None and obj.pos_ == "PROPN":
             return _proper_name(obj)  # "according to <Outlet>"
+        if found is None and obj.pos_ == "NOUN":
+            return resolver.from_token(obj, before)  # "according to the newspaper"
         return found
     if cue == "statement":
         return _nearest_actor(ctx, window, cue_token)
