@@ -670,3 +670,11 @@ def test_according_to_a_definite_description_is_the_body_it_stands_for() -> None
         "According to the newspaper, “the laws let dealers sell to almost anyone.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ohio Courier"]
+
+
+def test_a_participle_of_saying_on_the_object_is_the_doing_of_the_verbs_subject() -> None:
+    text = (
+        "Ben Kaye lost the vote on Tuesday. The senator emailed supporters saying: "
+        "“The struggle continues.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ben Kaye"]

@@ -482,9 +482,26 @@ def _subject(verb: Token) -> Token | None:
             # two subjects on one verb is a misparse ("<The plan> appeals to voters, said
             # <Name>"): the one nearest the verb is its own
             return _named_subject(min(subjects, key=lambda c: abs(c.i - candidate.i)))
+        carrier = _carrying_verb(candidate)
+        if carrier is not None:
+            candidate = carrier
+            continue
         if candidate.dep_ not in {"conj", "xcomp", "advcl"} or candidate.head.i == candidate.i:
             return None
         candidate = candidate.head
+    return None
+
+
+def _carrying_verb(verb: Token) -> Token | None:
+    """ "<Name> issued a statement saying ...", "emailed supporters saying": a participle of
+    saying that the parse hangs on the object is the doing of the verb's subject."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or not _is_speech_verb(verb):
+        return None
+    head = verb.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head  # "in a statement saying"
+    if head.dep_ in {"dobj", "prep"} and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
     return None
 
 
