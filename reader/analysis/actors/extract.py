@@ -16,7 +16,7 @@ from reader.analysis.actors.name_scan import (
 )
 from reader.analysis.actors.org_merge import cluster_kind, merge_clubs, merge_organisations
 from reader.analysis.actors.roles import role_for_mention
-from reader.analysis.actors.things import named_things
+from reader.analysis.actors.things import named_after_people, named_things
 from reader.analysis.models import Actor, ActorKind
 from reader.analysis.names import (
     fold,
@@ -33,6 +33,7 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
         return ()
     mentions = entity_mentions(doc, text) + honorific_mentions(doc, text)
     mentions += organisation_mentions(doc, text)
+    mentions = named_after_people(doc, text, mentions)
     credits = credit_spans(text)
     if credits:
         mentions = [m for m in mentions if not _inside(m.start, credits)]

@@ -12,7 +12,7 @@ from reader.analysis.actors.gazetteer import (
     PLACE_PREFIXES,
     PLACE_SUFFIXES,
 )
-from reader.analysis.actors.mentions import Mention
+from reader.analysis.actors.mentions import Mention, make_mention
 from reader.analysis.lexicon import ORG_HEAD_NOUNS, is_person_noun
 from reader.analysis.names import is_honorific, is_title_word
 
@@ -45,6 +45,33 @@ def named_things(doc: Doc, mentions: list[Mention]) -> set[str]:
             # the name, the name after the class noun, and the class noun written alone
             things.update((m.key, words[-1], " ".join(words[:-1]), *words[:-1]))
     return things
+
+
+def named_after_people(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "<Surname> <Thing>" tagged as a person ("<Surname> <Camera-brand> shows" beside
+    "<First> <Surname>"): a thing named after someone in the text. It is a mention of that
+    person by surname, not a second person, when <Thing> is used elsewhere in the text and
+    never in a person's name."""
+    surnames = {m.words[-1]: m.key for m in mentions if m.kind == "person" and len(m.words) > 1}
+    out: list[Mention] = []
+    for m in mentions:
+        trimmed = None
+        if _eponym(doc, m, surnames):
+            trimmed = make_mention(doc, text, m.tok_start, m.tok_start + 1, "person")
+        out.append(trimmed or m)
+    return out
+
+
+def _eponym(doc: Doc, m: Mention, surnames: dict[str, str]) -> bool:
+    if m.kind != "person" or m.honorific or len(m.words) != 2 or m.tok_end - m.tok_start != 2:
+        return False
+    first, thing = m.words
+    if surnames.get(first, m.key) == m.key or surnames.get(thing, m.key) != m.key:
+        return False  # the first word is no one else's surname, or the second word is one
+    elsewhere = [
+        t for t in doc if not m.tok_start <= t.i < m.tok_end and t.lower_ in {thing, thing + "s"}
+    ]
+    return bool(elsewhere) and not any(t.ent_type_ == "PERSON" for t in elsewhere)
 
 
 def _class_noun(word: str) -> bool:
