@@ -911,3 +911,16 @@ def test_a_thing_named_after_a_person_in_the_text_is_that_person() -> None:
     actors = actors_of(text)
     assert sorted(people(actors)) == ["Grace Morgan", "Morgan Hale", "Ruth Halvorsen"]
     assert find(actors, "Ruth Halvorsen").mentions == 2
+
+
+def test_a_name_seen_only_before_a_word_for_a_work_or_a_scheme_is_not_a_body() -> None:
+    # "the <ACRONYM> system", "the <Name> study": the name of a tax, a study or a database,
+    # when the text never uses the name alone; a body also named alone stays
+    text = (
+        "Results of the National Soil Health study show that beans lose more yield from ozone "
+        "than wheat does. In 2014 the city tax moved from the KOVA system to the TESA system. "
+        "The Harlow Institute study found the same, and the Harlow Institute said it would "
+        "publish more data."
+    )
+    actors = actors_of(text)
+    assert [(a.name, a.kind) for a in actors] == [("Harlow Institute", "organization")]

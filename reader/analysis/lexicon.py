@@ -193,6 +193,15 @@ WORK_NOUNS = words(
 ("<Name> Study", "<Name> Treaty") and "Operation <Name>". Not "Survey" or "Poll": a poll
 is quoted as a source."""
 
+WORKS_AFTER_A_NAME = WORK_NOUNS | words(
+    """
+    system database program programme project scheme
+    """
+)
+"""Lower-case nouns after a name that make it the name of a piece of work or a scheme
+("the <ACRONYM> system", "<Name> studies"). Capitalised, "Project" and "System" also end the
+names of bodies ("<Name> Project said"), so they count only in lower case."""
+
 FAITHS = words(
     """
     islam christianity shinto

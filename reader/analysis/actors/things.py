@@ -13,7 +13,7 @@ from reader.analysis.actors.gazetteer import (
     PLACE_SUFFIXES,
 )
 from reader.analysis.actors.mentions import Mention, make_mention
-from reader.analysis.lexicon import ORG_HEAD_NOUNS, is_person_noun
+from reader.analysis.lexicon import ORG_HEAD_NOUNS, WORKS_AFTER_A_NAME, is_person_noun
 from reader.analysis.names import is_honorific, is_title_word
 
 if TYPE_CHECKING:
@@ -45,6 +45,20 @@ def named_things(doc: Doc, mentions: list[Mention]) -> set[str]:
             # the name, the name after the class noun, and the class noun written alone
             things.update((m.key, words[-1], " ".join(words[:-1]), *words[:-1]))
     return things
+
+
+def named_works(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """Folded names seen only right before a lower-case noun for a piece of work or a scheme
+    ("the <ACRONYM> system", "results of <ACRONYM> studies", "the <Name> database"): the
+    name of that work, not of a body. A name also used alone (a subject, an owner) is kept."""
+    works: dict[str, bool] = {}
+    for m in mentions:
+        if m.kind == "person":
+            continue
+        after = doc[m.tok_end] if m.tok_end < len(doc) else None
+        work = after is not None and after.is_lower and after.lemma_ in WORKS_AFTER_A_NAME
+        works[m.key] = works.get(m.key, True) and work
+    return {key for key, work in works.items() if work}
 
 
 def named_after_people(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
