@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _NAME_KINDS = frozenset({"person", "other"})
+_THING_TAGS = frozenset({"NN", "NNS", "NNPS"})
+"""A name's word written as a common noun or a plural: the word for a thing."""
 
 
 def named_things(doc: Doc, mentions: list[Mention]) -> set[str]:
@@ -64,7 +66,8 @@ def named_works(doc: Doc, mentions: list[Mention]) -> set[str]:
 def named_after_people(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """ "<Surname> <Thing>" tagged as a person ("<Surname> <Camera-brand> shows" beside
     "<First> <Surname>"): a thing named after someone in the text. It is a mention of that
-    person by surname, not a second person, when <Thing> is used elsewhere in the text and
+    person by surname, not a second person, when the text uses <Thing> elsewhere as a thing
+    (the model tags it a product or a body, or writes it as a plural or a common noun) and
     never in a person's name."""
     surnames = {m.words[-1]: m.key for m in mentions if m.kind == "person" and len(m.words) > 1}
     out: list[Mention] = []
@@ -85,7 +88,9 @@ def _eponym(doc: Doc, m: Mention, surnames: dict[str, str]) -> bool:
     elsewhere = [
         t for t in doc if not m.tok_start <= t.i < m.tok_end and t.lower_ in {thing, thing + "s"}
     ]
-    return bool(elsewhere) and not any(t.ent_type_ == "PERSON" for t in elsewhere)
+    if any(t.ent_type_ == "PERSON" for t in elsewhere):
+        return False
+    return any(t.ent_type_ or t.tag_ in _THING_TAGS or t.is_lower for t in elsewhere)
 
 
 def _class_noun(word: str) -> bool:
