@@ -924,3 +924,17 @@ def test_a_name_seen_only_before_a_word_for_a_work_or_a_scheme_is_not_a_body() -
     )
     actors = actors_of(text)
     assert [(a.name, a.kind) for a in actors] == [("Harlow Institute", "organization")]
+
+
+def test_a_name_ending_in_a_bodys_acronym_is_that_body() -> None:
+    # "Pro-<City> <ACRONYM>'s <Name>" tagged as one person, where the text elsewhere tags the
+    # acronym alone as an organisation: the party, not a person whose surname would then take
+    # every mention of the party
+    text = (
+        "Mara Ilves of the KLP won the seat. Pro-Tallinn KLP's Anton Rebane and Kati Saar were "
+        "also elected. The KLP now holds four seats."
+    )
+    actors = actors_of(text)
+    assert find(actors, "KLP").kind == "organization"
+    assert find(actors, "KLP").mentions == 3
+    assert sorted(people(actors)) == ["Anton Rebane", "Kati Saar", "Mara Ilves"]

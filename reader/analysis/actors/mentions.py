@@ -119,6 +119,7 @@ class Mention:
 def entity_mentions(doc: Doc, text: str) -> list[Mention]:
     """Clean mentions for the actor-like entities in the doc, in text order."""
     mentions: list[Mention] = []
+    acronyms = _organisation_acronyms(doc)
     for ent in _joined_entities(doc):
         kind = KIND_BY_LABEL.get(ent.label_) or ("other" if ent.label_ in OTHER_LABELS else "")
         if ent.label_ == "FAC" and bare_word(ent[-1].text) in INSTITUTIONS:
@@ -126,6 +127,10 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
         if not kind or kind == "group" and _modifier(ent.root):
             continue  # "Swedish captain", "an American flag": a description, not a group
         start = ent.start
+        acronym = _ends_in_acronym(ent, acronyms) if kind == "person" else None
+        if acronym is not None:
+            # "<Modifier> <ACRONYM>" tagged as a person: the body the text names by that acronym
+            kind, start = "organization", acronym
         for token in ent:
             if token.text in _DASHES:
                 # "<PLACE> — <Org name>": a dateline run into a name.
@@ -138,6 +143,29 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
             kind, start = "place", of + 1
         mentions.extend(_mentions(doc, text, start, ent.end, kind))
     return mentions
+
+
+def _organisation_acronyms(doc: Doc) -> set[str]:
+    """Acronyms the model tags as an organisation when they stand alone."""
+    return {
+        e[0].text for e in doc.ents if e.label_ == "ORG" and len(e) == 1 and _acronym(e[0].text)
+    }
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
+
+def _ends_in_acronym(ent: Span, acronyms: set[str]) -> int | None:
+    """Where a name of two words or more ends in an acronym the text elsewhere gives alone to
+    an organisation ("<Modifier> <ACRONYM>'s <Name>"); not in a name shouted in capitals."""
+    last = ent.end - 1
+    while last > ent.start and (is_possessive(ent.doc[last]) or ent.doc[last].is_punct):
+        last -= 1
+    words = ent.doc[ent.start : last + 1]
+    if len(words) < 2 or words[-1].text not in acronyms or all(t.is_upper for t in words):
+        return None
+    return last
 
 
 def _of_country(doc: Doc, i: int, j: int) -> int | None:
