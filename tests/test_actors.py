@@ -938,3 +938,17 @@ def test_a_name_ending_in_a_bodys_acronym_is_that_body() -> None:
     assert find(actors, "KLP").kind == "organization"
     assert find(actors, "KLP").mentions == 3
     assert sorted(people(actors)) == ["Anton Rebane", "Kati Saar", "Mara Ilves"]
+
+
+def test_a_body_named_with_its_purpose_after_for_is_one_name() -> None:
+    # "<Name> Trust for the <Field>": the model cuts the name at "for", leaving the purpose
+    # out or as a body of its own
+    text = (
+        "The Halden Trust for the Performing Arts made two donations to the college. Grants "
+        "also came from the Morven Foundation for the Study of Rivers."
+    )
+    actors = actors_of(text)
+    assert [a.name for a in actors] == [
+        "Halden Trust for the Performing Arts",
+        "Morven Foundation for the Study of Rivers",
+    ]

@@ -68,6 +68,8 @@ _BODY_NOUNS = frozenset({"corps", "society", "league", "federation", "chamber", 
 """Collective nouns that end a body's name before its "of" ("<Name> Society of <Country>")."""
 _STATE_NOUNS = frozenset({"republic", "kingdom", "emirate", "principality", "commonwealth"})
 """Nouns that open a state's name before its "of" ("Republic of <Name>")."""
+_PURPOSE_BODIES = (ORG_HEAD_NOUNS | INSTITUTIONS | _BODY_NOUNS | {"trust", "fund"}) - PERSON_NOUNS
+"""Last words of bodies that may be named with their purpose after "for"."""
 _TITLE_PREFIXES = ("under", "vice-", "vice", "co-")
 
 
@@ -199,9 +201,12 @@ def _joined_entities(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for ent in doc.ents:
         prev = out[-1] if out else None
-        if prev is not None and prev.label_ == "LOC" and ent.start < prev.end:
-            continue  # the place word already joined to the nationality before it
-        if ent.label_ == "NORP" and _place_word(doc, ent.end):
+        if prev is not None and ent.start < prev.end:
+            continue  # already joined to the entity before it
+        purpose = _purpose_end(doc, ent)
+        if purpose is not None:
+            out.append(Span(doc, ent.start, purpose, label="ORG"))  # "<Body> for the <Arts>"
+        elif ent.label_ == "NORP" and _place_word(doc, ent.end):
             out.append(Span(doc, ent.start, ent.end + 1, label="LOC"))  # "<Nationality> Hill"
         elif prev is not None and _owner_and_trade(doc, prev, ent):
             out[-1] = Span(doc, prev.start, ent.end, label="ORG")  # "<Owner>'s <Trade>"
@@ -217,6 +222,28 @@ def _joined_entities(doc: Doc) -> list[Span]:
         else:
             out.append(ent)
     return out
+
+
+def _purpose_end(doc: Doc, ent: Span) -> int | None:
+    """Where "<Body> for (the) <Capitalised Words>" ends: a body named with its purpose
+    ("<Name> Foundation for the <Field>"), which the model cuts at "for"."""
+    if ent.label_ != "ORG" or bare_word(ent[-1].text) not in _PURPOSE_BODIES:
+        return None
+    k = ent.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "for":
+        return None
+    k += 1 + (doc[k + 1].lower_ == "the")
+    end = k
+    while end < len(doc) and _capitalised(doc[end]):
+        end += 1
+        joined = end + 1 < len(doc) and doc[end].lower_ in {"of", "and", "&"}
+        if joined and _capitalised(doc[end + 1]):
+            end += 1  # "for the Study of <Field>"
+    return end if end > k else None
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
 
 
 def _owner_and_trade(doc: Doc, owner: Span, ent: Span) -> bool:
