@@ -322,7 +322,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         return None  # "Authority", "Ministry": a fragment of a longer name
     if len(words) == 1 and kind == "organization" and is_person_noun(words[0]):
         return None  # "a former Scientologist": a word for a member, not the body
-    if kind != "person" and _names_no_body(doc, i, j, words, surface):
+    if kind != "person" and (_names_no_body(doc, i, j, words, surface) or _post_nominal(doc, i, j)):
         return None
     if kind == "person":
         kind = _person_or_not(words)
@@ -401,6 +401,16 @@ def _names_no_body(doc: Doc, i: int, j: int, words: list[str], surface: str) -> 
     if len(words) > 1 and (words[-1] in WORK_NOUNS or words[0] == "operation"):
         return True  # "<Name> Study", "Operation <Name>": a piece of work
     return surface.isupper() and len(surface) <= 4 and i > 0 and _clock_time(doc[i - 1])
+
+
+def _post_nominal(doc: Doc, i: int, j: int) -> bool:
+    """ "<First> <Surname>, <ACRONYM>,": letters after a person's name between commas (a
+    rank, an honour, a degree), not a body or a place."""
+    if j - i != 1 or not 1 < len(doc[i].text) <= 4 or not doc[i].text.isupper():
+        return False
+    if i < 2 or doc[i - 1].text != "," or doc[i - 2].ent_type_ != "PERSON":
+        return False
+    return j == len(doc) or doc[j].text in {",", ";", ".", ")"}
 
 
 def _inside_title(doc: Doc, i: int, j: int) -> bool:
