@@ -963,3 +963,14 @@ def test_letters_after_a_persons_name_are_not_a_body_or_a_place() -> None:
     )
     actors = actors_of(text)
     assert sorted(a.name for a in actors) == ["Owen Birch", "Ruth Calder"]
+
+
+def test_a_rank_word_before_a_title_is_part_of_the_title() -> None:
+    # "Emeritus Professor <Name>": the model tags the rank word alone as an organisation
+    text = (
+        "According to the Daily Courier, Emeritus Professor Alan Marsh, the chairman of the "
+        "panel, said the vote would take place in May."
+    )
+    actors = actors_of(text)
+    assert [a.name for a in actors if a.kind == "organization"] == ["Daily Courier"]
+    assert find(actors, "Alan Marsh").role == "emeritus professor, chairman of the panel"

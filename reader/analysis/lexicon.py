@@ -39,13 +39,13 @@ TITLE_WORDS = words(
     constable coach premier speaker leader attorney prosecutor professor provost
     rector treasurer comptroller auditor foreign defense defence interior finance health
     justice economy trade energy executive founder manager editor economist analyst
-    researcher
+    researcher emeritus
     """
 )
 TITLE_MODIFIERS = words(
     """
     foreign defense defence interior finance health justice economy trade energy deputy
-    vice prime chief executive general state
+    vice prime chief executive general state emeritus
     """
 )
 """Title words that qualify a title rather than name one: never a title on their own."""

@@ -276,10 +276,16 @@ def _shorten(tokens: list[Token]) -> list[Token]:
 
 def _keeps_case(token: Token) -> bool:
     """A name inside a role keeps its capitals; a title word the model took into a person's
-    name does not ("Assistant Prosecutor <Name>" gives "assistant prosecutor")."""
-    if token.ent_type_ == "PERSON" and is_title_word(token.text):
+    name, or tagged alone as an entity, does not ("Assistant Prosecutor <Name>" gives
+    "assistant prosecutor")."""
+    if is_title_word(token.text) and (token.ent_type_ == "PERSON" or _alone_in_entity(token)):
         return False
     return token.ent_type_ in _KEEP_CASE_ENTS
+
+
+def _alone_in_entity(token: Token) -> bool:
+    doc = token.doc
+    return token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
 
 
 def _render(tokens: list[Token], *, lower_titles: bool) -> str | None:
