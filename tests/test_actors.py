@@ -974,3 +974,15 @@ def test_a_rank_word_before_a_title_is_part_of_the_title() -> None:
     actors = actors_of(text)
     assert [a.name for a in actors if a.kind == "organization"] == ["Daily Courier"]
     assert find(actors, "Alan Marsh").role == "emeritus professor, chairman of the panel"
+
+
+def test_a_name_given_to_a_work_is_not_a_body() -> None:
+    # "the database was launched as <Name>", "referred to the database as <Name> and <Name>":
+    # the text says what the name stands for
+    text = (
+        "The database was launched in 2004 as the Regional Waste Tracking System. Inspectors "
+        "later referred to the database as Regional Waste Tracking System and Permit Registry. "
+        "The Harlow Institute said it had found errors in it."
+    )
+    actors = actors_of(text)
+    assert [a.name for a in actors] == ["Harlow Institute"]

@@ -17,7 +17,7 @@ from reader.analysis.lexicon import ORG_HEAD_NOUNS, WORKS_AFTER_A_NAME, is_perso
 from reader.analysis.names import is_honorific, is_title_word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _NAME_KINDS = frozenset({"person", "other"})
 _THING_TAGS = frozenset({"NN", "NNS", "NNPS"})
@@ -51,16 +51,39 @@ def named_things(doc: Doc, mentions: list[Mention]) -> set[str]:
 
 def named_works(doc: Doc, mentions: list[Mention]) -> set[str]:
     """Folded names seen only right before a lower-case noun for a piece of work or a scheme
-    ("the <ACRONYM> system", "results of <ACRONYM> studies", "the <Name> database"): the
-    name of that work, not of a body. A name also used alone (a subject, an owner) is kept."""
+    ("the <ACRONYM> system", "results of <ACRONYM> studies", "the <Name> database"), or
+    given as the name of one ("the database was launched as <Name>"): the name of that
+    work, not of a body. A name also used otherwise (a subject, an owner) is kept."""
     works: dict[str, bool] = {}
     for m in mentions:
         if m.kind == "person":
             continue
         after = doc[m.tok_end] if m.tok_end < len(doc) else None
-        work = after is not None and after.is_lower and after.lemma_ in WORKS_AFTER_A_NAME
+        work = after is not None and _work_noun(after)
+        work = work or _named_as_work(doc[m.tok_end - 1])
         works[m.key] = works.get(m.key, True) and work
     return {key for key, work in works.items() if work}
+
+
+def _named_as_work(root: Token) -> bool:
+    """ "<work noun> ... as <Name> (and <Name>)": "the database was unveiled as <Name>",
+    "it referred to the database as <Name>"."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ != "as":
+        return False
+    named = root.head.head
+    nouns = [named]
+    for child in named.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            nouns.append(child)
+        elif child.dep_ == "prep":
+            nouns += [c for c in child.children if c.dep_ == "pobj"]
+    return any(_work_noun(n) for n in nouns)
+
+
+def _work_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.is_lower and token.lemma_ in WORKS_AFTER_A_NAME
 
 
 def named_after_people(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
