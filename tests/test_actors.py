@@ -986,3 +986,17 @@ def test_a_name_given_to_a_work_is_not_a_body() -> None:
     )
     actors = actors_of(text)
     assert [a.name for a in actors] == ["Harlow Institute"]
+
+
+def test_a_site_whose_head_noun_carries_a_number_is_one_place() -> None:
+    # "<Name> Facility-2": the model ends the name before the numbered head noun and takes
+    # what is left for an organisation
+    text = (
+        "The hangar, known as Orbital Repair Facility-2, was built in 1977 and is still in use. "
+        "Engineers moved the craft to the Payload Processing Facility-3 on Monday."
+    )
+    actors = actors_of(text)
+    assert [(a.name, a.kind) for a in actors] == [
+        ("Orbital Repair Facility-2", "place"),
+        ("Payload Processing Facility-3", "place"),
+    ]

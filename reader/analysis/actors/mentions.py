@@ -62,6 +62,7 @@ _LEADING_SKIP = frozenset({"the", "a", "an"})
 _CODE = re.compile(r"^[A-Z]{1,6}-?\d")
 _DASHES = frozenset({"—", "–", "--"})
 _OPENING = OPENING_MARKS | {"'", "("}
+_NUMBERED = re.compile(r"^[A-Z][a-z]+-\d+[A-Z]?$")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _CREED_ENDINGS = ("ism", "phobia")
 _BODY_NOUNS = frozenset({"corps", "society", "league", "federation", "chamber", "guild"})
@@ -206,6 +207,8 @@ def _joined_entities(doc: Doc) -> list[Span]:
         purpose = _purpose_end(doc, ent)
         if purpose is not None:
             out.append(Span(doc, ent.start, purpose, label="ORG"))  # "<Body> for the <Arts>"
+        elif _numbered_head(doc, ent):
+            out.append(Span(doc, ent.start, ent.end + 1, label="FAC"))  # "<Name> Hangar-2"
         elif ent.label_ == "NORP" and _place_word(doc, ent.end):
             out.append(Span(doc, ent.start, ent.end + 1, label="LOC"))  # "<Nationality> Hill"
         elif prev is not None and _owner_and_trade(doc, prev, ent):
@@ -222,6 +225,14 @@ def _joined_entities(doc: Doc) -> list[Span]:
         else:
             out.append(ent)
     return out
+
+
+def _numbered_head(doc: Doc, ent: Span) -> bool:
+    """ "<Name> <Noun>-<Number>" ("<Name> Hangar-2"): the model ends the name before its head
+    noun when a number is glued to it. A numbered building or site is a place."""
+    if ent.end >= len(doc) or ent.root.head.i != ent.end:
+        return False
+    return bool(_NUMBERED.match(doc[ent.end].text))
 
 
 def _purpose_end(doc: Doc, ent: Span) -> int | None:
