@@ -1000,3 +1000,15 @@ def test_a_site_whose_head_noun_carries_a_number_is_one_place() -> None:
         ("Orbital Repair Facility-2", "place"),
         ("Payload Processing Facility-3", "place"),
     ]
+
+
+def test_a_thing_introduced_by_its_class_noun_and_named_with_the_is_not_an_actor() -> None:
+    # "the cargo ship, <Name>" ... "on the <Name>": a ship, which the model tags as an
+    # organisation or a place
+    text = (
+        "Lena Ortiz was held for two years aboard the company's cargo ship, Sea Lark. She "
+        "worked on the Sea Lark from 6am to midnight. The cargo ship Sea Lark is now docked "
+        "in Lisbon."
+    )
+    actors = actors_of(text)
+    assert [a.name for a in actors] == ["Lena Ortiz", "Lisbon"]

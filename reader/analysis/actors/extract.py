@@ -16,7 +16,12 @@ from reader.analysis.actors.name_scan import (
 )
 from reader.analysis.actors.org_merge import cluster_kind, merge_clubs, merge_organisations
 from reader.analysis.actors.roles import role_for_mention
-from reader.analysis.actors.things import named_after_people, named_things, named_works
+from reader.analysis.actors.things import (
+    named_after_people,
+    named_things,
+    named_works,
+    things_by_class_noun,
+)
 from reader.analysis.models import Actor, ActorKind
 from reader.analysis.names import (
     fold,
@@ -56,6 +61,7 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     if credits:
         mentions = [m for m in mentions if not _inside(m.start, credits)]
     things = named_things(doc, mentions) | named_works(doc, mentions)
+    things |= things_by_class_noun(doc, mentions)
     if things:
         mentions = [m for m in mentions if m.key not in things]
     mentions = _without_overlaps(sorted(mentions, key=lambda m: (m.start, -m.end)))

@@ -9,11 +9,17 @@ from typing import TYPE_CHECKING
 from reader.analysis.actors.gazetteer import (
     INSTITUTIONS,
     ORG_SUFFIXES,
+    PLACE_NOUNS,
     PLACE_PREFIXES,
     PLACE_SUFFIXES,
 )
 from reader.analysis.actors.mentions import Mention, make_mention
-from reader.analysis.lexicon import ORG_HEAD_NOUNS, WORKS_AFTER_A_NAME, is_person_noun
+from reader.analysis.lexicon import (
+    ORG_HEAD_NOUNS,
+    SPEAKING_ORG_NOUNS,
+    WORKS_AFTER_A_NAME,
+    is_person_noun,
+)
 from reader.analysis.names import is_honorific, is_title_word
 
 if TYPE_CHECKING:
@@ -63,6 +69,46 @@ def named_works(doc: Doc, mentions: list[Mention]) -> set[str]:
         work = work or _named_as_work(doc[m.tok_end - 1])
         works[m.key] = works.get(m.key, True) and work
     return {key for key, work in works.items() if work}
+
+
+def things_by_class_noun(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """Folded names of things introduced by a lower-case noun for their class and written
+    elsewhere with "the" ("the cruise ship, <Name>" ... "on board the <Name>"): a ship, a
+    vehicle or a building, not a body or a person. Words for people, bodies and places do
+    not count as a class ("the rapper <Name>", "the broadcaster <Name>"), and a name that
+    speaks or is described as a person or a body is kept."""
+    classed: set[str] = set()
+    with_the: set[str] = set()
+    kept: set[str] = set()
+    for m in mentions:
+        if m.speaker_hint or m.person_hint or m.org_hint or m.honorific:
+            kept.add(m.key)
+        root = doc[m.tok_end - 1]
+        if _class_before(doc, m, root):
+            classed.add(m.key)
+        head_use = root.dep_ not in {"compound", "amod", "nmod", "poss"}
+        if head_use and m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the":
+            with_the.add(m.key)
+    return (classed & with_the) - kept
+
+
+def _class_before(doc: Doc, m: Mention, root: Token) -> bool:
+    """ "the <class noun>, <Name>" or "the <class noun> <Name>"."""
+    if root.dep_ == "appos" and root.head.i < m.tok_start:
+        noun = root.head
+    elif m.tok_start > 0 and doc[m.tok_start - 1].head.i == root.i:
+        noun = doc[m.tok_start - 1]
+    else:
+        return False
+    if noun.pos_ != "NOUN" or not noun.is_lower:
+        return False
+    lemma = noun.lemma_
+    return not (
+        is_person_noun(lemma)
+        or is_title_word(lemma)
+        or lemma in SPEAKING_ORG_NOUNS
+        or lemma in PLACE_NOUNS
+    )
 
 
 def _named_as_work(root: Token) -> bool:
