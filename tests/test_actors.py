@@ -1012,3 +1012,13 @@ def test_a_thing_introduced_by_its_class_noun_and_named_with_the_is_not_an_actor
     )
     actors = actors_of(text)
     assert [a.name for a in actors] == ["Lena Ortiz", "Lisbon"]
+
+
+def test_a_name_after_a_town_and_a_comma_is_its_region() -> None:
+    # "in <Town>, <Region>,": the model tags the region, a name it does not know, as a person
+    text = (
+        "The ruling concerned two religious schools in Florence, Marvella, which must pay over "
+        "400,000 euros."
+    )
+    actors = actors_of(text)
+    assert find(actors, "Marvella").kind == "place"

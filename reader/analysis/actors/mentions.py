@@ -553,6 +553,8 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         m.person_hint += 1  # "<Name>, <Name>, <Name> and <Name>": a list of people
     if root.dep_ == "conj" and root.head.ent_type_ in places:
         m.place_hint += 1
+    if single and root.dep_ == "appos" and root.head.ent_type_ in places and root.head.i < root.i:
+        m.place_hint += 1.5  # "<Town>, <Region>": the region the town is in
     if any(c.dep_ == "conj" and c.ent_type_ in places for c in root.children):
         m.place_hint += 1
     if single and (
