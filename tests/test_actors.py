@@ -1004,14 +1004,16 @@ def test_a_site_whose_head_noun_carries_a_number_is_one_place() -> None:
 
 def test_a_thing_introduced_by_its_class_noun_and_named_with_the_is_not_an_actor() -> None:
     # "the cargo ship, <Name>" ... "on the <Name>": a ship, which the model tags as an
-    # organisation or a place
+    # organisation or a place; a body's name ("the nine member <Name> Council") stays
     text = (
         "Lena Ortiz was held for two years aboard the company's cargo ship, Sea Lark. She "
         "worked on the Sea Lark from 6am to midnight. The cargo ship Sea Lark is now docked "
-        "in Lisbon."
+        "in Lisbon.\n\n"
+        "In 2004 Ortiz was elected to the nine member Harbour Council. Her seat on the Harbour "
+        "Council is safe."
     )
     actors = actors_of(text)
-    assert [a.name for a in actors] == ["Lena Ortiz", "Lisbon"]
+    assert [a.name for a in actors] == ["Lena Ortiz", "Harbour Council", "Lisbon"]
 
 
 def test_a_name_after_a_town_and_a_comma_is_its_region() -> None:

@@ -81,7 +81,7 @@ def things_by_class_noun(doc: Doc, mentions: list[Mention]) -> set[str]:
     with_the: set[str] = set()
     kept: set[str] = set()
     for m in mentions:
-        if m.speaker_hint or m.person_hint or m.org_hint or m.honorific:
+        if m.speaker_hint or m.person_hint or m.org_hint or m.honorific or _body_shaped(m):
             kept.add(m.key)
         root = doc[m.tok_end - 1]
         if _class_before(doc, m, root):
@@ -90,6 +90,11 @@ def things_by_class_noun(doc: Doc, mentions: list[Mention]) -> set[str]:
         if head_use and m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the":
             with_the.add(m.key)
     return (classed & with_the) - kept
+
+
+def _body_shaped(m: Mention) -> bool:
+    """A name with a body's word in it ("<Name> Council", "<Name> Museum", "<Name> Airlines")."""
+    return any(w in ORG_HEAD_NOUNS or w in INSTITUTIONS or w in ORG_SUFFIXES for w in m.words)
 
 
 def _class_before(doc: Doc, m: Mention, root: Token) -> bool:
