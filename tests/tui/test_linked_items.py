@@ -115,7 +115,8 @@ async def test_clicking_a_tab_and_an_item(make_app):
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.click("#insight-tabs Tab#quotes")
+        start, _end = app.screen.query_one("#insight-tabs").spans()["quotes"]
+        await pilot.click("#insight-tabs", offset=(start + 2, 0))
         pane = app.screen.query_one(InsightPane)
         assert pane.tab == "quotes"
         await pilot.click("#insight-list", offset=(3, 0))

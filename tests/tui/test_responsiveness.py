@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 import threading
 
+from textual.geometry import Region
+
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.insight_pane import InsightPane
 
@@ -219,11 +221,14 @@ async def test_the_tab_underline_moves_with_the_tab(make_app):
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         bar = app.screen.query_one("#insight-tabs")
-        underline = bar.query_one("Underline")
         for tab in ("quotes", "actors", "summary"):
             app.screen.action_show_tab(tab)  # no frame drawn yet: it is under the new tab
-            region = bar.query_one(f"#{tab}").virtual_region
-            assert region.x <= underline.highlight_start < underline.highlight_end <= region.right
+            start, end = bar.spans()[tab]
+            underline = bar.render_lines(Region(0, 1, bar.size.width, 1))[0]
+            colour = bar.get_component_rich_style("tab-bar--underline").color
+            cells = [segment.style.color for segment in underline for _ in segment.text]
+            lit = [x for x, cell in enumerate(cells) if cell == colour]
+            assert lit == list(range(start + 1, end - 1)), tab  # under its name
             await pilot.pause()
 
 

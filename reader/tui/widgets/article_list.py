@@ -21,7 +21,7 @@ from reader.tui.formatting import fit, one_line, ref_meta
 from reader.tui.grouping import folder_of, shared_depth
 from reader.tui.messages import ArticleChosen, ArticleHighlighted
 from reader.tui.session import path_key
-from reader.tui.widgets.scrolling import KeptLines, SteadyScrollbars, grow
+from reader.tui.widgets.scrolling import KeptLines, SteadyScrollbars, set_virtual_size
 
 MAX_STRIPS = 4096
 """Drawn lines kept for redraws (a few screens' worth; a huge list is not kept whole)."""
@@ -141,7 +141,7 @@ class ArticleList(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
                 self._ordinals[row.ref.path] = len(self._paths)
                 self._paths.append(row.ref.path)
         self._strips.clear()  # the headers' unread counts change too
-        grow(self, Size(self.scrollable_content_region.width, line))
+        set_virtual_size(self, Size(self.scrollable_content_region.width, line))
         self.refresh()
 
     def set_read(self, read: set[str]) -> None:

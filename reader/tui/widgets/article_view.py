@@ -24,7 +24,7 @@ from reader.tui.messages import MatchSelected, MentionSelected, ReadingMoved
 from reader.tui.navigation import step
 from reader.tui.search import find_matches
 from reader.tui.textlayout import ArticleLayout, LineKind
-from reader.tui.widgets.scrolling import KeptLines, SteadyScrollbars, grow
+from reader.tui.widgets.scrolling import KeptLines, SteadyScrollbars, set_virtual_size
 
 MAX_WIDTH = 96
 """Lines longer than this are hard to read; wide terminals get a margin instead."""
@@ -288,7 +288,7 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
         kinds = self.article.kinds if self.article else ()
         rows = FIRST_ROWS + self.scrollable_content_region.height
         self._layout = ArticleLayout(body, paragraphs, self._headers, width, kinds, rows)
-        self.virtual_size = Size(width, len(self._layout))
+        set_virtual_size(self, Size(width, len(self._layout)))
         self._pending = keep
         if self._settle() is not None:
             self.scroll_to(y=0, animate=False, force=True, immediate=True)
@@ -302,7 +302,7 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
         layout = self._layout
         if layout is None:
             return self._pending
-        grow(self, Size(layout.width, len(layout)))
+        set_virtual_size(self, Size(layout.width, len(layout)))
         if self._pending is not None:
             row = self._row_of(*self._pending)
             if row is None:

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import Reactive, reactive
+from textual.renderables.bar import Bar
 from textual.strip import Strip
-from textual.widgets import OptionList, Static, Tab, Tabs
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.analysis.models import Actor, Analysis, Quote
@@ -154,18 +158,96 @@ class ItemList(KeptLines, SteadyScrollbars, OptionList):
         super()._on_resize()
 
 
-class TabBar(Tabs):
-    """Tabs whose underline moves in the frame the tab changes. Textual moves it after
-    the next refresh (the tabs may just have been laid out anew): one frame late, and one
-    more frame to draw; that later move still runs and corrects it when they were."""
+class TabBar(Widget):
+    """The tab names on one row, the active one underlined on the row below.
 
-    def _highlight_active(self, animate: bool = True) -> None:
-        super()._highlight_active(animate)
-        tab = self.active_tab
-        if tab is not None and tab.virtual_region:
-            underline = self.query_one("Underline")
-            start, end = tab.virtual_region.shrink(tab.styles.gutter).column_span
-            underline.highlight_start, underline.highlight_end = start, end  # type: ignore[attr-defined]
+    One widget of a fixed size: a new active tab or new counts in the names repaint its two
+    rows and lay nothing out (Textual's Tabs restyle a widget per tab and lay the screen
+    out again whenever a name changes length). A click on a name posts `Clicked`.
+    """
+
+    DEFAULT_CSS = """
+    TabBar {
+        height: 2;
+        width: 1fr;
+        & > .tab-bar--tab { color: $foreground 50%; }
+        & > .tab-bar--hover { color: $foreground; }
+        & > .tab-bar--active { color: $foreground; }
+        & > .tab-bar--underline {
+            color: $block-cursor-background;
+            background: $foreground 10%;
+        }
+        &:ansi {
+            & > .tab-bar--tab { text-style: dim; }
+            & > .tab-bar--active { text-style: not dim bold; }
+            & > .tab-bar--underline { background: $border-blurred; }
+        }
+    }
+    """
+    COMPONENT_CLASSES = {"tab-bar--tab", "tab-bar--hover", "tab-bar--active",
+                         "tab-bar--underline"}  # fmt: skip
+
+    active: reactive[str] = reactive("")
+    """The tab shown as active (its name is what `spans` knows it by)."""
+    hovered: reactive[str | None] = reactive(None)
+
+    class Clicked(Message):
+        """A tab's name was clicked."""
+
+        def __init__(self, tab: str) -> None:
+            super().__init__()
+            self.tab = tab
+
+    def __init__(self, labels: dict[str, str], *, active: str, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._labels = dict(labels)
+        self.set_reactive(TabBar.active, active)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return dict(self._labels)
+
+    def set_labels(self, labels: dict[str, str]) -> None:
+        if labels != self._labels:
+            self._labels = dict(labels)
+            self.refresh()
+
+    def spans(self) -> dict[str, tuple[int, int]]:
+        """Each tab's columns on the bar: its name with a space either side."""
+        spans, x = {}, 0
+        for tab, label in self._labels.items():
+            spans[tab] = (x, x + cell_len(label) + 2)
+            x += cell_len(label) + 2
+        return spans
+
+    def render(self) -> Group:
+        names = Text(no_wrap=True, overflow="crop")
+        for tab, label in self._labels.items():
+            state = "active" if tab == self.active else "hover" if tab == self.hovered else "tab"
+            names.append(f" {label} ", self.get_component_rich_style(f"tab-bar--{state}"))
+        start, end = self.spans().get(self.active, (1, 1))
+        underline = self.get_component_rich_style("tab-bar--underline")
+        bar = Bar(
+            highlight_range=(start + 1, end - 1),  # under the name, not its spaces
+            highlight_style=Style.from_color(underline.color),
+            background_style=Style.from_color(underline.bgcolor),
+        )
+        return Group(names, bar)
+
+    def _tab_at(self, x: int) -> str | None:
+        return next((tab for tab, (start, end) in self.spans().items() if start <= x < end), None)
+
+    def on_click(self, event: events.Click) -> None:
+        tab = self._tab_at(event.x)
+        if tab is not None:
+            event.stop()
+            self.post_message(self.Clicked(tab))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self.hovered = self._tab_at(event.x) if event.y == 0 else None
+
+    def on_leave(self) -> None:
+        self.hovered = None
 
 
 def _note(text: str) -> Option:
@@ -225,14 +307,8 @@ class InsightPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="insight-status", markup=False)
-        yield TabBar(*(Tab(tab.title(), id=tab) for tab in TABS), active="summary",
-                     id="insight-tabs")  # fmt: skip
+        yield TabBar({tab: tab.title() for tab in TABS}, active="summary", id="insight-tabs")
         yield ItemList(id="insight-list")
-
-    def on_mount(self) -> None:
-        # One stop per pane for tab: the tab bar is switched with 1 2 3 or the mouse, and
-        # as a stop of its own it looked just like the list below it.
-        self.query_one(Tabs).can_focus = False
 
     @property
     def item_list(self) -> ItemList:
@@ -281,7 +357,8 @@ class InsightPane(Vertical):
         self._scroll[self._tab] = items.scroll_y
         self._tab = tab
         self._show_items()
-        self.query_one(Tabs).active = tab
+        self.query_one(TabBar).active = tab
+        self.post_message(TabChanged(tab))
 
     def _show_items(self) -> None:
         """Put the current tab's items in the list, quietly (no item is picked by it)."""
@@ -294,10 +371,14 @@ class InsightPane(Vertical):
     def show_status(self, message: str, *, kind: str = "info") -> None:
         if (message, kind) == self._status:
             return
+        before = self._status[0] if self._status else ""
         self._status = (message, kind)
         status = self.query_one("#insight-status", Static)
-        status.update(Text(message))
-        status.set_classes(f"-{kind}" if message else "-hidden")
+        width = status.content_region.width
+        one_row = all("\n" not in text and cell_len(text) <= width for text in (before, message))
+        status.update(Text(message), layout=not one_row)  # one row to one row: no new layout
+        # An empty message leaves an empty row, so the tabs below do not move.
+        status.set_classes(f"-{kind}" if message else "")
 
     def _label_tabs(self, counts: dict[str, int] | None = None) -> None:
         self._counts = counts
@@ -309,10 +390,7 @@ class InsightPane(Vertical):
         labels = {tab: tab.title() + (f" {counts[tab]}" if tab in counts else "") for tab in TABS}
         if sum(len(label) + 2 for label in labels.values()) > self.content_region.width:
             labels = {tab: tab.title() for tab in TABS}
-        for tab, label in labels.items():
-            widget = self.query_one(f"#insight-tabs #{tab}", Tab)
-            if widget.label_text != label:  # a new label means a new layout
-                widget.label = label
+        self.query_one(TabBar).set_labels(labels)
 
     def on_resize(self) -> None:
         self._relabel()
@@ -462,11 +540,8 @@ class InsightPane(Vertical):
         return ItemSelected(self._analysis, kind, index, rows.index(row) + 1, len(rows),
                             self._spans[kind][row], **how)  # fmt: skip
 
-    @on(Tabs.TabActivated)
-    def _tab_activated(self, event: Tabs.TabActivated) -> None:
-        """A tab made active (by a click, or by `set_tab`)."""
+    @on(TabBar.Clicked)
+    def _tab_clicked(self, event: TabBar.Clicked) -> None:
         event.stop()
-        tab = event.tab.id
-        if tab in TABS and tab == event.tabs.active:  # not one since replaced by another
-            self.set_tab(tab)  # type: ignore[arg-type]
-            self.post_message(TabChanged(tab))  # type: ignore[arg-type]
+        if event.tab in TABS:
+            self.set_tab(event.tab)  # type: ignore[arg-type]

@@ -108,14 +108,17 @@ class SteadyScrollbars:
         return super()._size_updated(size, virtual_size, container_size, layout)  # type: ignore[misc]
 
 
-def grow(view, size: Size) -> None:
-    """Make `size` the scroll view's virtual size. Growing the height of a view that
-    already scrolls changes only its scrollbar, so the screen is not laid out again (the
-    virtual size is a layout reactive: setting it would lay out and redraw every pane)."""
+def set_virtual_size(view, size: Size) -> None:
+    """Make `size` the scroll view's virtual size. When only the height changes and the
+    view keeps its scrollbar whatever the height (it already scrolls and grows, or its
+    scrollbar is always shown), only the scrollbar changes, so the screen is not laid out
+    again (the virtual size is a layout reactive: setting it lays out and redraws every
+    pane)."""
     before = view.virtual_size
     if size == before:
         return
-    if view.show_vertical_scrollbar and size.width == before.width < size.height:
+    kept = view.styles.overflow_y == "scroll" or before.height < size.height
+    if view.show_vertical_scrollbar and size.width == before.width and kept:
         view.set_reactive(type(view).virtual_size, size)
         view._scroll_update(size)
     else:
