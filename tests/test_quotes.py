@@ -678,3 +678,22 @@ def test_a_participle_of_saying_on_the_object_is_the_doing_of_the_verbs_subject(
         "“The struggle continues.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ben Kaye"]
+
+
+def test_a_main_verb_of_saying_left_without_subject_is_said_by_the_name_before_it() -> None:
+    # "asked about <A>, President <B> said ...": the parser may hang <B> on <A> as an
+    # apposition and leave "said" with no subject; the name right before it says it.
+    from spacy.tokens import Doc
+
+    from reader.analysis.quotes.attribution import _subject
+
+    nlp, _, _ = get_nlp()
+    words = ["asked", "about", "Tom", "Ruiz", ",", "Ben", "Kaye", "said", "no"]
+    doc = Doc(nlp.vocab, words=words, heads=[7, 0, 3, 1, 3, 6, 3, 7, 7],
+              deps=["advcl", "prep", "compound", "pobj", "punct", "compound", "appos", "ROOT",
+                    "dobj"],
+              pos=["VERB", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "INTJ"],
+              tags=["VBN", "IN", "NNP", "NNP", ",", "NNP", "NNP", "VBD", "UH"],
+              lemmas=["ask", "about", "Tom", "Ruiz", ",", "Ben", "Kaye", "say", "no"])  # fmt: skip
+    subject = _subject(doc[7])
+    assert subject is not None and subject.text == "Kaye"

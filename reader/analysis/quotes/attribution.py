@@ -466,6 +466,8 @@ def _subject(verb: Token) -> Token | None:
     compound = left is not None and left.dep_ in {"compound", "npadvmod", "nmod"}
     if compound and left.head.i == verb.i and left.pos_ == "PROPN":
         return left  # "<Name> joked" parsed as a compound of the verb
+    if _orphan_root(verb, left):
+        return left  # "..., President <Name> said ..." with the name hung elsewhere
     candidate = verb
     for _ in range(4):
         for child in candidate.children:
@@ -490,6 +492,20 @@ def _subject(verb: Token) -> Token | None:
             return None
         candidate = candidate.head
     return None
+
+
+def _orphan_root(verb: Token, left: Token | None) -> bool:
+    """Whether a sentence's main verb of saying has no subject in the parse while a name
+    stands right before it: the parse hung the name on a phrase before ("when asked about
+    <A>, President <B> said ..." with <B> in apposition to <A>)."""
+    return (
+        left is not None
+        and verb.dep_ == "ROOT"
+        and left.pos_ == "PROPN"
+        and left.head.i != verb.i
+        and _is_speech_verb(verb)
+        and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children)
+    )
 
 
 def _carrying_verb(verb: Token) -> Token | None:
