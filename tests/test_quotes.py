@@ -697,3 +697,11 @@ def test_a_main_verb_of_saying_left_without_subject_is_said_by_the_name_before_i
               lemmas=["ask", "about", "Tom", "Ruiz", ",", "Ben", "Kaye", "say", "no"])  # fmt: skip
     subject = _subject(doc[7])
     assert subject is not None and subject.text == "Kaye"
+
+
+def test_a_thing_that_speaks_is_the_voice_of_whoever_put_it_out() -> None:
+    text = (
+        "Ben Kaye is releasing a new radio ad that urges voters in the state to “send a "
+        "message” to the banks."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ben Kaye"]

@@ -88,7 +88,8 @@ class SpeakerResolver:
             return self.pronoun(PERSON_PRONOUNS[lower], before)
         noun = antecedent(token)
         if noun.i != token.i:
-            return self.from_token(noun, before)  # "Smith, who said ..."
+            # "Smith, who said ...", "<Name> released an ad that urges ..."
+            return self._maker(noun) or self.from_token(noun, before)
         if token.pos_ == "PRON":
             return None
         for child in token.children:
@@ -122,6 +123,21 @@ class SpeakerResolver:
             if child.dep_ == "compound" and child.lemma_.casefold() in SPEAKING_ORG_NOUNS:
                 return self._recent_org(child.lemma_.casefold(), before)
         return _phrase(token)
+
+    def _maker(self, thing: Token) -> Actor | None:
+        """Who put out a thing that speaks: "<Name> released an ad that urges ...", the
+        subject of the verb the thing is the object of (a person or a body)."""
+        lemma = thing.lemma_.casefold()
+        if thing.pos_ != "NOUN" or thing.dep_ != "dobj" or _personal_noun(thing):
+            return None
+        if lemma in SPEAKING_ORG_NOUNS:
+            return None
+        for child in thing.head.children:
+            if child.dep_ == "nsubj":
+                actor = self.actor_at(child.idx)
+                if actor is not None and actor.kind in {"person", "organization", "group"}:
+                    return actor
+        return None
 
     def _introduced_unnamed(self, token: Token) -> bool:
         """Whether "the official" goes back to "a senior official" or "the minister's
