@@ -705,3 +705,8 @@ def test_a_thing_that_speaks_is_the_voice_of_whoever_put_it_out() -> None:
         "message” to the banks."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ben Kaye"]
+
+
+def test_an_unnamed_speaker_is_shown_without_the_relative_pronoun_after_it() -> None:
+    text = "The town has a new law that says “no dogs on the beach.”"
+    assert [q.speaker for q in quotes_of(text)] == ["a new law"]

@@ -454,7 +454,10 @@ def _phrase(token: Token) -> str | None:
             first = t.i + 1  # "During the show, a fan" parsed as one phrase: "a fan"
     last = token.i
     for t in doc[token.i + 1 : token.right_edge.i + 1]:
-        if t.text in _PHRASE_STOP or t.dep_ in {"relcl", "acl", "appos"} or t.i - first >= 10:
+        relative = t.tag_ in {"WDT", "WP", "WP$"}  # "a new law that"
+        if t.text in _PHRASE_STOP or t.dep_ in {"relcl", "acl", "appos"} or relative:
+            break
+        if t.i - first >= 10:
             break
         last = t.i
     words = doc[first : last + 1]
