@@ -710,3 +710,12 @@ def test_a_thing_that_speaks_is_the_voice_of_whoever_put_it_out() -> None:
 def test_an_unnamed_speaker_is_shown_without_the_relative_pronoun_after_it() -> None:
     text = "The town has a new law that says “no dogs on the beach.”"
     assert [q.speaker for q in quotes_of(text)] == ["a new law"]
+
+
+def test_in_her_words_gives_the_quote_to_whose_words_they_are() -> None:
+    text = (
+        "Ann Kaye wrote about the town. The summit was held there because, in her words, "
+        "“it is the most lively place in the state.” It was held in Lyon before because, "
+        "in the words of Mayor Tom Ruiz, “it is cheap.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ann Kaye", "Tom Ruiz"]

@@ -109,6 +109,8 @@ def _cue_in(tokens: list[Token]) -> tuple[int, Token, str] | None:
             return n, token, lower
         if token.lemma_ == "put" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "it":
             return n, token, "put it"  # "as <Name> put it: "...""
+        if _whose_words(token) is not None:
+            return n, token, "words"  # "in her words, "...""
     for n, token in enumerate(tokens):
         if token.lemma_.casefold() in STATEMENT_NOUNS and token.pos_ == "NOUN":
             return n, token, "statement"
@@ -423,6 +425,9 @@ def _speaker_of(
         return found
     if cue == "statement":
         return _nearest_actor(ctx, window, cue_token)
+    owner = _whose_words(cue_token)
+    if owner is not None:
+        return _speaker_from(ctx, owner, cue_token)
     subject = _subject(cue_token)
     if subject is None:
         return _nearest_actor(ctx, window, cue_token)
@@ -436,6 +441,18 @@ def _speaker_of(
         named = [c for c in subject.lefts if c.dep_ == "compound" and c.tag_ in _PROPER_TAGS]
         if named and named[-1].text[:1].isupper():
             return _proper_name(named[-1])
+    return None
+
+
+def _whose_words(token: Token) -> Token | None:
+    """ "in her words", "in <Name>'s words", "in the words of <Name>": whose they are."""
+    if token.lower_ != "words" or token.head.lower_ != "in":
+        return None
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
