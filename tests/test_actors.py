@@ -1024,3 +1024,14 @@ def test_a_name_after_a_town_and_a_comma_is_its_region() -> None:
     )
     actors = actors_of(text)
     assert find(actors, "Marvella").kind == "place"
+
+
+def test_a_word_the_tagger_reads_as_an_adjective_is_not_a_name() -> None:
+    # "<Element> deficiency" capitalised mid-sentence: tagged a person, but read by the tagger
+    # as a common noun in one place and an adjective in another
+    text = (
+        'Doctors say Selenium deficiency is the most common cause of the illness. "If Selenium '
+        'deficiency is serious you lose weight, on average," one nurse said. Most selenium '
+        "comes from nuts."
+    )
+    assert people(actors_of(text)) == []

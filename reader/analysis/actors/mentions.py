@@ -104,7 +104,8 @@ class Mention:
     """A single word tagged as a plural common noun (a capitalised "Campaigners", or a surname
     ending in s)."""
     common_noun: bool = False
-    """A single word tagged as a common noun ("FA Trophy" gave "Trophy" as a person)."""
+    """A single word tagged as a common noun or an adjective ("FA Trophy" gave "Trophy" as a
+    person; "<Element> deficiency" capitalised mid-sentence gave the element)."""
     noun_use: bool = False
     """Used as a noun: an owner ("<Name>'s plant") or a subject or object, not a modifier."""
     modifier_use: bool = False
@@ -342,7 +343,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         return None
     mention = Mention(start, start + len(surface), i, j, surface, key, kind)
     mention.sentence_initial = doc[i].is_sent_start or (i > 0 and doc[i - 1].text in _OPENING)
-    mention.common_noun = j - i == 1 and doc[i].tag_ in {"NN", "NNS"}
+    mention.common_noun = j - i == 1 and doc[i].tag_ in {"NN", "NNS", "JJ"}
     mention.plural_noun = j - i == 1 and doc[i].tag_ == "NNS"
     before = doc[i - 1] if i > 0 else None
     if before is not None and is_honorific(before.text):
