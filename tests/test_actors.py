@@ -1024,6 +1024,12 @@ def test_a_name_after_a_town_and_a_comma_is_its_region() -> None:
     )
     actors = actors_of(text)
     assert find(actors, "Marvella").kind == "place"
+    # The subject of a clause that the parse hung on the place before it stays a person.
+    ruler = actors_of(
+        "Instead of the quick fall that happened in Egypt, Osman, aided by the army and "
+        "opposed by the rebels, held on."
+    )
+    assert find(ruler, "Osman").kind == "person"
 
 
 def test_a_word_the_tagger_reads_as_an_adjective_is_not_a_name() -> None:

@@ -554,7 +554,7 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         m.person_hint += 1  # "<Name>, <Name>, <Name> and <Name>": a list of people
     if root.dep_ == "conj" and root.head.ent_type_ in places:
         m.place_hint += 1
-    if single and root.dep_ == "appos" and root.head.ent_type_ in places and root.head.i < root.i:
+    if single and _region_after_town(doc, root, places):
         m.place_hint += 1.5  # "<Town>, <Region>": the region the town is in
     if any(c.dep_ == "conj" and c.ent_type_ in places for c in root.children):
         m.place_hint += 1
@@ -571,6 +571,15 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         and (after[1].ent_type_ in places or fold(after[1].text) in COUNTRIES)
     ):
         m.place_hint += 1.5
+
+
+def _region_after_town(doc: Doc, root: Token, places: set[str]) -> bool:
+    """ "in <Town>, <Region>": a name in apposition to a place before it, not the subject of
+    a clause the parse hung there ("in <Country>, <Name>, aided by ..., held on")."""
+    if root.dep_ != "appos" or root.head.ent_type_ not in places or root.head.i > root.i:
+        return False
+    after = doc[root.i + 1 : root.i + 3]
+    return not (len(after) == 2 and after[0].text == "," and after[1].pos_ in {"VERB", "AUX"})
 
 
 def _possessive_body(token: Token) -> bool:
