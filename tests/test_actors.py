@@ -938,6 +938,15 @@ def test_a_name_ending_in_a_bodys_acronym_is_that_body() -> None:
     assert find(actors, "KLP").kind == "organization"
     assert find(actors, "KLP").mentions == 3
     assert sorted(people(actors)) == ["Anton Rebane", "Kati Saar", "Mara Ilves"]
+    # The same name tagged as a people ("Pro-<Place> <ACRONYM>'s") is the party too.
+    party = actors_of(
+        "The Halden Trust said it would pay. Pro-Harbour KLP's Anton Rebane said the KLP "
+        "backed the council."
+    )
+    assert sorted(a.name for a in party if a.kind in {"organization", "group"}) == [
+        "Halden Trust",
+        "KLP",
+    ]
 
 
 def test_a_body_named_with_its_purpose_after_for_is_one_name() -> None:

@@ -131,9 +131,9 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
         if not kind or kind == "group" and _modifier(ent.root):
             continue  # "Swedish captain", "an American flag": a description, not a group
         start = ent.start
-        acronym = _ends_in_acronym(ent, acronyms) if kind == "person" else None
+        acronym = _ends_in_acronym(ent, acronyms) if kind in {"person", "group"} else None
         if acronym is not None:
-            # "<Modifier> <ACRONYM>" tagged as a person: the body the text names by that acronym
+            # "<Modifier> <ACRONYM>" tagged as a person or a people: the body of that acronym
             kind, start = "organization", acronym
         for token in ent:
             if token.text in _DASHES:
