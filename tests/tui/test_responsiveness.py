@@ -262,7 +262,8 @@ def _as_textual_draws(widget) -> list:
 
 async def test_kept_lines_and_quick_scrollbars_draw_what_textual_draws(make_app, library):
     """The panes keep finished lines and draw their scrollbars straight into lines (to
-    scroll quickly); every cell and style must be what Textual's own drawing gives."""
+    scroll quickly); every cell and style must be what Textual's own drawing gives, and a
+    row of the text kept while lights come and go must be the row drawn afresh."""
     (library / "d-harbour.txt").write_text(_quoted_article(), encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
@@ -279,3 +280,6 @@ async def test_kept_lines_and_quick_scrollbars_draw_what_textual_draws(make_app,
                 assert drawn == [list(line) for line in _as_textual_draws(widget)], (key, widget)
             if key != "G":
                 assert len(bars) == 2  # the text and the quotes both scroll here
+            view, top = screen.view, round(screen.view.scroll_y)
+            for row in range(top, top + view.size.height):  # rows kept as the lights move
+                assert list(view._cache[row]) == list(view._render_row(row, None)), (key, row)

@@ -80,6 +80,8 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
         self._pending_span: int | None = None
         """A text offset to bring into view once laid out (the body's length: the end)."""
         self._cache: dict[int, Strip] = {}
+        self._plain: dict[int, Strip] = {}
+        """Rows as drawn with nothing lit on them: a row a light leaves is drawn from here."""
         self._jumping = False
         self._drawing: tuple[int, Style] | None = None
         self._query = ""
@@ -278,6 +280,7 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         self._cache.clear()
+        self._plain.clear()
         width = self._wrap_width()
         if width <= 0:
             self._layout = None
@@ -381,6 +384,7 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._plain.clear()
 
     # rendering
 
@@ -403,10 +407,27 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
         selection = self.text_selection
         strip = self._cache.get(row) if selection is None else None
         if strip is None:
-            strip = self._render_row(row, selection)
+            plain = selection is None and not self._lit(row)
+            strip = self._plain.get(row) if plain else None
+            if strip is None:
+                strip = self._render_row(row, selection)
+                if plain:
+                    self._plain[row] = strip
             if selection is None:
                 self._cache[row] = strip
         return strip.crop_extend(0, width, base).apply_offsets(0, row)
+
+    def _lit(self, row: int) -> bool:
+        """Whether a layer (a light, a match, a mention) covers part of the row."""
+        assert self._layout is not None
+        line = self._layout.lines[row]
+        if line.kind != "body":
+            return False
+        for starts, ends in self._layers.values():
+            index = bisect_right(ends, line.start)
+            if index < len(starts) and starts[index] < max(line.end, line.start + 1):
+                return True
+        return False
 
     def _render_row(self, row: int, selection: Selection | None) -> Strip:
         assert self._layout is not None
@@ -451,4 +472,5 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
 
     def selection_updated(self, selection: Selection | None) -> None:
         self._cache.clear()
+        self._plain.clear()
         self.refresh()
