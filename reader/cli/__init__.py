@@ -323,10 +323,10 @@ def cmd_tui(args: argparse.Namespace) -> int:
         raise CliError(f"{bad[-1][0]}: {bad[-1][1]}")
     # One bad file never stops the rest: the list shows it as a row that cannot be
     # opened (a folder with nothing to list is said in the reader instead).
-    problems += [f"{p}: {problem}" for p, problem in bad if Path(p).is_dir()]
+    empty = [f"{p}: {problem}" for p, problem in bad if Path(p).is_dir()]
     from reader.tui.app import run_app
 
-    return run_app([Path(p) for p in args.paths], paths, settings, problems)
+    return run_app([Path(p) for p in args.paths], paths, settings, problems, empty)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -83,11 +83,11 @@ class ReaderApp(App[int]):
         if self.handle_signals:
             self._exit_on_signals()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        for problem in [
-            *self.session.setting_problems,
-            *self._problems,
-        ]:  # stderr would vanish under the full-screen reader
+        # stderr would vanish under the full-screen reader
+        for problem in [*self.session.setting_problems, *self._problems]:
             self.notify(problem, title="Settings", severity="warning", markup=False, timeout=15)
+        for problem in self.session.library_problems:
+            self.notify(problem, title="Library", severity="warning", markup=False, timeout=15)
         warning = self.session.state.pop_warning()
         if warning:
             self._state_warning(warning)
@@ -236,10 +236,15 @@ def build_session(
 
 
 def run_app(
-    paths: list[Path], app_paths: Paths, settings: Settings, problems: list[str] | None = None
+    paths: list[Path],
+    app_paths: Paths,
+    settings: Settings,
+    problems: list[str] | None = None,
+    library_problems: list[str] | None = None,
 ) -> int:
     """Run the TUI until the user quits; the exit code for the CLI. `problems` (bad
-    settings, one line each) are shown in the reader."""
+    settings) and `library_problems` (paths that list nothing), one line each, are shown
+    in the reader."""
     from reader.service.background import BackgroundAnalyzer
     from reader.state import ReadingState
 
@@ -252,6 +257,7 @@ def run_app(
     try:
         session = build_session(paths, app_paths, settings, state, analyser=analyzer)
         session.setting_problems = list(problems or ())
+        session.library_problems = list(library_problems or ())
         app = ReaderApp(session, handle_signals=True)
         app.run()
         code = app.return_code or 0

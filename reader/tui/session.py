@@ -158,6 +158,8 @@ class Session:
     shown_notices: set[str] = field(default_factory=set)
     setting_problems: list[str] = field(default_factory=list)
     """config.toml problems (one line each) to show once the reader is up."""
+    library_problems: list[str] = field(default_factory=list)
+    """Paths given that list nothing (an empty folder beside good ones), one line each."""
     pages_dir: Path | None = None
     """Where pages opened by their address are kept (None: `o` is not offered)."""
     feeds_dir: Path | None = None

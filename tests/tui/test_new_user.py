@@ -169,7 +169,7 @@ async def test_bad_settings_show_in_the_reader(make_app, tmp_path, monkeypatch, 
     )
     seen: dict[str, object] = {}
 
-    def fake_run_app(paths, app_paths, settings, problems=None):
+    def fake_run_app(paths, app_paths, settings, problems=None, library_problems=None):
         seen.update(settings=settings, problems=problems)
         return 0
 
@@ -188,6 +188,39 @@ async def test_bad_settings_show_in_the_reader(make_app, tmp_path, monkeypatch, 
         assert "'quote.nxet' is not an action id" in shown
         assert "'no-such-theme' not found; using textual-dark" in shown
         assert app.theme == "textual-dark"
+
+
+async def test_an_empty_folder_beside_good_ones_is_a_library_notice(
+    make_app, library, tmp_path, monkeypatch, capsys
+):
+    """A folder with nothing to list is said in the reader, as a library problem (not a
+    setting), and the good folder opens."""
+    from reader import cli
+    from reader.tui import app as app_module
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    seen: dict[str, object] = {}
+
+    def fake_run_app(paths, app_paths, settings, problems=None, library_problems=None):
+        seen.update(paths=paths, problems=problems, library=library_problems)
+        return 0
+
+    monkeypatch.setattr(app_module, "run_app", fake_run_app)
+    config = tmp_path / "config"
+    assert cli.main(["--config-dir", str(config), str(library), str(empty)]) == 0
+    assert capsys.readouterr().err == ""
+    assert seen["problems"] == [] and seen["library"] == [
+        f"{empty}: no articles found (.txt, .md, .html)"
+    ]
+
+    app = make_app(library=[library, empty])
+    app.session.library_problems = list(seen["library"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        titles = {str(n.message): n.title for n in app._notifications}
+        assert titles[seen["library"][0]] == "Library"
+        assert len(app.screen.shown) == 3
 
 
 async def test_key_help_lists_the_action_ids_for_overrides(make_app):

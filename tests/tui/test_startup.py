@@ -111,11 +111,13 @@ async def test_bad_files_given_one_by_one_are_rows_that_say_why(make_app, librar
     blob = tmp_path / "picture.txt"
     blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 8)
     missing = tmp_path / "gone.txt"
-    app = make_app(library=[library / "a-budget.txt", blob, missing])
+    missing_plain = tmp_path / "gone-notes"  # no extension: a row all the same
+    app = make_app(library=[library / "a-budget.txt", blob, missing, missing_plain])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         refs = {r.path.name: r for r in app.screen.shown}
-        assert set(refs) == {"a-budget.txt", "picture.txt", "gone.txt"}
+        assert set(refs) == {"a-budget.txt", "picture.txt", "gone.txt", "gone-notes"}
+        assert refs["gone-notes"].format == "error" and "no such file" in refs["gone-notes"].source
         assert refs["a-budget.txt"].format != "error"
         assert view_lines(app)[0].startswith("Council passes budget")
         app.screen.open(blob)

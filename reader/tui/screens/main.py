@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import os
 import threading
 import time
 from collections.abc import Iterable
@@ -229,10 +230,13 @@ class MainScreen(Screen):
     @on(LibraryScanned)
     def _scanned(self, message: LibraryScanned) -> None:
         result = message.result
-        # Files that cannot be used stay in the list, so opening one shows why in place.
+        # Files that cannot be used stay in the list, so opening one shows why in place; so
+        # does a path given that is not there at all, with an extension or without.
+        named = set(self.session.library)
         broken = [
             unusable_ref(ArticleRef(e.path, "", "", group=self._root_of(e.path)), e.reason)
-            for e in result.errors if e.path.suffix
+            for e in result.errors
+            if e.path.suffix or (e.path in named and not os.path.lexists(e.path))
         ]  # fmt: skip
         known = self._unusable()
         self._scan_refs += [self._checked(ref, known) for ref in result.refs] + broken
