@@ -719,3 +719,11 @@ def test_in_her_words_gives_the_quote_to_whose_words_they_are() -> None:
         "in the words of Mayor Tom Ruiz, “it is cheap.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ann Kaye", "Tom Ruiz"]
+
+
+def test_a_name_in_a_phrase_before_the_actor_is_not_who_the_actor_is() -> None:
+    text = (
+        "Ben Kaye stars in a new film. In a talk with radio host Sam Ruiz about his film, "
+        "the actor praised the crew. “They worked hard,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ben Kaye"]

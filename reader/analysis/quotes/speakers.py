@@ -228,7 +228,9 @@ class SpeakerResolver:
                 return actor
             if depth < 6 and self._described_person(token, gender):
                 # "The senator left early. ... he said": the senator is the one spoken of
-                found = self._resolve(token.i, gender, depth + 1)
+                found = self._subject_before(token, gender) or self._resolve(
+                    token.sent.start, gender, depth + 1
+                )
                 if found is not None:
                     return found
         start, stop = doc[first].idx, doc[last - 1].idx + 1 if last > first else doc[first].idx
@@ -241,6 +243,17 @@ class SpeakerResolver:
             if gender is not None and self._beside_pronoun(end, gender):
                 continue
             return actor
+        return None
+
+    def _subject_before(self, description: Token, gender: str | None) -> Actor | None:
+        """A person who is a subject earlier in the description's own sentence ("When the
+        host said <A> had not answered, the candidate replied"); a name in a phrase before
+        it ("In a talk with <A> about his film, the actor said") is someone else."""
+        sentence = self.doc[description.sent.start : description.i]
+        for token in _subjects_by_salience(sentence):
+            actor = self._person_at(token, gender)
+            if actor is not None and not self._quoted(token.idx):
+                return actor
         return None
 
     def _asked(self, subject: Token, gender: str | None) -> Actor | None:
