@@ -727,3 +727,12 @@ def test_a_name_in_a_phrase_before_the_actor_is_not_who_the_actor_is() -> None:
         "the actor praised the crew. “They worked hard,” he said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ben Kaye"]
+
+
+def test_a_noun_the_tagger_calls_a_verb_is_no_cue() -> None:
+    # "<Name>'s remarks" tagged as a verb: the cue is "ask", and "they" names no one
+    text = (
+        "They ask the former mayor to make it clear “that you find such proposals "
+        "unacceptable” by condemning Tom Ruiz’s remarks."
+    )
+    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [(None, "ask")]

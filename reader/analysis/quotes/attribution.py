@@ -119,8 +119,20 @@ def _cue_in(tokens: list[Token]) -> tuple[int, Token, str] | None:
 
 def _is_speech_verb(token: Token) -> bool:
     if token.tag_:
-        return token.tag_.startswith("VB") and token.lemma_.casefold() in SPEECH_LEMMAS
+        return (
+            token.tag_.startswith("VB")
+            and token.lemma_.casefold() in SPEECH_LEMMAS
+            and not _noun_in_verb_tag(token)
+        )
     return token.lower_ in SPEECH_FORMS
+
+
+def _noun_in_verb_tag(token: Token) -> bool:
+    """ "condemning <Name>'s remarks": a word tagged as a verb that the parse uses as an
+    object with a possessive or article is the noun ("remarks", "claims"), no cue."""
+    return token.dep_ in {"dobj", "pobj"} and any(
+        c.dep_ in {"poss", "det"} and c.i < token.i for c in token.children
+    )
 
 
 def find_attribution(ctx: Context) -> Attribution | None:
