@@ -283,3 +283,29 @@ async def test_kept_lines_and_quick_scrollbars_draw_what_textual_draws(make_app,
             view, top = screen.view, round(screen.view.scroll_y)
             for row in range(top, top + view.size.height):  # rows kept as the lights move
                 assert list(view._cache[row]) == list(view._render_row(row, None)), (key, row)
+
+
+async def test_the_heap_is_collected_when_the_keys_pause_not_while_they_come(make_app):
+    """A full collection in the middle of a run of keys held one of them for tens of ms:
+    the collector's own full collections are made rare, and the app runs one in a pause."""
+    app = make_app()
+    full: list[int] = []
+
+    def watch(phase, info):
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert gc.get_threshold()[2] >= 100
+        assert not app._collect_when_idle()  # no key yet: nothing to tidy after
+        await pilot.press("j", "k")
+        app._collected = 0.0  # as if the app's own timer had not come round since
+        gc.callbacks.append(watch)
+        try:
+            assert not app._collect_when_idle(now=app._last_key + 0.1)  # keys still coming
+            assert not full
+            assert app._collect_when_idle(now=app._last_key + 5) and full
+            assert not app._collect_when_idle(now=app._last_key + 10)  # once per pause
+        finally:
+            gc.callbacks.remove(watch)

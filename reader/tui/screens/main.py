@@ -1324,11 +1324,18 @@ def _failure(future: Future) -> BaseException | None:
     return future.exception() if future.done() and not future.cancelled() else None
 
 
+FULL_COLLECTION_AFTER = 100
+"""Collections of the middle generation before a full one (Python's default: 10)."""
+
+
 def settle_heap() -> None:
     """Put what start-up made (modules, widgets, the listed library) out of the garbage
     collector's sight, once. A full collection walked all of it with the UI thread held
-    (100 ms and more, every few dozen keys); now it walks only what came later."""
+    (100 ms and more, every few dozen keys); now it walks only what came later. Full
+    collections also come ten times more rarely: the app runs one when the keys pause."""
     gc.freeze()
+    young, middle, _full = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_COLLECTION_AFTER)
 
 
 class _Found:
