@@ -67,3 +67,28 @@ async def test_user_theme_is_offered_and_a_bad_one_reported(make_app, tmp_path):
         app.theme = "mine"
         await pilot.pause()
         assert app.session.state.get("theme") == "mine"
+
+
+async def test_a_hovered_tab_name_stays_dim_under_an_ansi_theme(make_app):
+    """Under an ANSI theme the names but the active one are dim (as Textual's tabs draw
+    them); the mouse over a name changes its colour, not its weight."""
+    from textual.geometry import Region
+
+    app = make_app(theme="ansi-light")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one("#insight-tabs")
+
+        def name_styles(tab: str) -> set:
+            start, end = bar.spans()[tab]
+            row = bar.render_lines(Region(0, 0, bar.size.width, 1))[0]
+            cells = [segment.style for segment in row for _ in segment.text]
+            return {(bool(style.dim), bool(style.bold)) for style in cells[start + 1 : end - 1]}
+
+        assert name_styles("quotes") == {(True, False)}
+        assert name_styles("summary") == {(False, True)}  # the active one
+        start, _end = bar.spans()["quotes"]
+        await pilot.hover("#insight-tabs", offset=(start + 2, 0))
+        await settle(pilot, 1)
+        assert bar.hovered == "quotes"
+        assert name_styles("quotes") == {(True, False)}

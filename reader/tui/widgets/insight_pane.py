@@ -179,6 +179,7 @@ class TabBar(Widget):
         }
         &:ansi {
             & > .tab-bar--tab { text-style: dim; }
+            & > .tab-bar--hover { text-style: dim; }  /* a new colour, not a new weight */
             & > .tab-bar--active { text-style: not dim bold; }
             & > .tab-bar--underline { background: $border-blurred; }
         }
