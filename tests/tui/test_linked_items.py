@@ -233,3 +233,19 @@ async def test_the_view_keeps_the_mention_cursor_and_says_where_it_is(make_app):
         await pilot.press("escape")
         assert view.mentions_of is None and view.mention == -1
         assert "Oyelaran" in text
+
+
+async def test_the_pointer_over_a_tab_name_is_a_hand(make_app):
+    """As over Textual's tabs: the hand over a name, the default arrow over the line
+    under the names and past them."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one("#insight-tabs")
+        start, end = bar.spans()["actors"]
+        last = max(right for _left, right in bar.spans().values())
+        for offset, shape in (((start + 2, 0), "pointer"), ((start + 2, 1), "default"),
+                              ((last + 2, 0), "default"), ((end - 2, 0), "pointer")):  # fmt: skip
+            await pilot.hover("#insight-tabs", offset=offset)
+            await settle(pilot, 1)
+            assert app.screen._pointer_shape == shape, offset

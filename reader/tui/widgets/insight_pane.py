@@ -247,6 +247,11 @@ class TabBar(Widget):
     def on_mouse_move(self, event: events.MouseMove) -> None:
         self.hovered = self._tab_at(event.x) if event.y == 0 else None
 
+    def watch_hovered(self, hovered: str | None) -> None:
+        # The hand over a name only, as over Textual's tabs (the bar is one widget); the
+        # style sets the screen's pointer and repaints, no layout.
+        self.styles.pointer = "default" if hovered is None else "pointer"
+
     def on_leave(self) -> None:
         self.hovered = None
 
