@@ -249,3 +249,21 @@ async def test_the_pointer_over_a_tab_name_is_a_hand(make_app):
             await pilot.hover("#insight-tabs", offset=offset)
             await settle(pilot, 1)
             assert app.screen._pointer_shape == shape, offset
+
+
+async def test_a_drag_from_a_tab_name_selects_no_text(make_app):
+    """The tab names are not text to copy (as Textual's tabs): a drag that starts on one
+    and ends in the article selects nothing, and a click there still switches tabs."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        start, _end = app.screen.query_one("#insight-tabs").spans()["actors"]
+        await pilot.mouse_down("#insight-tabs", offset=(start + 2, 0))
+        await pilot._post_mouse_events([events.MouseMove], app.screen.view, (20, 5), button=1)
+        await pilot.mouse_up(app.screen.view, offset=(20, 5))
+        await settle(pilot, 1)
+        assert app.screen.get_selected_text() is None
+        await pilot.click("#insight-tabs", offset=(start + 2, 0))
+        assert app.screen.pane.tab == "actors"

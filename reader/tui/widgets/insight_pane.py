@@ -187,6 +187,8 @@ class TabBar(Widget):
     """
     COMPONENT_CLASSES = {"tab-bar--tab", "tab-bar--hover", "tab-bar--active",
                          "tab-bar--underline"}  # fmt: skip
+    ALLOW_SELECT = False
+    """The names are not text to copy: a drag from one selects nothing (as Textual's tabs)."""
 
     active: reactive[str] = reactive("")
     """The tab shown as active (its name is what `spans` knows it by)."""
