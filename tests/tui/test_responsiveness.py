@@ -7,6 +7,7 @@ import gc
 import threading
 
 from textual.geometry import Region
+from textual.widget import Widget
 
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.insight_pane import InsightPane
@@ -229,6 +230,9 @@ async def test_the_tab_underline_moves_with_the_tab(make_app):
             cells = [segment.style.color for segment in underline for _ in segment.text]
             lit = [x for x, cell in enumerate(cells) if cell == colour]
             assert lit == list(range(start + 1, end - 1)), tab  # under its name
+            kept = [list(bar.render_line(y)) for y in (0, 1)]  # drawn once per state
+            bar._dirty_regions.add(bar.size.region)  # as Textual draws it afresh
+            assert kept == [list(Widget.render_line(bar, y)) for y in (0, 1)], tab
             await pilot.pause()
 
 

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.renderables.bar import Bar
 from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -204,6 +205,8 @@ class TabBar(Widget):
     def __init__(self, labels: dict[str, str], *, active: str, id: str | None = None) -> None:
         super().__init__(id=id)
         self._labels = dict(labels)
+        self._drawn: dict[tuple, list[Strip]] = {}
+        """The two rows for each state drawn so far (names, active tab, hover, width)."""
         self.set_reactive(TabBar.active, active)
 
     @property
@@ -236,6 +239,24 @@ class TabBar(Widget):
             background_style=Style.from_color(underline.bgcolor),
         )
         return Group(names, bar)
+
+    def render_line(self, y: int) -> Strip:
+        """A row of the bar as `render` draws it, drawn once per state: a tab switch goes
+        back and forth between a few states, and Rich takes a millisecond per drawing."""
+        width = self.size.width
+        state = (width, tuple(self._labels.items()), self.active, self.hovered)
+        rows = self._drawn.get(state)
+        if rows is None:
+            if len(self._drawn) > 16:
+                self._drawn.clear()
+            rows = Visual.to_strips(self, self._render(), width, self.size.height,
+                                    self.visual_style)  # fmt: skip
+            self._drawn[state] = rows
+        return rows[y] if y < len(rows) else Strip.blank(width, self.visual_style.rich_style)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn.clear()  # a new theme or pseudo-class: new colours
 
     def _tab_at(self, x: int) -> str | None:
         return next((tab for tab, (start, end) in self.spans().items() if start <= x < end), None)
