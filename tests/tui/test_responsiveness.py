@@ -313,3 +313,20 @@ async def test_the_heap_is_collected_when_the_keys_pause_not_while_they_come(mak
             assert not app._collect_when_idle(now=app._last_key + 10)  # once per pause
         finally:
             gc.callbacks.remove(watch)
+
+
+async def test_a_long_progress_message_keeps_to_one_row_and_the_tabs_stay(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        pane = app.screen.pane
+        tabs_at = pane.query_one("#insight-tabs").region.y
+        status = pane.query_one("#insight-status")
+        long = "Analysing 12,345 words… 7 s " + "(the first one loads the language model) " * 3
+        pane.show_status(long, kind="loading")
+        await pilot.pause()
+        assert status.region.height == 1 and pane.query_one("#insight-tabs").region.y == tabs_at
+        assert str(status.render()).startswith("Analysing 12,345 words… 7 s")
+        pane.show_status("This article is too short for a summary. " * 4, kind="notice")
+        await pilot.pause()
+        assert status.region.height > 1  # a notice is read whole: it wraps

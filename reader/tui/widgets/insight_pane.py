@@ -400,12 +400,19 @@ class InsightPane(Vertical):
     def show_status(self, message: str, *, kind: str = "info") -> None:
         if (message, kind) == self._status:
             return
-        before = self._status[0] if self._status else ""
+        before = self._status or ("", "info")
         self._status = (message, kind)
         status = self.query_one("#insight-status", Static)
         width = status.content_region.width
-        one_row = all("\n" not in text and cell_len(text) <= width for text in (before, message))
-        status.update(Text(message), layout=not one_row)  # one row to one row: no new layout
+
+        def one_row(text: str, kind: str) -> bool:
+            return "\n" not in text and (kind == "loading" or cell_len(text) <= width)
+
+        # Progress ("Analysing… 12 s", once a second) keeps to one row, cut short if need
+        # be: wrapped, it pushed the tabs down and back up as it grew and went.
+        text = Text(message, no_wrap=kind == "loading", overflow="ellipsis")
+        same_height = one_row(*before) and one_row(message, kind)
+        status.update(text, layout=not same_height)  # one row to one row: no new layout
         # An empty message leaves an empty row, so the tabs below do not move.
         status.set_classes(f"-{kind}" if message else "")
 
