@@ -277,7 +277,7 @@ async def test_a_cached_analysis_never_says_it_loads_the_model(make_app, analyse
         await settle(pilot)
         assert app.screen.analysis is not None
         assert analyser.calls == []  # everything came from the cache
-        assert not any("language model" in message for message in said)
+        assert not any("loading the model" in message for message in said)
 
 
 async def test_an_uncached_analysis_says_it_loads_the_model(make_app, analyser, monkeypatch):
@@ -287,7 +287,9 @@ async def test_an_uncached_analysis_says_it_loads_the_model(make_app, analyser, 
     async with app.run_test(size=(120, 40)) as pilot:
         await until(
             pilot,
-            lambda: "language model" in str(app.screen.pane.query_one("#insight-status").render()),
+            lambda: (
+                "loading the model" in str(app.screen.pane.query_one("#insight-status").render())
+            ),
         )
         gate.set()
         await settle(pilot)

@@ -831,7 +831,7 @@ class MainScreen(Screen):
             self.prefetch_next()
             return
         # Not in any cache: the analyser will run (the first time, it loads its model).
-        first = "" if self.session.model_ready else " (the first one loads the language model)"
+        first = "" if self.session.model_ready else " (loading the model)"  # fits a narrow pane
         self.pane.show_waiting(f"Analysing…{first}", kind="loading")
         self._start_clock(key, first)
         if self._analyse_timer is not None:
