@@ -62,10 +62,14 @@ NAMES = (
 _QUOTE = re.compile(r"[\"“]([^\"”]+)[\"”]")
 
 
-def long_article(paragraphs: int = 40) -> str:
+def long_article(paragraphs: int = 40, *, quoted: bool = False) -> str:
+    """A long made-up story; `quoted`: every paragraph opens with a quote and its speaker."""
     body = "\n\n".join(
-        f"Paragraph {n} goes on about the harbour, the tides and the old crane that still "
-        f"stands by the pier, and the people who remember when it last moved. ({n})"
+        f'"The tide turned early on day {n}, and we were ready for it," said Ada Quill, '
+        f"the harbour master. The crane by pier {n} stayed still all afternoon."
+        if quoted
+        else f"Paragraph {n} goes on about the harbour, the tides and the old crane that "
+        f"still stands by the pier, and the people who remember when it last moved. ({n})"
         for n in range(1, paragraphs + 1)
     )
     return f"The long harbour story\nBy Sam Long\nJanuary 5, 2026\n\n{body}\n"

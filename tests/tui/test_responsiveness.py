@@ -236,15 +236,6 @@ async def test_the_tab_underline_moves_with_the_tab(make_app):
             await pilot.pause()
 
 
-def _quoted_article(paragraphs: int = 30) -> str:
-    body = "\n\n".join(
-        f'"The tide turned early on day {n}, and we were ready for it," said Ada Quill, '
-        f"the harbour master. The crane by pier {n} stayed still all afternoon."
-        for n in range(1, paragraphs + 1)
-    )
-    return f"A week at the harbour\nBy Sam Long\nJanuary 6, 2026\n\n{body}\n"
-
-
 def _as_textual_draws(widget) -> list:
     """What Textual itself draws for `widget` (its styles applied line by line)."""
     from rich.style import Style
@@ -268,7 +259,7 @@ async def test_kept_lines_and_quick_scrollbars_draw_what_textual_draws(make_app,
     """The panes keep finished lines and draw their scrollbars straight into lines (to
     scroll quickly); every cell and style must be what Textual's own drawing gives, and a
     row of the text kept while lights come and go must be the row drawn afresh."""
-    (library / "d-harbour.txt").write_text(_quoted_article(), encoding="utf-8")
+    (library / "d-harbour.txt").write_text(long_article(30, quoted=True), encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
