@@ -5,9 +5,16 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual._segment_tools import line_pad
+from textual.color import Color
 from textual.geometry import Region, Size
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
+
+
+def blank_style(base_background: Color, background: Color) -> RichStyle:
+    """The style of a widget's own blank cells (its background over what is beneath it,
+    the two `background_colors`), as Textual pads its lines with."""
+    return RichStyle(bgcolor=(base_background + background).rich_color)
 
 
 class QuickScrollBar(ScrollBar):
@@ -34,11 +41,11 @@ class QuickScrollBar(ScrollBar):
                background, filters)  # fmt: skip
         if not bar.window_size and getattr(self.parent, "TRACK_WHILE_SCROLLING", False):
             # nothing to scroll: the pane's own background, as in a gutter with no bar
-            base_background, pane = self.parent.background_colors  # type: ignore[union-attr]
-            blank = RichStyle(bgcolor=(base_background + pane).rich_color)
+            blank = blank_style(*self.parent.background_colors)  # type: ignore[union-attr]
             key = (width, height, blank, background, filters)
             if self._drawn is None or self._drawn[0] != key:
-                self._drawn = (key, self._lines([Segment(" " * width, blank)] * height))
+                blanks = [Segment(" " * width, blank)] * height
+                self._drawn = (key, self._lines(blanks, background, filters))
         elif self._drawn is None or self._drawn[0] != key:
             style = self.app.console.get_style(bar.style)
             cells = ScrollBarRender.render_bar(
@@ -52,16 +59,14 @@ class QuickScrollBar(ScrollBar):
                 **({"bar_color": style.color} if style.color else {}),
             )
             segments = [Segment(cell.text, base + cell.style) for cell in cells.segments]
-            self._drawn = (key, self._lines(segments))
+            self._drawn = (key, self._lines(segments, background, filters))
         lines = self._drawn[1][crop.y : crop.bottom]
         if crop.column_span != (0, width):
             lines = [line.crop(*crop.column_span) for line in lines]
         return lines
 
-    def _lines(self, cells: list[Segment]) -> list[Strip]:
+    def _lines(self, cells: list[Segment], background: Color, filters: tuple) -> list[Strip]:
         """One finished line (the app's filters applied) per kind of cell, shared by rows."""
-        background = self.background_colors[1]
-        filters = tuple(self.get_line_filters())
         if self._cells is None or len(self._cells) > 64 or self._cells_for != (background, filters):
             self._cells, self._cells_for = {}, (background, filters)
         lines = []
@@ -170,7 +175,7 @@ class KeptLines:
         kept = self._kept_lines
         if len(kept) > 4096:
             kept.clear()
-        inner = RichStyle(bgcolor=(base_background + background).rich_color)
+        inner = blank_style(base_background, background)
         screen_lines, dirty = on_screen._cache, on_screen._dirty_lines
         lines = []
         for y in crop.line_range:
