@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -279,8 +279,7 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
     # layout and scrolling
 
     def _relayout(self) -> None:
-        self._cache.clear()
-        self._plain.clear()
+        self._forget_drawn()
         width = self._wrap_width()
         if width <= 0:
             self._layout = None
@@ -383,10 +382,14 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._cache.clear()
-        self._plain.clear()
+        self._forget_drawn()
 
     # rendering
+
+    def _forget_drawn(self) -> None:
+        """Forget every row drawn (a new layout, or new colours)."""
+        self._cache.clear()
+        self._plain.clear()
 
     def _line_text(self, row: int) -> str:
         assert self._layout is not None
@@ -423,9 +426,9 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
         line = self._layout.lines[row]
         if line.kind != "body":
             return False
+        end = max(line.end, line.start + 1)
         for starts, ends in self._layers.values():
-            index = bisect_right(ends, line.start)
-            if index < len(starts) and starts[index] < max(line.end, line.start + 1):
+            for _span in _covering(starts, ends, line.start, end):
                 return True
         return False
 
@@ -456,13 +459,10 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
         cells of decoration (a bullet), which no span colours."""
         if name not in self._layers:
             return
-        starts, ends = self._layers[name]
         style: Style = self.get_component_rich_style(f"article-view--{name}")
-        index = bisect_right(ends, start)
-        while index < len(starts) and starts[index] < end:
-            first = max(starts[index], start) - start + shift
-            text.stylize(style, first, min(end, ends[index]) - start + shift)
-            index += 1
+        for span_start, span_end in _covering(*self._layers[name], start, end):
+            first = max(span_start, start) - start + shift
+            text.stylize(style, first, min(end, span_end) - start + shift)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         if self._layout is None:
@@ -471,6 +471,15 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
         return selection.extract(lines), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
-        self._cache.clear()
-        self._plain.clear()
+        self._cache.clear()  # rows with nothing lit are drawn without a selection: they stay
         self.refresh()
+
+
+def _covering(
+    starts: list[int], ends: list[int], start: int, end: int
+) -> Iterator[tuple[int, int]]:
+    """The spans of a layer (sorted, not overlapping) that cover part of `start`-`end`."""
+    index = bisect_right(ends, start)
+    while index < len(starts) and starts[index] < end:
+        yield starts[index], ends[index]
+        index += 1
