@@ -24,7 +24,7 @@ from reader.tui.formatting import one_line, trim_words
 from reader.tui.messages import ItemKind, ItemSelected, TabChanged
 from reader.tui.navigation import statements, step, summary_order, visible_quotes
 from reader.tui.widgets.scrolling import KeptLines, SteadyScrollbars
-from reader.tui.widgets.tab_bar import TabBar
+from reader.tui.widgets.tab_bar import TabBar, spans_of
 
 TABS: tuple[ItemKind, ...] = ("summary", "actors", "quotes")
 KIND_TITLES = {
@@ -301,7 +301,7 @@ class InsightPane(Vertical):
         """Tab names with their counts when all fit on the tab bar, else the names alone."""
         counts = self._counts or {}
         labels = {tab: tab.title() + (f" {counts[tab]}" if tab in counts else "") for tab in TABS}
-        if sum(len(label) + 2 for label in labels.values()) > self.content_region.width:
+        if max(end for _, end in spans_of(labels).values()) > self.content_region.width:
             labels = {tab: tab.title() for tab in TABS}
         self.query_one(TabBar).set_labels(labels)
 

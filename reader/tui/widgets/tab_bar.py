@@ -15,6 +15,16 @@ from textual.visual import Visual
 from textual.widget import Widget
 
 
+def spans_of(labels: dict[str, str]) -> dict[str, tuple[int, int]]:
+    """Each tab's columns on a bar showing `labels`: its name with a space either side."""
+    spans, x = {}, 0
+    for tab, label in labels.items():
+        end = x + cell_len(label) + 2
+        spans[tab] = (x, end)
+        x = end
+    return spans
+
+
 class TabBar(Widget):
     """The tab names on one row, the active one underlined on the row below.
 
@@ -65,10 +75,6 @@ class TabBar(Widget):
         """The two rows for each state drawn so far (names, active tab, hover, width)."""
         self.set_reactive(TabBar.active, active)
 
-    @property
-    def labels(self) -> dict[str, str]:
-        return dict(self._labels)
-
     def set_labels(self, labels: dict[str, str]) -> None:
         if labels != self._labels:
             self._labels = dict(labels)
@@ -76,11 +82,7 @@ class TabBar(Widget):
 
     def spans(self) -> dict[str, tuple[int, int]]:
         """Each tab's columns on the bar: its name with a space either side."""
-        spans, x = {}, 0
-        for tab, label in self._labels.items():
-            spans[tab] = (x, x + cell_len(label) + 2)
-            x += cell_len(label) + 2
-        return spans
+        return spans_of(self._labels)
 
     def render(self) -> Group:
         names = Text(no_wrap=True, overflow="crop")
