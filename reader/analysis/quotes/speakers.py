@@ -17,7 +17,7 @@ from reader.analysis.lexicon import (
     is_person_noun,
 )
 from reader.analysis.models import Actor
-from reader.analysis.names import fold, is_title_word
+from reader.analysis.names import fold, is_possessive, is_title_word
 from reader.text.speech import SPEECH_LEMMAS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
@@ -484,7 +484,7 @@ def _possessive(name: Token) -> bool:
     """ "<Name>’ son": a possessive mark right after the name, which the parse may miss (the
     noun after it then looks like an apposition, though it is someone else)."""
     after = name.nbor() if name.i + 1 < len(name.doc) else None
-    return after is not None and not name.whitespace_ and after.text in {"’", "'", "’s", "'s"}
+    return after is not None and not name.whitespace_ and is_possessive(after)
 
 
 def _noun_gender(lemma: str) -> str | None:
