@@ -736,3 +736,48 @@ def test_a_noun_the_tagger_calls_a_verb_is_no_cue() -> None:
         "unacceptable” by condemning Tom Ruiz’s remarks."
     )
     assert [(q.speaker, q.cue) for q in quotes_of(text)] == [(None, "ask")]
+
+
+def test_a_line_of_its_own_with_a_dash_and_a_name_signs_the_quote_paragraph_above() -> None:
+    text = (
+        "“The hearing went well. We expect a ruling soon.”\n\n"
+        "- Mayor Dana Whitlow, speaking after the vote.\n\n"
+        "“Nobody listens to us.”\n\n"
+        "— Carl Benz.\n\n"
+        "Ann Lee spoke next. She called the vote “a farce.”\n\n"
+        "— Notes From The Hall"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dana Whitlow", "Carl Benz", "Ann Lee"]
+
+
+def test_a_name_after_a_fronted_preposition_is_not_the_speaker() -> None:
+    text = (
+        "Ted Crane spoke to donors. Of Carson, Lev Iner, who has given money to the "
+        "governor, said, “He is flat-out scary.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Lev Iner"]
+
+
+def test_said_and_a_name_set_off_by_commas_inside_a_sentence_is_inverted() -> None:
+    text = (
+        "Any “cleareyed” reading of the move, said Mila Korda, an expert on trade at the "
+        "Halden Institute, would call it “a retreat.” Dick Shelby, who heads the panel, "
+        "said Ms. Ana Brainard, the governor, should “resign” now."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Mila Korda", "Mila Korda", "Dick Shelby"]
+
+
+def test_a_verb_in_a_relative_clause_on_the_quoted_words_is_not_their_cue() -> None:
+    text = (
+        "Ted Lomax belittled the issue of the loans, calling it a “paperwork error” that was "
+        "reported by a newspaper."
+    )
+    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("Ted Lomax", "calling")]
+
+
+def test_words_one_wants_another_to_say_are_the_wisher_s() -> None:
+    text = (
+        "Hilda Dunne says the city should act and that she expects Mayor Bert Olson to "
+        "announce an “intensification” of the effort."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Hilda Dunne"]

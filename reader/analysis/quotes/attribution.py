@@ -123,8 +123,22 @@ def _is_speech_verb(token: Token) -> bool:
             token.tag_.startswith("VB")
             and token.lemma_.casefold() in SPEECH_LEMMAS
             and not _noun_in_verb_tag(token)
+            and not _wished(token)
         )
     return token.lower_ in SPEECH_FORMS
+
+
+def _wished(token: Token) -> bool:
+    """ "<A> expects <B> to announce an “intensification”": saying in an infinitive with a
+    subject of its own, under a verb that is not one of saying, is what <A> wants said; the
+    words are <A>'s, not <B>'s."""
+    return (
+        token.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and token.head.pos_ == "VERB"
+        and token.head.lemma_.casefold() not in SPEECH_LEMMAS
+    )
 
 
 def _noun_in_verb_tag(token: Token) -> bool:
@@ -150,7 +164,9 @@ def find_attribution(ctx: Context) -> Attribution | None:
     after = after_tokens(ctx)
     before = before_tokens(ctx)
     after_cue = _cue_in(after) or _manner_cue(after)
-    if after_cue is not None and _next_sentence_cue(ctx, after, after_cue[0], before):
+    if after_cue is not None and (
+        _next_sentence_cue(ctx, after, after_cue[0], before) or _describes_quote(ctx, after_cue[1])
+    ):
         after_cue = None
     before_cue = _cue_in(before) or _manner_cue_before(before)
     options = []
@@ -175,6 +191,18 @@ def find_attribution(ctx: Context) -> Attribution | None:
             continue  # the verb's subject is inside the quote: not this quote's cue
         return Attribution(_speaker_of(ctx, cue_token, cue, window), cue, "window")
     return _colon_speaker(ctx, before) or governing_attribution(ctx) or _misparsed_verb(ctx, before)
+
+
+def _describes_quote(ctx: Context, cue: Token) -> bool:
+    """ "... calling it a “paperwork error” that was reported by ...": a verb after the quote
+    in a relative clause on a word of the quote tells about the quoted thing, not who said
+    it (a subject of its own, "“...,” the senator said", is an attribution the parse hung
+    on the quote)."""
+    return (
+        cue.dep_ == "relcl"
+        and ctx.open_tok < cue.head.i < ctx.close_tok
+        and not any(c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} for c in cue.children)
+    )
 
 
 def _misparsed_verb(ctx: Context, before: list[Token]) -> Attribution | None:
@@ -279,25 +307,33 @@ def _animate(ctx: Context, subject: Token | None) -> bool:
 
 
 _SIGNATURE = re.compile(
-    r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4})"
-    r"[ \t\u00a0]*[.,]?[ \t\u00a0]*(?:\n|$)"
+    r"[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}[―—–-]{1,2}[ \t\u00a0]*"
+    r"(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4})"
+    r"[ \t\u00a0]*(?:[.]|,[^\n]{0,80})?[ \t\u00a0]*(?:\n|$)"
 )
 
 
 def _signature(ctx: Context) -> Attribution | None:
-    """ "“...” ― <Name>" at the end of a line: a quote signed by its speaker (round-ups,
+    """ "“...” ― <Name>" at the end of a line, or a line of its own after the quote's
+    paragraph ("― <Name>, <who they are>."): a quote signed by its speaker (round-ups,
     epigraphs, letters)."""
     doc = ctx.doc
     close = doc[ctx.close_tok]
     end = close.idx + len(close.text)
     # the text after the mark from its tokens: doc.text would rebuild the whole article
-    window = (close.whitespace_ + doc[ctx.close_tok + 1 : ctx.close_tok + 40].text_with_ws)[:80]
+    window = (close.whitespace_ + doc[ctx.close_tok + 1 : ctx.close_tok + 40].text_with_ws)[:160]
     m = _SIGNATURE.match(window)
     if m is None:
         return None
-    start = end + m.start("name")
-    actor = ctx.resolver.actor_at(start)
+    if "\n" in window[: m.start("name")] and not _opens_paragraph(doc, ctx.open_tok):
+        return None  # a line of its own signs only a quote that is its own paragraph
+    start, stop = end + m.start("name"), end + m.end("name")
+    actor = next((a for _, a in ctx.resolver.actors_in(start, stop)), None)
     return Attribution(actor if actor is not None else m.group("name"), None, "signature")
+
+
+def _opens_paragraph(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
 
 
 _DASHES = frozenset({"-", "–", "—", "―", "--"})
@@ -491,6 +527,9 @@ def _subject(verb: Token) -> Token | None:
     modified = _modifier_subject(verb)
     if modified is not None:
         return modified
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     left = verb.doc[verb.i - 1] if verb.i > 0 else None
     compound = left is not None and left.dep_ in {"compound", "npadvmod", "nmod"}
     if compound and left.head.i == verb.i and left.pos_ == "PROPN":
@@ -521,6 +560,44 @@ def _subject(verb: Token) -> Token | None:
             return None
         candidate = candidate.head
     return None
+
+
+_HEARER_LEMMAS = frozenset({"tell", "ask", "warn", "inform", "remind", "urge", "assure"})
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "<Claim>, said <Name>, <role>, would ...": a finite verb of saying set off by a
+    comma, with a name right after it that a comma or the sentence's end closes, is
+    inverted; the name speaks, whatever the parse makes the subject ("..., said <Name>'s
+    aide" or "said <Name> had ..." are not, nor "told <Name>": its object is the hearer)."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.tag_ not in {"VBD", "VBZ"}:
+        return None
+    if verb.lemma_.casefold() in _HEARER_LEMMAS or not _is_speech_verb(verb):
+        return None
+    for child in verb.lefts:
+        if child.dep_ == "nsubj" and child.right_edge.i >= verb.i - 2 and _someone(child):
+            return None  # "<Name>, who ..., said <Other> should ...": the comma closes <Name>'s
+    name = None
+    i = verb.i + 1
+    while i < len(doc) and i - verb.i <= 6:
+        token = doc[i]
+        if token.pos_ == "PROPN" and token.ent_type_ not in {"DATE", "TIME"}:
+            name = token
+        elif not (token.pos_ == "NOUN" and token.dep_ == "compound") and token.text != ".":
+            break
+        i += 1
+    if name is None or i >= len(doc) or name.i != i - 1 and doc[name.i + 1].text != ".":
+        return None
+    return name if doc[i].text in {",", ".", ";"} or doc[i].is_quote else None
+
+
+def _someone(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        or token.lower_ in {"he", "she", "they", "i", "we"}
+        or (token.pos_ == "NOUN" and is_person_noun(token.lemma_.casefold()))
+    )
 
 
 def _orphan_root(verb: Token, left: Token | None) -> bool:
@@ -579,6 +656,13 @@ def _named_subject(subject: Token) -> Token:
         before = doc[subject.i - 2]
         if before.pos_ == "PROPN":
             return before
+    first = subject.left_edge.i
+    if first > 0 and doc[first - 1].pos_ == "ADP" and doc[first - 1].head.i != subject.i:
+        # "Of <A>, <B> said ...": the parse may take the object of a fronted preposition
+        # for the subject and the name after it for an apposition; the name speaks
+        named = [c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if named:
+            return named[0]
     return subject
 
 
