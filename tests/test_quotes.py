@@ -781,3 +781,13 @@ def test_words_one_wants_another_to_say_are_the_wisher_s() -> None:
         "announce an “intensification” of the effort."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Hilda Dunne"]
+
+
+def test_a_day_between_the_name_and_the_verb_is_not_the_speaker() -> None:
+    text = 'Ryan Prebus later Thursday told a radio host: "Both men are meeting next week."'
+    assert [q.speaker for q in quotes_of(text)] == ["Ryan Prebus"]
+
+
+def test_the_name_after_an_inverted_verb_speaks_past_a_role_before_it() -> None:
+    text = '"Debate recap," tweeted Rubi spokesman Alex Conant. "It went well."'
+    assert [q.speaker for q in quotes_of(text)] == ["Alex Conant", "Alex Conant"]

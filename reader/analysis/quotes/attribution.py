@@ -532,7 +532,7 @@ def _subject(verb: Token) -> Token | None:
         return inverted
     left = verb.doc[verb.i - 1] if verb.i > 0 else None
     compound = left is not None and left.dep_ in {"compound", "npadvmod", "nmod"}
-    if compound and left.head.i == verb.i and left.pos_ == "PROPN":
+    if compound and left.head.i == verb.i and left.pos_ == "PROPN" and not _when(left):
         return left  # "<Name> joked" parsed as a compound of the verb
     if _orphan_root(verb, left):
         return left  # "..., President <Name> said ..." with the name hung elsewhere
@@ -571,8 +571,11 @@ def _inverted_subject(verb: Token) -> Token | None:
     inverted; the name speaks, whatever the parse makes the subject ("..., said <Name>'s
     aide" or "said <Name> had ..." are not, nor "told <Name>": its object is the hearer)."""
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.tag_ not in {"VBD", "VBZ"}:
+    if verb.i < 2 or verb.tag_ not in {"VBD", "VBZ"}:
         return None
+    mark = doc[verb.i - 1]
+    if mark.text != "," and not (mark.is_quote and doc[verb.i - 2].text in {",", "?", "!"}):
+        return None  # set off by a comma, or right after a quote's closing mark
     if verb.lemma_.casefold() in _HEARER_LEMMAS or not _is_speech_verb(verb):
         return None
     for child in verb.lefts:
@@ -582,7 +585,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     i = verb.i + 1
     while i < len(doc) and i - verb.i <= 6:
         token = doc[i]
-        if token.pos_ == "PROPN" and token.ent_type_ not in {"DATE", "TIME"}:
+        if token.pos_ == "PROPN" and not _when(token):
             name = token
         elif not (token.pos_ == "NOUN" and token.dep_ == "compound") and token.text != ".":
             break
@@ -590,6 +593,11 @@ def _inverted_subject(verb: Token) -> Token | None:
     if name is None or i >= len(doc) or name.i != i - 1 and doc[name.i + 1].text != ".":
         return None
     return name if doc[i].text in {",", ".", ";"} or doc[i].is_quote else None
+
+
+def _when(token: Token) -> bool:
+    """ "later Thursday", "in May": a name of a day or month is a time, never a speaker."""
+    return token.ent_type_ in {"DATE", "TIME"}
 
 
 def _someone(token: Token) -> bool:
