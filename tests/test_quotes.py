@@ -791,3 +791,12 @@ def test_a_day_between_the_name_and_the_verb_is_not_the_speaker() -> None:
 def test_the_name_after_an_inverted_verb_speaks_past_a_role_before_it() -> None:
     text = '"Debate recap," tweeted Rubi spokesman Alex Conant. "It went well."'
     assert [q.speaker for q in quotes_of(text)] == ["Alex Conant", "Alex Conant"]
+
+
+def test_saying_after_a_preposition_of_time_is_the_doing_of_the_clause_subject() -> None:
+    text = (
+        "On Tuesday, Mr. Connell deflected questions about Mr. Drake before saying, “It is "
+        "time to quit attacking people.” Sara Silman drew boos from Ben Sand supporters upon "
+        "saying, “She heard the people.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Connell", "Sara Silman"]

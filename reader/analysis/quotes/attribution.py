@@ -556,10 +556,29 @@ def _subject(verb: Token) -> Token | None:
         if carrier is not None:
             candidate = carrier
             continue
+        if _after_preposition(candidate):
+            candidate = candidate.head.head  # "<Name> left before saying ...": <Name> says it
+            continue
         if candidate.dep_ not in {"conj", "xcomp", "advcl"} or candidate.head.i == candidate.i:
             return None
         candidate = candidate.head
     return None
+
+
+def _after_preposition(verb: Token) -> bool:
+    """ "before saying", "upon telling", "after adding": a participle that a preposition
+    ties to a verb does what that verb's subject does."""
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and prep.lower_ in _TIME_PREPOSITIONS
+        and prep.head.pos_ in {"VERB", "AUX"}
+        and _is_speech_verb(verb)
+    )
+
+
+_TIME_PREPOSITIONS = frozenset({"before", "after", "upon", "on", "by", "while", "when"})
 
 
 _HEARER_LEMMAS = frozenset({"tell", "ask", "warn", "inform", "remind", "urge", "assure"})
