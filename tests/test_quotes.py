@@ -800,3 +800,24 @@ def test_saying_after_a_preposition_of_time_is_the_doing_of_the_clause_subject()
         "saying, “She heard the people.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Connell", "Sara Silman"]
+
+
+def test_a_description_and_a_name_in_apposition_before_the_verb_speak_after_the_quote() -> None:
+    text = (
+        "“Is the mayor going to finally say the words? If he does not he should resign in "
+        "disgrace!” the presumptive party nominee, Tom Drake, tweeted Sunday after an attack."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tom Drake"]
+
+
+def test_a_party_and_state_in_brackets_after_a_name_still_label_the_quote() -> None:
+    text = "Ann Lee (D-Ohio): “We have not seen that figure.”\n\nTom Ruiz (R-Iowa): “Nor have I.”"
+    assert [q.speaker for q in quotes_of(text)] == ["Ann Lee", "Tom Ruiz"]
+
+
+def test_a_fronted_preposition_read_as_the_subject_hands_over_to_its_object() -> None:
+    text = (
+        "“He is a circus act.” Of Carson, Levine, who has given money to Mark Rubin, said, "
+        "“He is flat-out scary.”"
+    )
+    assert [q.speaker for q in quotes_of(text)][-1] == "Levine"

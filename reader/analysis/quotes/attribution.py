@@ -165,7 +165,7 @@ def find_attribution(ctx: Context) -> Attribution | None:
     before = before_tokens(ctx)
     after_cue = _cue_in(after) or _manner_cue(after)
     if after_cue is not None and (
-        _next_sentence_cue(ctx, after, after_cue[0], before) or _describes_quote(ctx, after_cue[1])
+        _next_sentence_cue(ctx, after, after_cue, before) or _describes_quote(ctx, after_cue[1])
     ):
         after_cue = None
     before_cue = _cue_in(before) or _manner_cue_before(before)
@@ -230,6 +230,17 @@ def _modifier_subject(verb: Token) -> Token | None:
     left = verb.doc[verb.i - 1]
     if verb.tag_ == "VBD" and left.pos_ in {"NOUN", "PROPN"} and verb.head.i == left.i:
         return left  # "a man yelled": a finite verb is no reduced relative
+    head = verb.head
+    if (
+        verb.tag_ in {"VBD", "VBN"}
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and left.text == ","
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i < verb.i
+        and any(c.dep_ == "appos" for c in head.children)
+        and left.head.i == head.i
+    ):
+        return head  # "the nominee, <Name>, tweeted": the same, past an apposition
     if (
         verb.tag_ == "VBN"
         and verb.dep_ == "amod"
@@ -241,7 +252,7 @@ def _modifier_subject(verb: Token) -> Token | None:
 
 
 def _next_sentence_cue(
-    ctx: Context, after: list[Token], distance: int, before: list[Token]
+    ctx: Context, after: list[Token], cue: tuple[int, Token, str], before: list[Token]
 ) -> bool:
     """ "... found that “most said X.” But since then, the share saying “Y” rose": a quote
     that closes its sentence is not attributed by a verb deep in the next sentence (only
@@ -256,10 +267,21 @@ def _next_sentence_cue(
     inner = ctx.doc[min(ctx.open_tok + 1, ctx.close_tok)]
     if any(_weaves(t, inner) for t in before):
         return True  # "<A> called it “arbitrary.” <B> said ...": the quote ended <A>'s sentence
-    if distance <= _TIGHT:
+    distance, verb, _ = cue
+    if distance <= _TIGHT or _only_subject_between(after[:distance], verb):
         return False
     first = next((t for t in after if not t.is_punct), None)
     return first is not None and first.pos_ not in {"PROPN", "PRON"}
+
+
+def _only_subject_between(between: list[Token], verb: Token) -> bool:
+    """ "“...!” the party's nominee, <Name>, tweeted": however long, the words between the
+    mark and the verb are all its subject."""
+    subject = _subject(verb)
+    if subject is None or not between:
+        return False
+    inside = {t.i for t in subject.subtree}
+    return all(t.i in inside or t.is_punct for t in between)
 
 
 def _possessed_words(ctx: Context) -> Attribution | None:
@@ -343,10 +365,15 @@ def _label(ctx: Context) -> Attribution | None:
     """ "<Headline> – <Name>: "..."" (round-ups) and "<NAME>: "..."" at the start of a
     paragraph (transcripts): a name alone before the colon labels the quote as theirs."""
     before = before_tokens(ctx)
-    if len(before) < 2 or before[0].text != ":":
+    if len(before) < 2 or before[0].text not in {":", "):"}:
         return None
+    rest = before[1:]
+    closed = before[0].text == "):" or rest[0].text == ")"
+    if closed and any(t.text == "(" for t in rest[:8]):
+        # "<Name> (<party>-<state>): "..."": the bracket after the name is no part of it
+        rest = rest[next(k for k, t in enumerate(rest) if t.text == "(") + 1 :]
     words = []
-    for token in before[1:]:
+    for token in rest:
         if token.text in _DASHES:
             break
         words.append(token)
@@ -683,14 +710,22 @@ def _named_subject(subject: Token) -> Token:
         before = doc[subject.i - 2]
         if before.pos_ == "PROPN":
             return before
-    first = subject.left_edge.i
-    if first > 0 and doc[first - 1].pos_ == "ADP" and doc[first - 1].head.i != subject.i:
+    if subject.pos_ == "ADP":  # "Of <A>, <B> said": the preposition itself read as subject
+        subject = next((c for c in subject.children if c.dep_ == "pobj"), subject)
+    edge = subject.left_edge
+    lead = doc[edge.i - 1] if edge.i > 0 else None
+    if (lead is not None and lead.pos_ == "ADP" and lead.head.i != subject.i) or (
+        edge.i < subject.i and edge.lower_ in _FRONTED_PREPOSITIONS  # "Of" read as a name
+    ):
         # "Of <A>, <B> said ...": the parse may take the object of a fronted preposition
         # for the subject and the name after it for an apposition; the name speaks
         named = [c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if named:
             return named[0]
     return subject
+
+
+_FRONTED_PREPOSITIONS = frozenset({"of", "on", "about", "for", "as", "to", "with", "from"})
 
 
 def _nearest_actor(ctx: Context, window: list[Token], cue: Token) -> Actor | None:
