@@ -821,3 +821,18 @@ def test_a_fronted_preposition_read_as_the_subject_hands_over_to_its_object() ->
         "“He is flat-out scary.”"
     )
     assert [q.speaker for q in quotes_of(text)][-1] == "Levine"
+
+
+def test_words_inside_what_a_claim_noun_says_belong_to_the_claim_s_owner() -> None:
+    text = (
+        "Tom Drake’s accusation that Ann Rubi is playing the “gender card” drew fire. "
+        "Perhaps Mr. Lomax’s most surprising suggestion was that Ms. Tobin had worked in the "
+        "territory of “sophisticated adversaries.” Ms. Tobin's response was: “Is he from Ohio?” "
+        "Speaker Paul Ryne called Tom Drake’s remarks about a judge “racist,” a rare rebuke."
+    )
+    assert [q.speaker for q in quotes_of(text)] == [
+        "Tom Drake",
+        "Lomax",
+        "Tobin",
+        "Paul Ryne",
+    ]

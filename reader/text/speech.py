@@ -80,3 +80,13 @@ STATEMENT_NOUNS = _words(
     """
 )
 """Nouns of written statements ("the ministry said in a statement")."""
+
+CLAIM_NOUNS = _words(
+    """
+    accusation assertion claim suggestion pledge promise remark comment charge argument
+    warning vow insistence contention declaration denial admission complaint call demand
+    prediction boast retort reply answer response description
+    """
+)
+"""Nouns for something said whose content a "that" clause or an "of" phrase gives:
+"<Name>'s claim that the plan "will fail""."""

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 from reader.analysis.lexicon import is_person_noun
 from reader.analysis.models import Actor
 from reader.analysis.quotes.speakers import SpeakerResolver, antecedent
-from reader.text.speech import CHARACTERIZING_LEMMAS, SPEECH_FORMS, SPEECH_LEMMAS, STATEMENT_NOUNS
+from reader.text.speech import (
+    CHARACTERIZING_LEMMAS,
+    CLAIM_NOUNS,
+    SPEECH_FORMS,
+    SPEECH_LEMMAS,
+    STATEMENT_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -285,8 +291,10 @@ def _only_subject_between(between: list[Token], verb: Token) -> bool:
 
 
 def _possessed_words(ctx: Context) -> Attribution | None:
-    """ "<Name>'s "..." remark": words quoted as the modifier of a noun for something said,
-    which a name owns, are that person's."""
+    """ "<Name>'s "..." remark", "<Name>'s claim that the plan is "a failure"": words quoted
+    as the modifier of a noun for something said, or inside what such a noun says, are
+    the words of the name that owns the noun (a verb of saying on the way up has its own
+    speaker and ends the search)."""
     doc = ctx.doc
     inside = range(ctx.open_tok, ctx.close_tok + 1)
     token = doc[min(ctx.open_tok + 1, ctx.close_tok)]
@@ -294,11 +302,28 @@ def _possessed_words(ctx: Context) -> Attribution | None:
     while token.head.i in inside and token.head.i != token.i and steps < 20:
         token, steps = token.head, steps + 1
     noun = token.head
-    if token.dep_ not in {"nmod", "compound", "amod"} or noun.i in inside or noun.pos_ != "NOUN":
-        return None
-    lemma = noun.lemma_.casefold()
-    if lemma not in SPEECH_LEMMAS and lemma not in STATEMENT_NOUNS:
-        return None
+    if token.dep_ in {"nmod", "compound", "amod", "poss"} and ctx.close_tok < noun.i:
+        lemma = noun.lemma_.casefold()
+        if noun.pos_ == "NOUN" and (lemma in SPEECH_LEMMAS or lemma in STATEMENT_NOUNS):
+            return _owned(ctx, noun)
+    while steps < 20 and token.head.i != token.i:
+        below, token, steps = token, token.head, steps + 1
+        if token.pos_ in {"VERB", "AUX"} and _is_speech_verb(token):
+            return None
+        if token.pos_ == "NOUN" and token.lemma_.casefold() in CLAIM_NOUNS:
+            # what the claim says: "claim that ...", "pledge to ...", "call for ..."
+            says = below.dep_ in {"acl", "ccomp"} or (
+                below.dep_ == "prep" and below.lower_ in {"of", "for"}
+            )
+            return _owned(ctx, token) if says else None
+        if token.lemma_ == "be":  # "<Name>'s suggestion was that ..."
+            claim = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+            if claim and claim[0].lemma_.casefold() in CLAIM_NOUNS:
+                return _owned(ctx, claim[0])
+    return None
+
+
+def _owned(ctx: Context, noun: Token) -> Attribution | None:
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     if owner is None:
         return None
