@@ -836,3 +836,23 @@ def test_words_inside_what_a_claim_noun_says_belong_to_the_claim_s_owner() -> No
         "Tobin",
         "Paul Ryne",
     ]
+
+
+def test_capitalised_words_split_off_a_quote_by_its_attribution_are_no_title() -> None:
+    text = 'Ms. Ana Ruiz spoke next. "As President," she said, "I will oppose the plan."'
+    assert [(q.speaker, q.fragment) for q in quotes_of(text)] == [
+        ("Ana Ruiz", False),
+        ("Ana Ruiz", False),
+    ]
+
+
+def test_a_participle_after_a_title_does_not_make_the_next_quote_part_of_the_title() -> None:
+    text = (
+        'Lou Graham praised the governor. "He would be the best nominee," Graham said on the '
+        'show "Morning Joe," adding, "His problem is he is an insider."'
+    )
+    assert [(q.speaker, q.fragment) for q in quotes_of(text)] == [
+        ("Lou Graham", False),
+        (None, True),
+        ("Lou Graham", False),
+    ]

@@ -110,7 +110,14 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
         else:
             # A partial quote with its own attribution is a quote; only unattributed short
             # phrases (scare quotes, titles) are fragments.
-            title = _is_title(doc, span, resolver) and not _said_aloud(doc, context.open_tok)
+            # "“In <Case>,” <Name> said, “...”": words that the attribution splits off a
+            # longer quote are no title, however capitalised
+            resumed = k + 1 < len(spans) and _split_after(text, span, spans[k + 1])
+            title = (
+                not resumed
+                and _is_title(doc, span, resolver)
+                and not _said_aloud(doc, context.open_tok)
+            )
             fragment = title or (
                 attribution.cue is None and _is_fragment(doc, text, span, resolver)
             )
@@ -203,7 +210,13 @@ def _split_after(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
     if previous.close_mark is None or not text[previous.start : previous.end].endswith(","):
         return False
     between = text[previous.close_mark + mark_width(text, previous.close_mark) : span.open_mark]
-    return len(between) <= 80 and between.rstrip().endswith(",") and "\n" not in between
+    # a speaker and a verb ("he said", "said <Name>"): "“<Show>,” adding, “...”" is no split
+    return (
+        len(between) <= 80
+        and between.rstrip().endswith(",")
+        and "\n" not in between
+        and len(between.split()) >= 2
+    )
 
 
 def _said_aloud(doc: Doc, open_tok: int) -> bool:
