@@ -856,3 +856,12 @@ def test_a_participle_after_a_title_does_not_make_the_next_quote_part_of_the_tit
         (None, True),
         ("Lou Graham", False),
     ]
+
+
+def test_a_verb_of_saying_with_its_own_clause_after_a_finished_quote_is_not_its_cue() -> None:
+    text = (
+        "And although former governor Tom Lane lamented her habit of gaffes - “does she have "
+        "to keep giving them so much ammunition?” - Democrats in Iowa who watched the debate "
+        "said that she did well."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tom Lane"]

@@ -458,7 +458,7 @@ def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribu
         if token.head.i == token.i:
             break
         token, steps = token.head, steps + 1
-    speech = [v for v in verbs if _is_speech_verb(v)]
+    speech = [v for v in verbs if _is_speech_verb(v) and not _says_something_else(ctx, v)]
     # "“...,” said <Name>" right after the closing mark is the quote's own cue, whatever
     # the parse hangs it from; otherwise the outermost verb of saying
     # ("<Name> said he expected others would say "no"": <Name>'s words)
@@ -492,6 +492,19 @@ def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribu
         Attribution(speaker, verb.lower_, "governing" if speech_only else "woven")
         if speaker is not None
         else None
+    )
+
+
+def _says_something_else(ctx: Context, verb: Token) -> bool:
+    """ "“We want it now.” <Name> said the campaign has yet to reply": a verb of saying after
+    a quote that ends its sentence, with a clause of its own for what was said, is about
+    that clause; the parse hung the quote on it across the sentence break."""
+    last = ctx.doc[ctx.close_tok - 1] if ctx.close_tok > ctx.open_tok else None
+    if verb.i < ctx.close_tok or last is None or last.text not in _SENTENCE_END:
+        return False
+    return any(
+        c.dep_ == "ccomp" and c.i > ctx.close_tok and c.left_edge.i > ctx.close_tok
+        for c in verb.children
     )
 
 
