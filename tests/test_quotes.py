@@ -865,3 +865,14 @@ def test_a_verb_of_saying_with_its_own_clause_after_a_finished_quote_is_not_its_
         "said that she did well."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tom Lane"]
+
+
+def test_an_embedded_post_signed_with_a_handle_and_a_date_names_its_author() -> None:
+    text = (
+        "“The polls are rigged. Sad!” ― Tom Drake (@tomdrake) September 1, 2016\n\n"
+        "The mayor said nothing. “We won” — Ann Lee (@annlee)\n"
+    )
+    assert [(q.speaker, q.fragment) for q in quotes_of(text)] == [
+        ("Tom Drake", False),
+        ("Ann Lee", False),
+    ]

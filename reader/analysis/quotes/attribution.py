@@ -356,8 +356,12 @@ def _animate(ctx: Context, subject: Token | None) -> bool:
 _SIGNATURE = re.compile(
     r"[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}[―—–-]{1,2}[ \t\u00a0]*"
     r"(?P<name>[A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4})"
+    r"(?:[ \t\u00a0]*\(@\w+\)(?:[ \t\u00a0]*[A-Z][a-z]+\.?[ \t\u00a0]+\d{1,2},[ \t\u00a0]*\d{4})?)?"
     r"[ \t\u00a0]*(?:[.]|,[^\n]{0,80})?[ \t\u00a0]*(?:\n|$)"
 )
+"""A dash and a name closing the quote's line, or on a line of its own; the name may carry
+a social-media handle and a date, as an embedded post is signed ("― <Name> (@<handle>)
+<Month> <day>, <year>")."""
 
 
 def _signature(ctx: Context) -> Attribution | None:

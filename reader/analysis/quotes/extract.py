@@ -119,7 +119,9 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
                 and not _said_aloud(doc, context.open_tok)
             )
             fragment = title or (
-                attribution.cue is None and _is_fragment(doc, text, span, resolver)
+                attribution.cue is None
+                and attribution.rule not in _SIGNED
+                and _is_fragment(doc, text, span, resolver)
             )
         speaker = attribution.speaker
         if fragment:
@@ -140,6 +142,10 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
             previous = (attribution, para)
         same_sentence = (attribution, sentence) if attribution.cue is not None else None
     return tuple(results)
+
+
+_SIGNED = frozenset({"signature", "label"})
+"""Rules that find a quote signed or labelled with its speaker: a statement, however short."""
 
 
 def _continuation(
