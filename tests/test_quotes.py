@@ -876,3 +876,12 @@ def test_an_embedded_post_signed_with_a_handle_and_a_date_names_its_author() -> 
         ("Tom Drake", False),
         ("Ann Lee", False),
     ]
+
+
+def test_a_headline_signed_with_an_outlet_stays_a_title() -> None:
+    text = (
+        "The story spread fast. Among the headlines:\n\n"
+        "“Secret file found on a rainy street” — Daily Planet\n\n"
+        "“Lost papers were not secret, officials say” — Halden Herald\n"
+    )
+    assert all(q.fragment for q in quotes_of(text))

@@ -120,7 +120,7 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
             )
             fragment = title or (
                 attribution.cue is None
-                and attribution.rule not in _SIGNED
+                and not _signed_by_someone(attribution)
                 and _is_fragment(doc, text, span, resolver)
             )
         speaker = attribution.speaker
@@ -144,8 +144,15 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
     return tuple(results)
 
 
-_SIGNED = frozenset({"signature", "label"})
-"""Rules that find a quote signed or labelled with its speaker: a statement, however short."""
+def _signed_by_someone(attribution: Attribution) -> bool:
+    """A quote signed or labelled with a person's name is a statement, however short (a
+    headline signed with its outlet's name stays a title)."""
+    speaker = attribution.speaker
+    return (
+        attribution.rule in {"signature", "label"}
+        and isinstance(speaker, Actor)
+        and speaker.kind == "person"
+    )
 
 
 def _continuation(
