@@ -546,6 +546,16 @@ def _speaker_of(
     if owner is not None:
         return _speaker_from(ctx, owner, cue_token)
     subject = _subject(cue_token)
+    if subject is not None and resolver.quoted(subject.idx):
+        # "<Name> opposes "pay freezes" and recalled ...": quoted words are no subject; the
+        # person named last before the verb in its sentence, outside quotes, is
+        sentence = cue_token.sent
+        named = [
+            actor
+            for start, actor in resolver.actors_in(sentence.start_char, cue_token.idx)
+            if actor.kind == "person" and not resolver.quoted(start)
+        ]
+        return named[-1] if named else None
     if subject is None:
         return _nearest_actor(ctx, window, cue_token)
     found = resolver.from_token(subject, before)

@@ -54,7 +54,7 @@ class SpeakerResolver:
         from spacy.attrs import IDX
 
         self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
-        self.quoted = quoted
+        self.quoted_spans = quoted
         self.gender = {a.name: self._gender(a) for a in actors if a.kind == "person"}
         self._memo: dict[tuple[int, str | None], Actor | None] = {}
 
@@ -145,7 +145,7 @@ class SpeakerResolver:
         lemma = token.lemma_
         floor = self.token_at(max(0, token.idx - _PRONOUN_REACH))
         for earlier in reversed(self.doc[floor : token.i]):
-            if earlier.lemma_ != lemma or earlier.pos_ != "NOUN" or self._quoted(earlier.idx):
+            if earlier.lemma_ != lemma or earlier.pos_ != "NOUN" or self.quoted(earlier.idx):
                 continue
             if any(self.actor_at(c.idx) for c in earlier.children if c.dep_ == "appos"):
                 return False  # "a spokesman, <Name>,": named after all
@@ -213,7 +213,7 @@ class SpeakerResolver:
         after a whole sentence "<A> asked <B> whether ...", the one asked, who answers."""
         doc = self.doc
         for token in _subjects_by_salience(doc[first:last]):
-            if self._quoted(token.idx):
+            if self.quoted(token.idx):
                 continue
             asked = self._asked(token, gender) if whole else None
             if asked is not None:
@@ -252,7 +252,7 @@ class SpeakerResolver:
         sentence = self.doc[description.sent.start : description.i]
         for token in _subjects_by_salience(sentence):
             actor = self._person_at(token, gender)
-            if actor is not None and not self._quoted(token.idx):
+            if actor is not None and not self.quoted(token.idx):
                 return actor
         return None
 
@@ -299,8 +299,9 @@ class SpeakerResolver:
         """Whether a person can be the referent of a word of `gender` (None: any person)."""
         return gender is None or self.gender.get(actor.name) in (None, gender)
 
-    def _quoted(self, char: int) -> bool:
-        return _inside(char, self.quoted)
+    def quoted(self, char: int) -> bool:
+        """Whether character `char` is inside a quotation (marks included)."""
+        return _inside(char, self.quoted_spans)
 
     def _sentences_between(self, first: int, last: int) -> int:
         """Sentence starts between two sentence-start tokens (0: the same sentence)."""
@@ -375,7 +376,7 @@ class SpeakerResolver:
         sentence_ended = False
         for token in self.doc[i : i + 16]:
             gender = PERSON_PRONOUNS.get(token.lower_)
-            if gender and token.pos_ == "PRON" and self._quoted(token.idx):
+            if gender and token.pos_ == "PRON" and self.quoted(token.idx):
                 continue  # "<Name> said that "he will win"": someone the speaker speaks of
             if gender and token.pos_ == "PRON":
                 parenthetical = token.i > 0 and self.doc[token.i - 1].text == ","
