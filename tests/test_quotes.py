@@ -894,3 +894,12 @@ def test_quoted_words_the_parse_makes_a_subject_are_never_the_speaker() -> None:
         'workers."'
     )
     assert [q.speaker for q in quotes_of(text)][-1] == "Ann Tobin"
+
+
+def test_a_colon_clause_begun_before_earlier_quotes_keeps_its_sentence_subject() -> None:
+    text = (
+        'Lia Perez hammered Tom Drake, calling him a "train wreck," and contrasted the '
+        'candidate, whom he described as "volatile," with Ann Tobin: "What I have seen '
+        'working with her is a steady hand."'
+    )
+    assert [q.speaker for q in quotes_of(text)][-1] == "Lia Perez"

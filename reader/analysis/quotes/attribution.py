@@ -800,7 +800,7 @@ def _colon_speaker(ctx: Context, before: list[Token]) -> Attribution | None:
     surprise <Name>: "..."", "<Headline> - <Name>: "..."", "Here is <Name> in 1992: "..."")."""
     if not before or before[0].text != ":":
         return None
-    speaker = subject_of_sentence(ctx, before[0].i, ctx.floor)
+    speaker = subject_of_sentence(ctx, before[0].i, ctx.floor) or _across_quotes(ctx, before[0])
     if speaker is None:
         for token in before[1:]:
             if token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "ORG", ""}:
@@ -811,6 +811,17 @@ def _colon_speaker(ctx: Context, before: list[Token]) -> Attribution | None:
                     speaker = _proper_name(token)
                 break
     return Attribution(speaker, None, "colon") if speaker is not None else None
+
+
+def _across_quotes(ctx: Context, colon: Token) -> Actor | None:
+    """ "<Name> called him "X" and compared him, whom she called "Y", with <Other>: "..."":
+    a clause before a colon that began before earlier quotes of its sentence has the
+    sentence's subject, when that is a person."""
+    subject = _subject(colon.sent.root)
+    if subject is None or subject.i > colon.i or ctx.resolver.quoted(subject.idx):
+        return None
+    actor = _actor(ctx.resolver.from_token(subject, subject.idx))
+    return actor if actor is not None and actor.kind == "person" else None
 
 
 def subject_of_sentence(ctx: Context, last: int, floor: int) -> Actor | None:
