@@ -17,7 +17,7 @@ Matching rules (PolNeAR):
   *description* ("the newspaper", "a senior official") or *none* (no Source annotated).
   Pronoun and description sources are resolved to the name they refer to by the hand-checked
   file gold/polnear_referents.json (offsets only; every such source of dev and of the first
-  300 train articles, read by hand: 1,023 sources); a description with no referent is
+  400 train articles, read by hand: 1,393 sources); a description with no referent is
   anonymous (documents, groups, unnamed people); elsewhere a pronoun falls back to the
   latest named source before it. The predicted speaker is right when it (or an alias of that actor) names the
   referent: the referent's last name word must be in it and a first name must not conflict
