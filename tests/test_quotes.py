@@ -903,3 +903,61 @@ def test_a_colon_clause_begun_before_earlier_quotes_keeps_its_sentence_subject()
         'working with her is a steady hand."'
     )
     assert [q.speaker for q in quotes_of(text)][-1] == "Lia Perez"
+
+
+def test_mr_and_ms_before_one_surname_tell_nothing_of_its_gender() -> None:
+    # Two people share the surname: the honorifics disagree, so neither decides the "she"
+    text = (
+        "Anna Kowal, a teacher, spoke at the meeting. Mr. Kowal, her husband, stayed home.\n\n"
+        "“We were never told,” Ms. Kowal wrote. She continued: “Nobody asked us.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Kowal", "Anna Kowal"]
+
+
+def test_a_pronoun_after_a_name_outside_the_subject_says_nothing_of_its_gender() -> None:
+    # "by her side" is the subject's "her": the mayor may still be the "he" that follows
+    text = (
+        "With Mayor Olek Brandt by her side, Vera Lind unveiled a plan on Sunday.\n\n"
+        "Brandt, a former union leader, had close ties to Senator Paul Ekberg. But on Sunday "
+        "he finally endorsed Lind.\n\n“She fights hard,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Olek Brandt"]
+
+
+def test_a_compound_of_a_word_for_a_person_describes_a_person() -> None:
+    # "neurosurgeon", "front-runner" (cut in three by the tokenizer) are people
+    text = (
+        "Dale Brook lost ground in the polls this week. He fell to ten percent.\n\n"
+        "The retired neurosurgeon said he was “refining some practices” in his campaign."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dale Brook"]
+    text = (
+        "Nora Hale spoke on Sunday about the war.\n\n"
+        "The Democratic front-runner said the country “clearly” needed a stronger plan."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Nora Hale"]
+
+
+def test_a_name_that_qualifies_a_thing_is_no_person_for_a_pronoun() -> None:
+    # "the <Name> campaign" is a body, "the <Name> outlets" are papers: neither is a "he"
+    text = (
+        "Dale Brook spoke to a radio show on Monday.\n\nThe Kerr campaign later mocked Brook "
+        "on the air. “Is this what we accept now?” he told the show."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dale Brook"]
+    text = (
+        "Ivo Lamb, a strategist whose firm made the ads, met donors on Monday. The Kerr "
+        "outlets have stood in the way, he said, by creating “a false bubble” for voters."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ivo Lamb"]
+
+
+def test_the_editorial_board_is_the_newspaper_named_before() -> None:
+    # "the editorial board", "the paper's editorial board", "the newspaper": the paper
+    lead = (
+        "The Harbor Times ran a long piece on the mayor, Lina Brook, on Sunday. Critics in the "
+        "Green Party called it unfair.\n\n"
+    )
+    for voice in ("the editorial board", "the paper's editorial board", "the newspaper"):
+        text = lead + f"“She is a politician selling fiction,” {voice} wrote."
+        assert [q.speaker for q in quotes_of(text)] == ["Harbor Times"], voice

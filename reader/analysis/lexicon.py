@@ -99,15 +99,32 @@ _PERSON_SUFFIXES = ("ologist", "ician", "ographer", "ist")
 
 
 def is_person_noun(lemma: str) -> bool:
-    """A noun that only describes a person: listed, or an occupation by its ending
-    ("ecologist", "physician", "photographer", "activist"; not "checklist")."""
+    """A noun that only describes a person: listed, a compound of a listed one
+    ("neurosurgeon"), or an occupation by its ending ("ecologist", "physician",
+    "photographer", "activist"; not "checklist")."""
     if lemma in PERSON_NOUNS:
+        return True
+    if _compound_person(lemma):
         return True
     if len(lemma) < 7 or not lemma.isalpha():
         return False
     if lemma.endswith("list") and not lemma.endswith("alist"):
         return False  # "playlist", "shortlist"; but "journalist", "specialist"
     return lemma.endswith(_PERSON_SUFFIXES)
+
+
+_COMPOUND_HEADS = tuple(sorted(n for n in PERSON_NOUNS if len(n) >= 6 and n.isalpha()))
+
+
+def _compound_person(lemma: str) -> bool:
+    """ "neurosurgeon", "schoolteacher", "co-founder": a compound whose last part is a
+    listed word for a person (of six letters or more, so "wheelchair" is no "chair")."""
+    head = lemma.rsplit("-", 1)[-1]
+    if head != lemma and head in PERSON_NOUNS:
+        return True
+    return lemma.isalpha() and any(
+        lemma.endswith(n) and len(lemma) - len(n) >= 3 for n in _COMPOUND_HEADS
+    )
 
 
 ORG_HEAD_NOUNS = words(
@@ -131,6 +148,17 @@ SPEAKING_ORG_NOUNS = ORG_HEAD_NOUNS | words(
     """
 )
 """...and the names news gives a company or body in passing ("the snack maker said")."""
+
+PRESS_NAME_WORDS = words(
+    """
+    times post journal herald tribune gazette courier review magazine news sun star daily
+    chronicle observer guardian telegraph mirror dispatch inquirer sentinel examiner bulletin
+    """
+)
+"""Words that end the name of a newspaper or magazine ("The <Town> Herald")."""
+
+PRESS_NOUNS = words("newspaper paper magazine editorial editor")
+"""Words for a newspaper or its opinion desk: "the paper's editorial board" is the paper."""
 
 MALE_NOUNS = words(
     """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.analysis.lexicon import words
+from reader.analysis.lexicon import PRESS_NAME_WORDS, words
 
 PLACE_PREPOSITIONS = {
     "in": 1.0,
@@ -19,21 +19,21 @@ PLACE_PREPOSITIONS = {
 """A bare name after these is likely a place (weights of the evidence)."""
 
 
-ORG_SUFFIXES = words(
+_ORG_SUFFIX_WORDS = words(
     """
     inc ltd llc plc corp co company group holdings terminals bank partners associates
     capital ventures systems technologies labs media airlines airways motors foods
     energy power solar pharmaceuticals pharma biologics therapeutics sciences logistics
     shipping lines steel mining oil resources industries international global architects
     consulting insurance financial securities software networks communications telecom
-    studios entertainment records press publishing times post journal herald tribune
-    gazette courier review magazine news sun star daily chronicle observer guardian
-    telegraph mirror dispatch inquirer sentinel examiner bulletin
+    studios entertainment records press publishing
     club fc united rovers athletic wanderers
     analytics research advisors advisers strategies solutions services health healthcare
     medical brands bv nv sa ag gmbh spa ab asa oyj srl sas re kk tbk bhd pty
     """
 )
+ORG_SUFFIXES = _ORG_SUFFIX_WORDS | PRESS_NAME_WORDS
+"""Last words of company names, press titles among them ("<Town> Herald")."""
 
 CLUB_WORDS = words(
     """

@@ -13,6 +13,8 @@ from reader.analysis.lexicon import (
     MALE_HONORIFICS,
     MALE_NOUNS,
     PERSON_PRONOUNS,
+    PRESS_NAME_WORDS,
+    PRESS_NOUNS,
     SPEAKING_ORG_NOUNS,
     is_person_noun,
 )
@@ -116,6 +118,9 @@ class SpeakerResolver:
             if lemma in _ANYONE or self._introduced_unnamed(token):
                 return _phrase(token)  # "the man shouted": someone not named
             return self._resolve(token.i, _noun_gender(lemma), 0) or _phrase(token)
+        if _press(token) and (definite or _definite_owner(det)):
+            # "the editorial board", "the paper's editors": the newspaper named before
+            return self._recent_outlet(before) or _phrase(token)
         if definite and organisation:
             return self._recent_org(lemma, before) or _phrase(token)
         for child in token.children if definite and not person else ():
@@ -240,6 +245,8 @@ class SpeakerResolver:
             i -= 1
             if actor.kind != "person" or not self._fits(actor, gender):
                 continue
+            if _names_a_thing(doc[self.token_at(end - 1)]):
+                continue
             if gender is not None and self._beside_pronoun(end, gender):
                 continue
             return actor
@@ -290,6 +297,8 @@ class SpeakerResolver:
         """The person named by a subject token (or its title phrase), if compatible."""
         # "<Name>'s accusation" is not <Name>: a possessive only qualifies the subject
         for t in (token, *(c for c in token.children if c.dep_ != "poss")):
+            if t is not token and _names_a_thing(t):
+                continue
             actor = self.actor_at(t.idx)
             if actor is not None and actor.kind == "person":
                 return actor if self._fits(actor, gender) else None
@@ -371,6 +380,17 @@ class SpeakerResolver:
             return None
         return max(nearby, key=lambda a: (a.mentions, -nearby.index(a)))
 
+    def _recent_outlet(self, before: int) -> Actor | None:
+        """The latest newspaper or magazine named before `before` ("The <Town> Herald")."""
+        i = bisect.bisect_left(self.starts, before) - 1
+        floor = max(i - _ORG_LOOKBACK, -1)
+        while i > floor:
+            actor = self.mentions[i][2]
+            if actor.kind == "organization" and PRESS_NAME_WORDS & set(fold(actor.name).split()):
+                return actor
+            i -= 1
+        return None
+
     def _pronouns_after(self, i: int) -> list[str]:
         """The gender of the first he/she after a name, in its sentence or opening the next."""
         sentence_ended = False
@@ -397,16 +417,21 @@ class SpeakerResolver:
         return []
 
     def _gender(self, actor: Actor) -> str | None:
-        """ "m" or "f" from honorifics before the name, else from the pronouns that follow it."""
+        """ "m" or "f" from honorifics before the name, else from the pronouns that follow it
+        where it is a subject. Honorifics of both kinds ("Mr." and "Ms." <Surname>) mean two
+        people share the name: neither tells. A name elsewhere in its sentence ("With <A> by
+        her side, <B> spoke") is usually followed by the subject's he or she, not its own."""
+        honorifics = set()
         for start, _ in actor.spans:
             m = _HONORIFIC_BEFORE.search(self.text, max(0, start - 12), start)
             word = m.group(1).casefold() if m else ""
             if word in MALE_HONORIFICS:
-                return "m"
-            if word in FEMALE_HONORIFICS:
-                return "f"
+                honorifics.add("m")
+            elif word in FEMALE_HONORIFICS:
+                honorifics.add("f")
+        if honorifics:
+            return honorifics.pop() if len(honorifics) == 1 else None
         votes: Counter[str] = Counter()
-        subject_votes: Counter[str] = Counter()
         doc = self.doc
         for _, end in actor.spans:
             root = doc[self.token_at(end - 1)]
@@ -416,12 +441,8 @@ class SpeakerResolver:
                 lemma = token.lemma_.casefold()
                 if lemma in MALE_NOUNS or lemma in FEMALE_NOUNS:
                     return "m" if lemma in MALE_NOUNS else "f"
-            after = self._pronouns_after(root.i + 1)
-            votes.update(after)
             if _is_subject(root):
-                subject_votes.update(after)
-        # "<A> apologised to <B> for his ...": a pronoun after a subject is the surer sign
-        votes = subject_votes or votes
+                votes.update(self._pronouns_after(root.i + 1))
         if votes:
             gender, count = votes.most_common(1)[0]
             if count > sum(votes.values()) / 2:
@@ -450,6 +471,10 @@ def _personal_noun(token: Token) -> bool:
     """ "candidate", "spokeswoman", "senator": a word for a person (whose apposition is a
     person too, never the place before it: "in <City>, the candidate said")."""
     lemma = token.lemma_.casefold()
+    if token.i >= 2 and token.doc[token.i - 1].text == "-":
+        left = token.doc[token.i - 2]
+        if left.head.i == token.i and left.is_alpha:
+            lemma = f"{left.lower_}-{lemma}"  # "front-runner", cut in three by the tokenizer
     return is_person_noun(lemma) or is_title_word(lemma) or _age_noun(token)
 
 
@@ -479,6 +504,40 @@ def _phrase(token: Token) -> str | None:
     if not text or "\n" in text or not any(t.is_alpha for t in words):
         return None
     return text
+
+
+def _press(token: Token) -> bool:
+    """ "the newspaper", "the editorial board", "the paper's editors": a paper's voice (a
+    common noun: "the <Adjective> Beast" is a name of its own)."""
+    if token.pos_ != "NOUN":
+        return False
+    if token.lemma_.casefold() in PRESS_NOUNS:
+        return True
+    return any(
+        c.dep_ in {"amod", "compound", "poss"} and c.lemma_.casefold() in PRESS_NOUNS
+        for c in token.children
+    )
+
+
+def _definite_owner(det: Token | None) -> bool:
+    """ "the paper's" before a noun: an owner that is itself one particular thing."""
+    return (
+        det is not None
+        and det.dep_ == "poss"
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in det.children)
+    )
+
+
+def _names_a_thing(name: Token) -> bool:
+    """ "the <Name> campaign", "the <Name> outlets": a name that only qualifies a noun for a
+    thing or a body, which is no person the next "he" or "she" can stand for."""
+    head = name.head
+    return (
+        name.dep_ == "compound"
+        and head.i != name.i
+        and head.pos_ == "NOUN"
+        and not _personal_noun(head)
+    )
 
 
 def _possessive(name: Token) -> bool:
