@@ -546,7 +546,7 @@ def _speaker_of(
     if owner is not None:
         return _speaker_from(ctx, owner, cue_token)
     subject = _subject(cue_token)
-    if subject is not None and resolver.quoted(subject.idx):
+    if subject is not None and resolver.quoted(subject.idx) and not _someone(subject):
         # "<Name> opposes "pay freezes" and recalled ...": quoted words are no subject; the
         # person named last before the verb in its sentence, outside quotes, is
         sentence = cue_token.sent
