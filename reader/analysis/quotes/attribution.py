@@ -345,10 +345,8 @@ def _animate(ctx: Context, subject: Token | None) -> bool:
     if subject is None:
         return False
     subject = antecedent(subject)
-    if subject.lower_ in {"he", "she", "they", "i", "we"} or subject.pos_ == "PROPN":
-        return True
-    if subject.pos_ == "NOUN" and is_person_noun(subject.lemma_.casefold()):
-        return True  # "two analysts found that ..."
+    if _someone(subject):
+        return True  # a name, a he or she, "two analysts found that ..."
     actor = ctx.resolver.actor_at(subject.idx)
     return actor is not None and actor.kind in {"person", "organization", "group"}
 
@@ -384,7 +382,8 @@ def _signature(ctx: Context) -> Attribution | None:
 
 
 def _opens_paragraph(doc: Doc, i: int) -> bool:
-    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+    """Whether token `i` starts its paragraph (line breaks are tokens of their own)."""
+    return i == 0 or "\n" in doc[i - 1].text
 
 
 _DASHES = frozenset({"-", "–", "—", "―", "--"})
@@ -407,7 +406,7 @@ def _label(ctx: Context) -> Attribution | None:
             break
         words.append(token)
     else:
-        if before[-1].i > 0 and "\n" not in ctx.doc[before[-1].i - 1].text:
+        if not _opens_paragraph(ctx.doc, before[-1].i):
             return None  # no dash, and not the start of its paragraph
     named = [t for t in words if t.text[:1].isupper() or t.lower_ in {"and", "&", "."}]
     if not words or len(words) > 6 or len(named) < len(words) or not words[-1].is_alpha:
@@ -699,6 +698,7 @@ def _when(token: Token) -> bool:
 
 
 def _someone(token: Token) -> bool:
+    """A name, a personal pronoun or a word for a person: someone who can speak."""
     return (
         token.pos_ == "PROPN"
         or token.lower_ in {"he", "she", "they", "i", "we"}

@@ -23,6 +23,8 @@ from reader.analysis.names import fold, is_possessive, is_title_word
 from reader.text.speech import SPEECH_LEMMAS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Span, Token
 
 _HONORIFIC_BEFORE = re.compile(r"(\w+)\.?\s*$")
@@ -365,31 +367,34 @@ class SpeakerResolver:
     def _recent_org(self, lemma: str, before: int) -> Actor | None:
         """ "the ministry said": the latest organisation named with that word, else the
         organisation named most often among those mentioned shortly before."""
-        i = bisect.bisect_left(self.starts, before) - 1
         nearby: list[Actor] = []
-        floor = max(i - _ORG_LOOKBACK, -1)
-        while i > floor:
-            actor = self.mentions[i][2]
-            if actor.kind == "organization":
-                if lemma in fold(actor.name).split():
-                    return actor
-                if before - self.mentions[i][0] <= _PRONOUN_REACH and actor not in nearby:
-                    nearby.append(actor)  # latest first
-            i -= 1
+        for start, actor in self._orgs_before(before):
+            if lemma in fold(actor.name).split():
+                return actor
+            if before - start <= _PRONOUN_REACH and actor not in nearby:
+                nearby.append(actor)  # latest first
         if not nearby or lemma in STATEMENT_NOUNS:
             return None
         return max(nearby, key=lambda a: (a.mentions, -nearby.index(a)))
 
     def _recent_outlet(self, before: int) -> Actor | None:
         """The latest newspaper or magazine named before `before` ("The <Town> Herald")."""
+        return next(
+            (
+                a
+                for _, a in self._orgs_before(before)
+                if PRESS_NAME_WORDS & set(fold(a.name).split())
+            ),
+            None,
+        )
+
+    def _orgs_before(self, before: int) -> Iterator[tuple[int, Actor]]:
+        """(start, actor) of the organisations among the mentions shortly before `before`,
+        latest first."""
         i = bisect.bisect_left(self.starts, before) - 1
-        floor = max(i - _ORG_LOOKBACK, -1)
-        while i > floor:
-            actor = self.mentions[i][2]
-            if actor.kind == "organization" and PRESS_NAME_WORDS & set(fold(actor.name).split()):
-                return actor
-            i -= 1
-        return None
+        for start, _, actor in reversed(self.mentions[max(i - _ORG_LOOKBACK + 1, 0) : i + 1]):
+            if actor.kind == "organization":
+                yield start, actor
 
     def _pronouns_after(self, i: int) -> list[str]:
         """The gender of the first he/she after a name, in its sentence or opening the next."""
