@@ -55,6 +55,29 @@ async def test_quote_step_scrolls_the_text(make_app, library, analyser):
         assert view.scroll_y <= row < view.scroll_y + view.scrollable_content_region.height
 
 
+async def test_a_quote_already_on_screen_is_lit_without_moving_the_text(make_app, library):
+    text = long_article(60)
+    for n in (30, 32, 52):
+        text = text.replace(f"({n})", f'"Step {n} is done," said Tomas Reyes.')
+    (library / "a-budget.txt").write_text(text, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("]")
+        assert focused_text(app) == "Step 30 is done,"
+        top = view.scroll_y
+        assert top > 0  # the first quote was brought into view
+        await pilot.press("]")
+        assert focused_text(app) == "Step 32 is done,"
+        assert view.scroll_y == top  # on screen already: the eye keeps its place
+        await pilot.press("]")
+        assert focused_text(app) == "Step 52 is done,"
+        assert view.scroll_y > top  # off screen: brought into view
+        row = view._layout.row_of_offset(focus_spans(app)[0][0])
+        assert view.scroll_y <= row < view.scroll_y + view.scrollable_content_region.height
+
+
 async def test_summary_stepping(make_app):
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:

@@ -150,7 +150,7 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
     def light(self, start: int, end: int) -> None:
         """Light one span (a quote, a sentence, a mention) and bring it into view."""
         self.set_layer("focus", [(start, end)])
-        self.scroll_to_span(start)
+        self.scroll_to_span(start, end)
 
     def clear_lights(self) -> None:
         """Unlight the span and the mentions (the search matches stay)."""
@@ -225,16 +225,22 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
             self._cache.pop(row, None)
         self.refresh_lines(first, last - first + 1)
 
-    def scroll_to_span(self, start: int) -> None:
-        """Bring text offset `start` into view, a third of the way down."""
+    def scroll_to_span(self, start: int, end: int | None = None) -> None:
+        """Bring the text from offset `start` (to `end`) into view: a third of the way down,
+        unless all of it is on screen already (then the text keeps still, and the eye with
+        it)."""
         if self._layout is None:
             return
         self._pending = None  # a jump wins over a position still being restored
         if not self._layout.complete and start >= self._layout.laid_out:
             self._pending_span = start  # scrolled to once its lines are made
             return
-        row = self._layout.row_of_offset(start)
-        target = row - self.scrollable_content_region.height // 3
+        row, height = self._layout.row_of_offset(start), self.scrollable_content_region.height
+        last = self._layout.row_of_offset(max(start, (end or start) - 1))
+        top = round(self.scroll_y)
+        if top <= row and last < top + height:
+            return
+        target = row - height // 3
         # A jump to a quote or mention is not reading down to there: announce it unscrolled.
         self._jumping = True
         try:
