@@ -184,6 +184,14 @@ def find_attribution(ctx: Context) -> Attribution | None:
         if chosen is None:
             continue
         _, cue_token, cue = chosen
+        if window is before and _side_clause_before_colon(ctx, before, cue_token):
+            continue  # "When <A> suggested ..., <B> fired back: "..."": <B>'s
+        if window is after and _in_a_later_clause(ctx, cue_token):
+            continue  # "<A> accuses <C> of "..." and <B> says ...": not <B>'s
+        if window is before and _nearer_characterising_verb(ctx, cue_token):
+            woven = governing_attribution(ctx)
+            if woven is not None:
+                return woven  # "... agree ..., with <Name> calling it a "..."": <Name>'s
         if cue == "statement":  # "<Name> called it "X" in a statement": the verb says who
             woven = governing_attribution(ctx)
             if woven is not None:
@@ -197,6 +205,65 @@ def find_attribution(ctx: Context) -> Attribution | None:
             continue  # the verb's subject is inside the quote: not this quote's cue
         return Attribution(_speaker_of(ctx, cue_token, cue, window), cue, "window")
     return _colon_speaker(ctx, before) or governing_attribution(ctx) or _misparsed_verb(ctx, before)
+
+
+def _side_clause_before_colon(ctx: Context, before: list[Token], cue: Token) -> bool:
+    """ "When <A> suggested ..., <B> fired back: "..."": before a colon, a verb of saying in
+    a clause that only hangs from the main one (when, after, which ...) is not the cue; the
+    main clause, whose subject is a person, leads into the quote."""
+    if not before or before[0].text != ":":
+        return False
+    node, steps = cue, 0
+    while node.dep_ not in {"advcl", "relcl", "acl"} and steps < 12:
+        if node.head.i == node.i:
+            return False
+        node, steps = node.head, steps + 1
+    main = node.head
+    return (
+        node.dep_ in {"advcl", "relcl", "acl"}
+        and main.i < before[0].i
+        and _personal(ctx, _subject(main))
+    )
+
+
+def _in_a_later_clause(ctx: Context, cue: Token) -> bool:
+    """ "<A> accuses <C> of "..." and <B> says ...": a verb of saying whose subject comes
+    after a conjunction that follows the quote belongs to the next clause."""
+    subject = _subject(cue)
+    last = ctx.doc[max(ctx.close_tok - 1, ctx.open_tok)]
+    if subject is None or subject.i <= ctx.close_tok or cue.i < subject.i:
+        return False
+    if last.text in _SENTENCE_END:
+        return False  # the quote ends its sentence: "But <B> said" opens the next one
+    between = ctx.doc[ctx.close_tok + 1 : subject.left_edge.i]
+    return any(t.lower_ in _CLAUSE_JOINS or t.text == ";" for t in between)
+
+
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", "yet"})
+
+
+def _nearer_characterising_verb(ctx: Context, cue: Token) -> bool:
+    """ "Republicans who agree ... were irritated, with <Name> calling it a "..."": a verb
+    that characterises the quoted words, governs them and stands between an earlier verb
+    of saying and the quote is the one that carries them."""
+    doc = ctx.doc
+    inside = range(ctx.open_tok, ctx.close_tok + 1)
+    token, steps = doc[min(ctx.open_tok + 1, ctx.close_tok)], 0
+    while token.i in inside and token.head.i != token.i and steps < 40:
+        token, steps = token.head, steps + 1
+    for _ in range(3):
+        if (
+            token.pos_ == "VERB"
+            and cue.i < token.i < ctx.open_tok
+            and token.lemma_.casefold() in CHARACTERIZING_LEMMAS
+        ):
+            # "<Outlet>, <Name> said, called it "...": a verb of saying that governs the
+            # other, or stands in its clause as an aside, reports all of it
+            return not (cue.is_ancestor(token) or cue.head.i == token.i)
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return False
 
 
 def _describes_quote(ctx: Context, cue: Token) -> bool:
@@ -557,6 +624,10 @@ def _speaker_of(
         return named[-1] if named else None
     if subject is None:
         return _nearest_actor(ctx, window, cue_token)
+    if cue_token.tag_ == "VBG" and subject.lower_ in {"it", "this", "that", "there"}:
+        # "It was a blow, as <Name> echoed the charge, saying ...": the parse hung the
+        # participle on the empty "it"; the person of the nearest clause before it says it
+        subject = _person_doing_before(ctx, cue_token) or subject
     found = resolver.from_token(subject, before)
     if found is not None and not (isinstance(found, str) and subject.pos_ == "PROPN"):
         return found  # an actor, or a description ("a senior official")
@@ -567,6 +638,16 @@ def _speaker_of(
         named = [c for c in subject.lefts if c.dep_ == "compound" and c.tag_ in _PROPER_TAGS]
         if named and named[-1].text[:1].isupper():
             return _proper_name(named[-1])
+    return None
+
+
+def _person_doing_before(ctx: Context, verb: Token) -> Token | None:
+    """The subject of the nearest verb before `verb` in its sentence, when that is a person."""
+    for token in reversed(ctx.doc[verb.sent.start : verb.i]):
+        if token.pos_ == "VERB":
+            subject = _subject(token)
+            if subject is not None and _personal(ctx, subject):
+                return subject
     return None
 
 
