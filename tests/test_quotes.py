@@ -994,3 +994,22 @@ def test_a_participle_of_saying_hung_on_an_empty_it_is_the_nearest_person_s() ->
         'him for what he is."'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Garner", "Garner"]
+
+
+def test_words_in_a_clause_led_by_after_or_while_are_its_own_subject_s() -> None:
+    text = (
+        "After Judge Mark Garner said that weaker pupils might do better at “less demanding "
+        "schools,” Paul Tovey said he disagreed. Ann Lee suggested that a man who dodges "
+        "questions cannot lead, while Ray Hunt said that the “stakes are too high” for that."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Mark Garner", "Ray Hunt"]
+
+
+def test_a_clause_of_who_or_you_or_an_agreed_deed_does_not_take_the_words_over() -> None:
+    text = (
+        "Tom Drake said it was a weak argument, according to one aide, who added that the "
+        "office seemed “rattled.” Ann Lee notes that free speech has the limit that you "
+        "cannot shout “fire” in a theatre. Ray Hunt said the city would hold the money until "
+        "the builder agreed to pay back “the full sum.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tom Drake", "Ann Lee", "Ray Hunt"]

@@ -538,7 +538,9 @@ def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribu
         if ctx.close_tok < v.i <= ctx.close_tok + 4 and (_subject(v) or v).i > ctx.close_tok
     ]
     if speech:
-        verb = inverted[0] if inverted else speech[-1]
+        reported = [v for v in speech if _reports(v, speech[0], doc[ctx.open_tok + 1])]
+        inverted = [v for v in inverted if v in reported]
+        verb = inverted[0] if inverted else reported[-1]
     elif speech_only or not verbs:
         return None
     else:
@@ -563,6 +565,43 @@ def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribu
         if speaker is not None
         else None
     )
+
+
+def _reports(outer: Token, inner: Token, quoted: Token) -> bool:
+    """Whether verb `outer` reports what verb `inner` says of the `quoted` words ("<A> said
+    he expected <B> would say ..."): not across an adverbial or relative clause ("<A> said
+    ... after <B> argued that "..."", "while <B> said that "..."": <B> speaks)."""
+    if not _has_own_subject(inner):
+        return True  # "..., remarking that ...": whoever the parse makes its doer
+    below = next((t for t in (quoted, *quoted.ancestors) if t.head.i == inner.i), None)
+    if below is not None and below.dep_ == "xcomp":
+        return True  # "until <B> agreed to pay "..."": a deed, not words
+    node, steps = inner, 0
+    while node.i != outer.i and node.head.i != node.i and steps < 40:
+        if node.dep_ in {"advcl", "relcl"} and _own_clause(node):
+            return False
+        node, steps = node.head, steps + 1
+    return node.i == outer.i
+
+
+def _has_own_subject(verb: Token) -> bool:
+    """Whether the verb has a subject of its own that names someone new (not a participle's
+    borrowed subject, a relative "who" or an empty "there")."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl"]
+    return bool(subjects) and not any(
+        c.tag_ in {"WDT", "WP", "EX"} or c.lower_ in _GENERIC for c in subjects
+    )
+
+
+_GENERIC = frozenset({"you", "one"})
+"""Subjects of what anyone might say ("you can't yell "fire"")."""
+
+
+def _own_clause(verb: Token) -> bool:
+    """A clause with a subject of its own, led by "after", "while", "which" and the like."""
+    if not _has_own_subject(verb):
+        return False
+    return verb.dep_ == "relcl" or any(c.dep_ == "mark" for c in verb.children)
 
 
 def _says_something_else(ctx: Context, verb: Token) -> bool:
