@@ -1013,3 +1013,12 @@ def test_a_clause_of_who_or_you_or_an_agreed_deed_does_not_take_the_words_over()
         "the builder agreed to pay back “the full sum.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tom Drake", "Ann Lee", "Ray Hunt"]
+
+
+def test_a_name_someone_gives_in_capitals_is_their_words_not_a_title() -> None:
+    text = (
+        "Tom Drake has called his rival “Crooked Carla” for months. He starred in a show "
+        "called “The Long Road” for years."
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.fragment) for q in quotes] == [("Tom Drake", False), (None, True)]

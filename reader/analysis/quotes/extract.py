@@ -117,6 +117,7 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
                 not resumed
                 and _is_title(doc, span, resolver)
                 and not _said_aloud(doc, context.open_tok)
+                and not _name_given(doc, span, resolver)
             )
             fragment = title or (
                 attribution.cue is None
@@ -249,6 +250,23 @@ def _said_aloud(doc: Doc, open_tok: int) -> bool:
 
 
 _WRITING_LEMMAS = frozenset({"write", "post", "tweet", "report", "publish"})
+_NAMING_LEMMAS = frozenset({"call", "dub", "brand", "label", "nickname"})
+
+
+def _name_given(doc: Doc, span: QuoteSpan, resolver: SpeakerResolver) -> bool:
+    """ "<Name> called her rival "The Queen of Delay"": a name someone gives in capitals is
+    their words, not a title (but "a show called "The Long Road"" is one: no subject)."""
+    first, last = resolver.token_at(span.start), resolver.token_at(span.end - 1)
+    token, steps = doc[first], 0
+    while first <= token.i <= last and token.head.i != token.i and steps < 20:
+        token, steps = token.head, steps + 1
+    for _ in range(2):
+        if token.pos_ == "VERB" and token.lemma_.casefold() in _NAMING_LEMMAS:
+            return token.dep_ != "acl" and any(
+                c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} for c in token.children
+            )
+        token = token.head
+    return False
 
 
 def _is_title(doc: Doc, span: QuoteSpan, resolver: SpeakerResolver) -> bool:
