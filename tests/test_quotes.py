@@ -1022,3 +1022,31 @@ def test_a_name_someone_gives_in_capitals_is_their_words_not_a_title() -> None:
     )
     quotes = quotes_of(text)
     assert [(q.speaker, q.fragment) for q in quotes] == [("Tom Drake", False), (None, True)]
+
+
+def test_verbs_of_a_loud_or_scornful_voice_are_cues() -> None:
+    text = (
+        "Smiling broadly, Ann Lee drew cheers as she thanked the city and then boomed, "
+        "“Today, you proved there is no place like home.”\n\nTom Drake scoffed: “Not for long.”"
+    )
+    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [
+        ("Ann Lee", "boomed"),
+        ("Tom Drake", "scoffed"),
+    ]
+
+
+def test_a_cue_whose_subject_the_parse_lost_leaves_the_verb_above_to_say_who() -> None:
+    text = (
+        "The crowd cheered all week.\n\nPruitt gestured as if to stop the ruckus, then "
+        "leaned in and boomed: “Let’s beat her in November.”"
+    )
+    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("Pruitt", "boomed")]
+
+
+def test_a_title_in_single_marks_split_off_by_its_attribution_is_one_statement() -> None:
+    text = (
+        "Carla Fenwick named a drama as her guilty pleasure. “‘House of Lies,’” she said, "
+        "“although I have not seen the last season!”"
+    )
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.fragment) for q in quotes] == [("Carla Fenwick", False)] * 2

@@ -19,7 +19,7 @@ SPEECH_LEMMAS = _words(
     protest retort counter assert allege affirm charge describe recount remember reflect
     wonder muse sigh laugh groan conclude begin open summarize summarise estimate underline
     underscore highlight point mention interject chime assure reassure advise recommend
-    propose demand proclaim
+    propose demand proclaim boom thunder roar bellow snap bark scoff marvel gush chuckle
     """
 )
 """Lemmas of verbs that attribute a quotation ("said", "told reporters", "added")."""
@@ -46,6 +46,7 @@ _IRREGULAR = {
     "admit": ("admitted", "admitting"),
     "quip": ("quipped", "quipping"),
     "concur": ("concurred", "concurring"),
+    "snap": ("snapped", "snapping"),
 }
 
 

@@ -203,7 +203,15 @@ def find_attribution(ctx: Context) -> Attribution | None:
                 if named is not None:
                     return Attribution(_speaker_from(ctx, named, cue_token), cue, "name-before")
             continue  # the verb's subject is inside the quote: not this quote's cue
-        return Attribution(_speaker_of(ctx, cue_token, cue, window), cue, "window")
+        speaker = _speaker_of(ctx, cue_token, cue, window)
+        if speaker is None and window is before:
+            # "<Name> gestured ..., then leaned in and boomed: "..."": a cue whose subject
+            # the parse lost leaves the clause before the colon, or the verb above the
+            # quote, to say who
+            other = _colon_speaker(ctx, before) or governing_attribution(ctx)
+            if other is not None and other.speaker is not None:
+                return Attribution(other.speaker, cue, other.rule)
+        return Attribution(speaker, cue, "window")
     return _colon_speaker(ctx, before) or governing_attribution(ctx) or _misparsed_verb(ctx, before)
 
 

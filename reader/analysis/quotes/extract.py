@@ -221,7 +221,8 @@ def _parts(text: str, span: QuoteSpan) -> list[tuple[int, int]]:
 
 def _split_after(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
     """Whether `span` resumes `previous` after an attribution ("...," he said, "...")."""
-    if previous.close_mark is None or not text[previous.start : previous.end].endswith(","):
+    inner = text[previous.start : previous.end].rstrip("'’\"”")  # "“‘<Show>,’” she said"
+    if previous.close_mark is None or not inner.endswith(","):
         return False
     between = text[previous.close_mark + mark_width(text, previous.close_mark) : span.open_mark]
     # a speaker and a verb ("he said", "said <Name>"): "“<Show>,” adding, “...”" is no split
