@@ -1037,10 +1037,10 @@ def test_verbs_of_a_loud_or_scornful_voice_are_cues() -> None:
 
 def test_a_cue_whose_subject_the_parse_lost_leaves_the_verb_above_to_say_who() -> None:
     text = (
-        "The crowd cheered all week.\n\nPruitt gestured as if to stop the ruckus, then "
+        "The crowd cheered all week.\n\nKemp gestured as if to stop the ruckus, then "
         "leaned in and boomed: “Let’s beat her in November.”"
     )
-    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("Pruitt", "boomed")]
+    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("Kemp", "boomed")]
 
 
 def test_a_title_in_single_marks_split_off_by_its_attribution_is_one_statement() -> None:
