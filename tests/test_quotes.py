@@ -134,7 +134,7 @@ def test_organisation_statement() -> None:
     assert said(quotes) == [
         (
             "The results justify the trust of thousands of volunteers",
-            "Chile’s Ministry of Health",
+            "Ministry of Health",  # a straight or curly possessive is no part of it
             "said",
         )
     ]
@@ -1050,3 +1050,16 @@ def test_a_title_in_single_marks_split_off_by_its_attribution_is_one_statement()
     )
     quotes = quotes_of(text)
     assert [(q.speaker, q.fragment) for q in quotes] == [("Carla Fenwick", False)] * 2
+
+
+def test_a_name_written_with_a_curly_apostrophe_speaks() -> None:
+    text = "“Was that the best use of our time? I do not think it was,” O’Donnell said."
+    assert [q.speaker for q in quotes_of(text)] == ["O’Donnell"]
+
+
+def test_the_cue_after_quotes_joined_by_and_covers_them_all() -> None:
+    text = (
+        "Guns are “the ultimate public health crisis” and “stunt children’s growth,” Tom "
+        "Drake, the former governor, proclaimed to the delegates."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tom Drake", "Tom Drake"]

@@ -80,10 +80,12 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
     results: list[Quote] = []
     previous: tuple[Attribution, int] | None = None  # attribution and paragraph of the last quote
     same_sentence: tuple[Attribution, int] | None = None  # the last quote's cue and sentence
-    for k, span in enumerate(spans):
+
+    def context_of(k: int) -> Context:
+        span = spans[k]
         para = max(bisect.bisect_right(para_starts, span.open_mark) - 1, 0)
         last_para = max(bisect.bisect_right(para_starts, quoted[k][1] - 1) - 1, 0)
-        context = Context(
+        return Context(
             doc=doc,
             resolver=resolver,
             open_tok=resolver.token_at(span.open_mark),
@@ -95,7 +97,15 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
             ),
             quote_start=span.open_mark,
         )
+
+    for k, span in enumerate(spans):
+        para = max(bisect.bisect_right(para_starts, span.open_mark) - 1, 0)
+        context = context_of(k)
         found = find_attribution(context)
+        if found is None and k + 1 < len(spans) and _joined(text, quoted[k][1], spans[k + 1]):
+            # "Guns are "a crisis" and "a drain," <Name> said": the cue after the last of
+            # quotes joined by "and" covers them all
+            found = find_attribution(context_of(k + 1))
         sentence = doc[context.open_tok].sent.start
         if found is None and same_sentence is not None and same_sentence[1] == sentence:
             # "X said the plan 'remains a priority' and that 'the money will come'": the
@@ -143,6 +153,13 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
             previous = (attribution, para)
         same_sentence = (attribution, sentence) if attribution.cue is not None else None
     return tuple(results)
+
+
+def _joined(text: str, end: int, following: QuoteSpan) -> bool:
+    """Whether only "and", "or" or a comma stand between a quote ending at `end` and the next."""
+    raw = text[end : following.open_mark]
+    between = raw.strip(" ,")
+    return (between in {"and", "or"} or raw.strip() == ",") and "\n" not in raw
 
 
 def _signed_by_someone(attribution: Attribution) -> bool:
