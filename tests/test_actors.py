@@ -1050,3 +1050,10 @@ def test_a_word_the_tagger_reads_as_an_adjective_is_not_a_name() -> None:
         "comes from nuts."
     )
     assert people(actors_of(text)) == []
+
+
+def test_a_company_officer_s_abbreviated_title_is_no_part_of_the_name() -> None:
+    text = "Former Acme CEO Carly Fenwick named a drama as her guilty pleasure."
+    actors = actors_of(text)
+    assert people(actors) == ["Carly Fenwick"]
+    assert "ceo" in find(actors, "Carly Fenwick").role.casefold()

@@ -39,7 +39,7 @@ TITLE_WORDS = words(
     constable coach premier speaker leader attorney prosecutor professor provost
     rector treasurer comptroller auditor foreign defense defence interior finance health
     justice economy trade energy executive founder manager editor economist analyst
-    researcher emeritus
+    researcher emeritus ceo cfo coo cto
     """
 )
 TITLE_MODIFIERS = words(
