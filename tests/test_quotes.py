@@ -1063,3 +1063,11 @@ def test_the_cue_after_quotes_joined_by_and_covers_them_all() -> None:
         "Drake, the former governor, proclaimed to the delegates."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tom Drake", "Tom Drake"]
+
+
+def test_who_after_a_description_in_apposition_to_a_name_is_that_person() -> None:
+    text = (
+        "Tom Drake, a South Carolina native who writes fiction on the side (his book has one "
+        "story on a contest “where the loser becomes the main course”), is a strategist."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tom Drake"]

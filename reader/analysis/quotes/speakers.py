@@ -100,6 +100,10 @@ class SpeakerResolver:
             named = self.actor_at(child.idx) if child.dep_ == "appos" else None
             if named is not None and (named.kind == "person" or not _personal_noun(token)):
                 return named  # "a spokesman for the ministry, <Name>,"
+        if token.dep_ == "appos":
+            named = self.actor_at(token.head.idx)
+            if named is not None and named.kind == "person":
+                return named  # "<Name>, a native of <State> who writes ...": <Name>
         return self._description(token, before)
 
     def _description(self, token: Token, before: int) -> Actor | str | None:
