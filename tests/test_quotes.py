@@ -1071,3 +1071,12 @@ def test_who_after_a_description_in_apposition_to_a_name_is_that_person() -> Non
         "story on a contest “where the loser becomes the main course”), is a strategist."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tom Drake"]
+
+
+def test_a_campaign_or_office_named_for_a_person_speaks_for_that_person() -> None:
+    text = (
+        "Ann Lee spoke in Iowa on Monday, and the state agency said little. The Lee campaign "
+        "said in a statement: “We are proud of the turnout.”\n\nSenator Tom Drake voted "
+        "no. His office said, “The bill is flawed.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ann Lee", "Tom Drake"]

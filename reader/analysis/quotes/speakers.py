@@ -117,6 +117,10 @@ class SpeakerResolver:
         # a capitalised title word ends a name the model missed ("The <Town> Leader"), no role
         person = _personal_noun(token) and token.pos_ != "PROPN"
         organisation = lemma in SPEAKING_ORG_NOUNS or lemma in STATEMENT_NOUNS
+        if lemma in _PEOPLE_AROUND:
+            owner = self._owner(token, before)
+            if owner is not None:
+                return owner  # "the <Name> campaign said", "his office said": <Name>
         if definite and person and token.tag_ != "NNS":
             by_role = self._by_role(lemma, before)
             if by_role is not None:
@@ -134,6 +138,21 @@ class SpeakerResolver:
             if child.dep_ == "compound" and child.lemma_.casefold() in SPEAKING_ORG_NOUNS:
                 return self._recent_org(child.lemma_.casefold(), before)
         return _phrase(token)
+
+    def _owner(self, body: Token, before: int) -> Actor | None:
+        """The person whose campaign, office or team `body` is: "the <Name> campaign",
+        "<Name>'s campaign", "his office"."""
+        for child in body.children:
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                gender = PERSON_PRONOUNS.get(child.lower_)
+                found = self.pronoun(gender, child.idx) if gender else None
+            elif child.dep_ in {"poss", "compound"} and child.pos_ == "PROPN":
+                found = self.actor_at(child.idx)
+            else:
+                continue
+            if found is not None and found.kind == "person":
+                return found
+        return None
 
     def _maker(self, thing: Token) -> Actor | None:
         """Who put out a thing that speaks: "<Name> released an ad that urges ...", the
@@ -474,6 +493,10 @@ def antecedent(token: Token) -> Token:
     if token.tag_ in {"WP", "WDT"} and token.head.dep_ == "relcl":
         return token.head.head
     return token
+
+
+_PEOPLE_AROUND = frozenset({"campaign", "camp", "office", "team", "staff", "aides"})
+"""Words for the people who speak for someone: "the <Name> campaign said"."""
 
 
 def _personal_noun(token: Token) -> bool:
