@@ -238,11 +238,10 @@ def _in_a_later_clause(ctx: Context, cue: Token) -> bool:
     """ "<A> accuses <C> of "..." and <B> says ...": a verb of saying whose subject comes
     after a conjunction that follows the quote belongs to the next clause."""
     subject = _subject(cue)
-    last = ctx.doc[max(ctx.close_tok - 1, ctx.open_tok)]
     if subject is None or subject.i <= ctx.close_tok or cue.i < subject.i:
         return False
-    if last.text in _SENTENCE_END:
-        return False  # the quote ends its sentence: "But <B> said" opens the next one
+    if _ends_sentence(ctx):
+        return False  # "But <B> said" opens the next one
     between = ctx.doc[ctx.close_tok + 1 : subject.left_edge.i]
     return any(t.lower_ in _CLAUSE_JOINS or t.text == ";" for t in between)
 
@@ -254,11 +253,7 @@ def _nearer_characterising_verb(ctx: Context, cue: Token) -> bool:
     """ "Republicans who agree ... were irritated, with <Name> calling it a "..."": a verb
     that characterises the quoted words, governs them and stands between an earlier verb
     of saying and the quote is the one that carries them."""
-    doc = ctx.doc
-    inside = range(ctx.open_tok, ctx.close_tok + 1)
-    token, steps = doc[min(ctx.open_tok + 1, ctx.close_tok)], 0
-    while token.i in inside and token.head.i != token.i and steps < 40:
-        token, steps = token.head, steps + 1
+    token, _ = _climb_out(ctx, ctx.doc[min(ctx.open_tok + 1, ctx.close_tok)])
     for _ in range(3):
         if (
             token.pos_ == "VERB"
@@ -332,6 +327,11 @@ def _modifier_subject(verb: Token) -> Token | None:
     return None
 
 
+def _ends_sentence(ctx: Context) -> bool:
+    """Whether the quoted words end their sentence ("... “We will win.”")."""
+    return ctx.close_tok > ctx.open_tok and ctx.doc[ctx.close_tok - 1].text in _SENTENCE_END
+
+
 def _next_sentence_cue(
     ctx: Context, after: list[Token], cue: tuple[int, Token, str], before: list[Token]
 ) -> bool:
@@ -340,8 +340,7 @@ def _next_sentence_cue(
     "“...” <Name> said." keeps a cue right after the mark, and not for a phrase a verb
     like "called" wove into its sentence), nor by one that leads with a colon into the
     next quote."""
-    last = ctx.doc[ctx.close_tok - 1] if ctx.close_tok > ctx.open_tok else None
-    if last is None or last.text not in _SENTENCE_END:
+    if not _ends_sentence(ctx):
         return False
     if after and after[-1].text == ":":
         return True  # "“...” <Name> said: “...”": the cue leads into the next quote
@@ -513,6 +512,16 @@ def _so_called(ctx: Context) -> bool:
     return "so-called" in before or "so called" in before
 
 
+def _climb_out(ctx: Context, token: Token) -> tuple[Token, int]:
+    """From a word of the quote up the parse to the first word above it outside the marks
+    (or the root), with the number of steps taken."""
+    inside = range(ctx.open_tok, ctx.close_tok + 1)
+    steps = 0
+    while token.i in inside and token.head.i != token.i and steps < 40:
+        token, steps = token.head, steps + 1
+    return token, steps
+
+
 def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribution | None:
     """A quote belongs to the subject of the verb above it in the parse: a verb of saying
     ("“...,” <Name> said"; "<Name> said the plan was “a betrayal”"), else, for a phrase
@@ -522,11 +531,8 @@ def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribu
     inside = range(ctx.open_tok, ctx.close_tok + 1)
     if ctx.open_tok + 1 >= len(doc):
         return None
-    token = doc[ctx.open_tok + 1]
+    token, steps = _climb_out(ctx, doc[ctx.open_tok + 1])
     verbs: list[Token] = []
-    steps = 0
-    while token.i in inside and token.head.i != token.i and steps < 40:
-        token, steps = token.head, steps + 1
     sentence_start = doc[ctx.open_tok].sent.start
     while steps < 40 and token.i >= sentence_start:
         if token.pos_ in {"VERB", "AUX"} and token.i not in inside and _subject(token) is not None:
@@ -616,8 +622,7 @@ def _says_something_else(ctx: Context, verb: Token) -> bool:
     """ "“We want it now.” <Name> said the campaign has yet to reply": a verb of saying after
     a quote that ends its sentence, with a clause of its own for what was said, is about
     that clause; the parse hung the quote on it across the sentence break."""
-    last = ctx.doc[ctx.close_tok - 1] if ctx.close_tok > ctx.open_tok else None
-    if verb.i < ctx.close_tok or last is None or last.text not in _SENTENCE_END:
+    if verb.i < ctx.close_tok or not _ends_sentence(ctx):
         return False
     return any(
         c.dep_ == "ccomp" and c.i > ctx.close_tok and c.left_edge.i > ctx.close_tok

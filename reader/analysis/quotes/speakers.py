@@ -143,15 +143,10 @@ class SpeakerResolver:
         """The person whose campaign, office or team `body` is: "the <Name> campaign",
         "<Name>'s campaign", "his office"."""
         for child in body.children:
-            if child.dep_ == "poss" and child.pos_ == "PRON":
-                gender = PERSON_PRONOUNS.get(child.lower_)
-                found = self.pronoun(gender, child.idx) if gender else None
-            elif child.dep_ in {"poss", "compound"} and child.pos_ == "PROPN":
-                found = self.actor_at(child.idx)
-            else:
-                continue
-            if found is not None and found.kind == "person":
-                return found
+            if child.dep_ in {"poss", "compound"} and child.pos_ in {"PRON", "PROPN"}:
+                found = self.from_token(child, child.idx)
+                if isinstance(found, Actor) and found.kind == "person":
+                    return found
         return None
 
     def _maker(self, thing: Token) -> Actor | None:
