@@ -13,6 +13,15 @@ def focus_spans(app) -> list[tuple[int, int]]:
     return list(zip(*layer, strict=True)) if layer else []
 
 
+def write_story(library, paragraphs: int, quotes: dict[int, str]) -> None:
+    """A long story in the library with quote sentence `quotes[n]` in place of paragraph
+    n's closing "(n)"."""
+    text = long_article(paragraphs)
+    for n, quote in quotes.items():
+        text = text.replace(f"({n})", quote)
+    (library / "a-budget.txt").write_text(text, encoding="utf-8")
+
+
 def focused_text(app) -> str:
     ((start, end),) = focus_spans(app)
     return app.screen.article.text[start:end]
@@ -42,8 +51,7 @@ async def test_quote_stepping_wraps_with_a_notice(make_app):
 
 
 async def test_quote_step_scrolls_the_text(make_app, library, analyser):
-    text = long_article(60).replace("(45)", '"The crane will move again," said Tomas Reyes.')
-    (library / "a-budget.txt").write_text(text, encoding="utf-8")
+    write_story(library, 60, {45: '"The crane will move again," said Tomas Reyes.'})
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -56,10 +64,7 @@ async def test_quote_step_scrolls_the_text(make_app, library, analyser):
 
 
 async def test_a_quote_already_on_screen_is_lit_without_moving_the_text(make_app, library):
-    text = long_article(60)
-    for n in (30, 32, 52):
-        text = text.replace(f"({n})", f'"Step {n} is done," said Tomas Reyes.')
-    (library / "a-budget.txt").write_text(text, encoding="utf-8")
+    write_story(library, 60, {n: f'"Step {n} is done," said Tomas Reyes.' for n in (30, 32, 52)})
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -208,10 +213,7 @@ async def test_the_pane_keeps_the_selection_and_says_what_it_selected(make_app):
 
 
 async def test_each_tab_keeps_its_scroll_position(make_app, library):
-    text = long_article(40)
-    for n in range(1, 13):
-        text = text.replace(f"({n})", f'"Point {n} stands," said Ines Varga.')
-    (library / "a-budget.txt").write_text(text, encoding="utf-8")
+    write_story(library, 40, {n: f'"Point {n} stands," said Ines Varga.' for n in range(1, 13)})
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
