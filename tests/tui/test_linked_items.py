@@ -83,6 +83,30 @@ async def test_a_quote_already_on_screen_is_lit_without_moving_the_text(make_app
         assert view.scroll_y <= row < view.scroll_y + view.scrollable_content_region.height
 
 
+async def test_stepping_past_the_end_of_the_quotes_list_turns_a_page_not_a_row(make_app, library):
+    """The Quotes list keeps still while the next quote is in view; one step past its
+    last row brings that quote a third of the way down, so the steps after it do not
+    scroll (and redraw) the whole list one row at a time."""
+    write_story(library, 60, {n: f'"Step {n} is done," said Tomas Reyes.' for n in range(60)})
+    app = make_app()
+    async with app.run_test(size=(160, 24)) as pilot:
+        await settle(pilot)
+        items = app.screen.query_one(InsightPane).item_list
+        moves = 0
+        for _ in range(40):
+            before = round(items.scroll_y)
+            await pilot.press("]")
+            row, height = items.highlighted, items.scrollable_content_region.height
+            y, top = items._index_to_line[row], round(items.scroll_y)
+            end = y + items._heights[row]
+            assert top <= y and end <= top + height  # wholly in view
+            if top != before:
+                moves += 1
+                assert not (before <= y and end <= before + height)  # it had to move
+                assert y - top == height // 3 or top == items.max_scroll_y
+        assert 2 <= moves <= 40 // 3  # a row at a time would move on nearly every step
+
+
 async def test_summary_stepping(make_app):
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:

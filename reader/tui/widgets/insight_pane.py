@@ -72,6 +72,8 @@ class ItemList(KeptLines, SteadyScrollbars, OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._shown: list[Option] | None = None
+        self._placing = False
+        """A step through the text is moving the highlight (see `place`)."""
         self._drawing: dict | None = None
         """What a draw has worked out so far (styles, options' lines), while it lasts."""
         self._kept: dict[int, tuple[list[Option], tuple]] = {}
@@ -134,6 +136,30 @@ class ItemList(KeptLines, SteadyScrollbars, OptionList):
             if index is not None and index in lines:
                 self.refresh_lines(lines[index], heights[index])
         super().watch_highlighted(new)
+
+    def place(self, row: int | None) -> None:
+        """Highlight `row` as a step through the text does: the list keeps still when the
+        row is wholly in view, else brings it a third of the way down, so that the steps
+        after it do not scroll (and redraw) the whole list one row at a time."""
+        self._placing = True
+        try:
+            self.highlighted = row
+        finally:
+            self._placing = False
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        row = self.highlighted
+        if not self._placing or top or row is None or not self.is_mounted:
+            super().scroll_to_highlight(top)
+            return
+        self._update_lines()
+        y = self._index_to_line.get(row)
+        if y is None:
+            return
+        height, first = self.scrollable_content_region.height, round(self.scroll_y)
+        if first <= y and y + self._heights[row] <= first + height:
+            return
+        self.scroll_to(y=max(0, y - height // 3), animate=False, force=True, immediate=True)
 
     def forget_options(self) -> None:
         """Drop what was kept for the lists shown so far (they are being replaced)."""
@@ -398,7 +424,7 @@ class InsightPane(Vertical):
         if kind == self._tab:
             found = self.item_list
             with found.prevent(OptionList.OptionHighlighted):
-                found.highlighted = self._cursor[kind]
+                found.place(self._cursor[kind])
 
     def focused_item(self) -> tuple[ItemKind, int] | None:
         """(tab, analysis index) of the item under the cursor of the list, if it has focus."""
