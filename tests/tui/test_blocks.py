@@ -61,3 +61,24 @@ async def test_headings_are_styled_and_list_items_bulleted(make_app, library):
         segments = styles_of(view, rows[BULLET + "Then the spillway"])
         lit = "".join(t for t, style in segments if style.bgcolor == focus.bgcolor)
         assert lit == "Then"
+
+
+async def test_rows_with_nothing_lit_are_drawn_as_styled_text_draws_them(make_app, library):
+    """Rows with nothing lit are made straight from their runs of style (quick to scroll
+    into view): every kind of row (title, meta, heading, bullet, wrapped item, prose) must
+    come out cell for cell and style for style as the styled text draws it."""
+    (library / "a-budget.txt").unlink()
+    (library / "a-levee.md").write_text(NOTE, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(60, 45)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        kinds = set()
+        for row in range(len(view._layout)):
+            line = view._layout.lines[row]
+            if view._lit(row):
+                continue
+            kinds.add((line.kind, line.block, bool(line.prefix.strip())))
+            assert list(view._render_row(row, None)) == list(view._styled_row(row, None)), row
+        assert {("title", "", False), ("body", "heading", False), ("body", "list", True),
+                ("body", "list", False), ("body", "", False)} <= kinds  # fmt: skip
