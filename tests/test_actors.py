@@ -1057,3 +1057,24 @@ def test_a_company_officer_s_abbreviated_title_is_no_part_of_the_name() -> None:
     actors = actors_of(text)
     assert people(actors) == ["Carly Fenwick"]
     assert "ceo" in find(actors, "Carly Fenwick").role.casefold()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Marlow and her husband, Peter Marlow, opened the bakery in 1990. She said "
+        "the ovens were old. Mr. Marlow said business was good. Mrs. Marlow laughed.",
+        "Peter Marlow and his wife, Jane Marlow, opened the bakery in 1990. He said the "
+        "ovens were old. Mrs. Marlow said business was good. Mr. Marlow laughed.",
+    ],
+    ids=["wife named first", "husband named first"],
+)
+def test_a_courtesy_title_of_one_sex_is_not_the_namesake_of_the_other(text) -> None:
+    """Two people of one surname: "Mr. <Surname>" is not the one named first when the
+    text has called that one "she" (the subject of a sentence taken up by the subject
+    of the next), and "Mrs. <Surname>" not the one called "he"."""
+    actors = actors_of(text)
+    wife, husband = find(actors, "Jane Marlow"), find(actors, "Peter Marlow")
+    assert "Mrs. Marlow" in wife.aliases and "Mr. Marlow" not in wife.aliases
+    assert "Mr. Marlow" in husband.aliases and "Mrs. Marlow" not in husband.aliases
+    assert len(people(actors)) == 2

@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from reader.analysis.actors.gazetteer import ORG_KIND_PLACES, PLACE_ALIASES
-from reader.analysis.actors.index import PersonIndex, name_shaped
+from reader.analysis.actors.index import PersonIndex, name_genders, name_shaped
 from reader.analysis.actors.mentions import Mention, entity_mentions
 from reader.analysis.actors.name_scan import (
     bare_name_mentions,
@@ -42,7 +42,8 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     credits = credit_spans(text)
     if credits:
         mentions = [m for m in mentions if not _inside(m.start, credits)]
-    people = PersonIndex(mentions)
+    genders = name_genders(doc, mentions)
+    people = PersonIndex(mentions, genders)
     bare = bare_name_mentions(doc, text)
     for m in bare:
         if len(m.words) > 1 and m.words[-1] in people.surnames and name_shaped(m):
@@ -50,7 +51,7 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     named = [m for m in bare if m.kind == "person"]
     if named:
         mentions += named
-        people = PersonIndex(mentions)
+        people = PersonIndex(mentions, genders | name_genders(doc, named))
     mentions += [
         m
         for m in bare

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from reader.analysis.actors.gazetteer import ORG_SUFFIXES
 from reader.analysis.actors.mentions import Mention
-from reader.analysis.lexicon import ORG_HEAD_NOUNS
+from reader.analysis.lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, ORG_HEAD_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _NAME_KINDS = frozenset({"organization", "other", "group", "place"})
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -105,10 +109,56 @@ def _bodies(mentions: list[Mention]) -> set[str]:
     return {key for key, value in org.items() if value > person[key] and marked[key] > 1}
 
 
+def _gender_of(honorific: str) -> str | None:
+    if honorific in MALE_HONORIFICS:
+        return "m"
+    return "f" if honorific in FEMALE_HONORIFICS else None
+
+
+def _next_subject_pronoun(doc: Doc, name: Token) -> str | None:
+    """The gender of the "he" or "she" that is the subject of the sentence after the one
+    whose main verb has `name` as its subject: the person a text is about stays the
+    subject from one sentence to the next. (Within its sentence, or after a name that is
+    the subject of a side clause, a he or she is as often someone else.)"""
+    sentence = name.sent
+    head = name
+    for _ in range(4):
+        if head.dep_ not in {"compound", "flat"} or head.head.i == head.i:
+            break
+        head = head.head
+    if head.dep_ not in {"nsubj", "nsubjpass"} or head.head != sentence.root:
+        return None
+    if sentence.end >= len(doc):
+        return None
+    following = doc[sentence.end].sent
+    subject = next((t for t in following.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lower_ not in {"he", "she"}:
+        return None
+    return "m" if subject.lower_ == "he" else "f"
+
+
+def name_genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+    """ "m" or "f" for full names, by what the text calls their person: an honorific before
+    the name ("Mrs. <First> <Surname>"), or the he or she that is the subject of the next
+    sentence after the name was the subject of one ("<First> <Surname> opened the shop.
+    She said ...").
+    Names with evidence both ways are left out."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if len(m.words) < 2 or m.kind != "person":
+            continue
+        gender = _gender_of(m.honorific)
+        if gender is None:
+            gender = _next_subject_pronoun(doc, doc[m.tok_end - 1])
+        if gender is not None:
+            seen[m.key].add(gender)
+    return {key: genders.pop() for key, genders in seen.items() if len(genders) == 1}
+
+
 class PersonIndex:
     """Full names (two words or more) and the surnames and first names that point to them."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], genders: dict[str, str] | None = None) -> None:
         votes: dict[str, int] = defaultdict(int)
         for m in mentions:
             if len(m.words) == 1:
@@ -161,6 +211,12 @@ class PersonIndex:
                 root = self.root(m.key)
                 self.first_seen.setdefault(root, m.start)
                 self.named_at[root].append(m.start)
+        by_root: dict[str, set[str]] = defaultdict(set)
+        for key, gender in (genders or {}).items():
+            if key in self.parent:
+                by_root[self.root(key)].add(gender)
+        self.gender = {root: found.pop() for root, found in by_root.items() if len(found) == 1}
+        """ "m" or "f" for a person whose name the text gives it for (see name_genders)."""
 
     def root(self, key: str) -> str:
         while self.parent.get(key, key) != key:
@@ -190,6 +246,11 @@ class PersonIndex:
                 )
         if not roots:
             return None
+        wanted = _gender_of(m.honorific)
+        if wanted is not None:  # "Mr. <Surname>" is not the "<First> <Surname>" called she
+            roots = {root for root in roots if self.gender.get(root) in (None, wanted)}
+            if not roots:
+                return None
         return self._nearest(roots, m.start)
 
     @staticmethod
