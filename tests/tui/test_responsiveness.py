@@ -12,7 +12,7 @@ from textual.widget import Widget
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.insight_pane import InsightPane
 
-from .conftest import fake_analysis, held_scanner, long_article, settle, until
+from .conftest import fake_analysis, held_scanner, long_article, settle, status_text, until
 
 
 def record_placeholders(monkeypatch) -> list[str]:
@@ -321,3 +321,19 @@ async def test_a_long_progress_message_keeps_to_one_row_and_the_tabs_stay(make_a
         pane.show_status("This article is too short for a summary. " * 4, kind="notice")
         await pilot.pause()
         assert status.region.height > 1  # a notice is read whole: it wraps
+
+
+async def test_a_tab_switch_inside_the_pane_leaves_the_status_line_alone(make_app):
+    """The tab bar names the tab; the status line says the pane's keys once, the same for
+    every tab, so switching tabs redraws the pane and not a line across the whole screen
+    (which made each switch compose every pane again)."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        said = status_text(app)
+        assert "j/k move" in said
+        for key, tab in (("2", "actors"), ("3", "quotes"), ("1", "summary")):
+            await pilot.press(key)
+            assert app.screen.pane.tab == tab
+            assert status_text(app) == said
