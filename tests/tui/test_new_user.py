@@ -435,7 +435,7 @@ async def test_tab_stops_once_per_pane_and_tab_keys_say_where_focus_went(make_ap
         await pilot.press("3")
         await pilot.pause()
         assert app.focused is screen.pane.item_list and screen.pane.tab == "quotes"
-        assert "Quotes" in status_text(app) and "tab" in status_text(app)
+        assert "Insight" in status_text(app) and "tab" in status_text(app)
 
 
 async def test_unfocused_pane_borders_stand_out_at_256_colours(make_app):

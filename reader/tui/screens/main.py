@@ -1049,9 +1049,9 @@ class MainScreen(Screen):
             self.action_toggle_insight()
         self.pane.set_tab(tab)
         self.pane.item_list.focus()
-        # The tab bar names the tab; the line says the keys, the same for every tab, so a
-        # switch redraws the pane alone and not the status line across the screen.
-        self.status.say("j/k move, enter shows it in the text, tab leaves")
+        # The tab bar names the tab; the line says where the keys went, the same for every
+        # tab, so a switch redraws the pane alone and not the status line across the screen.
+        self.status.say("Insight · j/k move, enter shows it in the text, tab leaves")
 
     def action_toggle_insight(self) -> None:
         narrow = self.has_class("-narrow")
