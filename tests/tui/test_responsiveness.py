@@ -337,3 +337,26 @@ async def test_a_tab_switch_inside_the_pane_leaves_the_status_line_alone(make_ap
             await pilot.press(key)
             assert app.screen.pane.tab == tab
             assert status_text(app) == said
+
+
+async def test_a_cursor_move_in_the_article_list_redraws_the_two_rows_it_concerns(make_app):
+    """j/k redraw the row the cursor leaves and the row it lands on, not every row of the
+    list (what Textual does for a reactive that repaints)."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        articles = app.screen.article_list
+        asked: list[tuple[Region, ...]] = []
+        drawn = articles.refresh
+
+        def refresh(*regions, **kwargs):
+            asked.append(regions)
+            return drawn(*regions, **kwargs)
+
+        articles.refresh = refresh
+        for key in ("j", "k"):
+            asked.clear()
+            await pilot.press(key)
+            assert asked and all(asked), key  # every redraw names its rows
+            lines = {y for regions in asked for region in regions for y in region.line_range}
+            assert len(lines) <= 4, key  # two rows of two lines

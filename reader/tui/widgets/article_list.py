@@ -61,8 +61,9 @@ class ArticleList(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
         Binding("enter", "choose", "read", show=True),  # the footer changes with the pane
     ]
 
-    cursor: reactive[int | None] = reactive(None, always_update=True)
-    """Row index of the cursor (always an article row)."""
+    cursor: reactive[int | None] = reactive(None, always_update=True, repaint=False)
+    """Row index of the cursor (always an article row). A move redraws the two rows it
+    concerns (and what a scroll brings), not every row of the list."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
