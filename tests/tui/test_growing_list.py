@@ -73,3 +73,35 @@ async def test_the_status_line_counts_the_articles_a_growing_list_adds(make_app,
         assert len(app.screen.article_list.paths) == 3
         assert status_text(app).startswith("1 of 3 · unread · ")
         assert status_text(app).endswith("3 unread in the list")
+
+
+async def test_the_first_rows_are_listed_as_soon_as_the_scan_finds_them(make_app, monkeypatch):
+    """A scan that has found nothing when the screen is mounted: its first rows are listed
+    (and make the first paint) as soon as they are found, not after a batch's wait."""
+    import threading
+
+    from reader.library.scan import iter_scan
+    from reader.tui.screens import main
+
+    monkeypatch.setattr(main, "FIRST_BATCH", 30.0)  # a wait no test would sit through
+    start, rest = threading.Event(), threading.Event()
+
+    def scanner(paths):
+        start.wait(10)
+        for number, item in enumerate(iter_scan(paths)):
+            if number == 1:
+                rest.wait(10)
+            yield item
+
+    app = make_app()
+    app.session.scanner = scanner
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        articles = app.screen.article_list
+        assert not articles.paths
+        start.set()
+        await until(pilot, lambda: articles.paths, rounds=40)
+        assert len(articles.paths) == 1
+        rest.set()
+        await settle(pilot)
+        assert len(articles.paths) == 3

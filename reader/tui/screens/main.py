@@ -82,9 +82,12 @@ READ_AT = 0.9
 """Share of the text that must have been on screen for an article to count as read."""
 PLACEHOLDER_DELAY = 0.25
 """Seconds an article may take to load before "Opening…" replaces the previous one."""
+FIRST_POLL = 0.005
+"""How often a scan that has found nothing yet is looked at: its first rows make the first
+paint as soon as they are found."""
 FIRST_BATCH = 0.1
-"""Seconds of scanning before the first rows are listed; each later batch waits twice as
-long, up to LAST_BATCH."""
+"""Seconds of scanning between the first rows and the second batch; each later batch waits
+twice as long, up to LAST_BATCH."""
 LAST_BATCH = 1.0
 """A batch costs what it adds (it is listed at the end), so a second's worth is a short
 pause for the keys even in a huge first listing."""
@@ -205,10 +208,15 @@ class MainScreen(Screen):
             found = _Found(self.session.scanner, library)
         self.scanning = True
         finished = asyncio.wrap_future(found.finished)
-        # What the scan started with the screen has found since it was mounted: at once.
-        interval = 0.0 if found.has_items() else FIRST_BATCH
+        # What the scan started with the screen has found: at once, or as soon as it has
+        # found anything (the first rows are the first paint).
+        interval, polls = 0.0, int(FIRST_BATCH / FIRST_POLL)
         while True:
             try:
+                while polls and not (found.has_items() or finished.done()):
+                    await asyncio.wait([finished], timeout=FIRST_POLL)
+                    polls -= 1
+                polls = 0
                 if interval:
                     await asyncio.wait([finished], timeout=interval)
             except asyncio.CancelledError:  # quitting, or a newer scan: stop walking now
