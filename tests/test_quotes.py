@@ -1095,3 +1095,19 @@ def test_a_quote_mark_glued_to_the_punctuation_after_said_still_has_its_speaker(
     as if the space were written, so the verb of saying is seen and carries the quote."""
     (quote,) = quotes_of(text)
     assert (quote.speaker, quote.cue) == ("Ann Kowalski", "said")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Kowalski’s campaign slogan is “We build it right.”",
+        "Ann Kowalski’s motto has always been “measure twice, cut once.”",
+        "Kowalski’s catch phrase in that race was that her rival “would say anything to win.”",
+    ],
+    ids=["slogan", "motto", "catch phrase"],
+)
+def test_words_someone_keeps_saying_are_theirs(text) -> None:
+    """A slogan, motto or catch phrase is words its owner says again and again: the
+    quote it is, or that says what it is, is the owner's."""
+    (quote,) = quotes_of(text)
+    assert quote.speaker in {"Ann Kowalski", "Kowalski"}

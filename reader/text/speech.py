@@ -91,3 +91,11 @@ CLAIM_NOUNS = _words(
 )
 """Nouns for something said whose content a "that" clause or an "of" phrase gives:
 "<Name>'s claim that the plan "will fail""."""
+
+PHRASE_NOUNS = _words(
+    """
+    slogan motto mantra catchphrase phrase refrain tagline watchword
+    """
+)
+"""Nouns for words someone says again and again: "<Name>'s slogan is "..."", "<Name>'s
+"..." mantra"."""

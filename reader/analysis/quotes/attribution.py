@@ -12,6 +12,7 @@ from reader.analysis.quotes.speakers import SpeakerResolver, antecedent
 from reader.text.speech import (
     CHARACTERIZING_LEMMAS,
     CLAIM_NOUNS,
+    PHRASE_NOUNS,
     SPEECH_FORMS,
     SPEECH_LEMMAS,
     STATEMENT_NOUNS,
@@ -390,9 +391,9 @@ def _possessed_words(ctx: Context) -> Attribution | None:
                 below.dep_ == "prep" and below.lower_ in {"of", "for"}
             )
             return _owned(ctx, token) if says else None
-        if token.lemma_ == "be":  # "<Name>'s suggestion was that ..."
+        if token.lemma_ == "be":  # "<Name>'s suggestion was that ...", "<Name>'s motto is ..."
             claim = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
-            if claim and claim[0].lemma_.casefold() in CLAIM_NOUNS:
+            if claim and claim[0].lemma_.casefold() in CLAIM_NOUNS | PHRASE_NOUNS:
                 return _owned(ctx, claim[0])
     return None
 
