@@ -32,14 +32,19 @@ def test_list_lines_carry_bullets_and_still_tile_the_text():
     assert all(len(line.prefix + body[line.start : line.end].rstrip()) <= 20 for line in lines)
 
 
+def with_the_note(library) -> None:
+    """The library's first article becomes NOTE (a heading, a list, prose)."""
+    (library / "a-budget.txt").unlink()
+    (library / "a-levee.md").write_text(NOTE, encoding="utf-8")
+
+
 def styles_of(view: ArticleView, row: int) -> list[tuple[str, object]]:
     strip = view.render_line(row - round(view.scroll_y))
     return [(segment.text, segment.style) for segment in strip if segment.text.strip()]
 
 
 async def test_headings_are_styled_and_list_items_bulleted(make_app, library):
-    (library / "a-budget.txt").unlink()
-    (library / "a-levee.md").write_text(NOTE, encoding="utf-8")
+    with_the_note(library)
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
@@ -67,8 +72,7 @@ async def test_rows_with_nothing_lit_are_drawn_as_styled_text_draws_them(make_ap
     """Rows with nothing lit are made straight from their runs of style (quick to scroll
     into view): every kind of row (title, meta, heading, bullet, wrapped item, prose) must
     come out cell for cell and style for style as the styled text draws it."""
-    (library / "a-budget.txt").unlink()
-    (library / "a-levee.md").write_text(NOTE, encoding="utf-8")
+    with_the_note(library)
     app = make_app()
     async with app.run_test(size=(60, 45)) as pilot:
         await settle(pilot)
