@@ -1111,3 +1111,27 @@ def test_words_someone_keeps_saying_are_theirs(text) -> None:
     quote it is, or that says what it is, is the owner's."""
     (quote,) = quotes_of(text)
     assert quote.speaker in {"Ann Kowalski", "Kowalski"}
+
+
+def test_straight_single_marks_are_quotation_marks_when_a_text_has_no_other() -> None:
+    """A text quoted with straight apostrophes only ('We will,' she said): its quotes are
+    found and attributed; apostrophes inside or after words are not marks."""
+    text = (
+        "'We will cut costs where we can,' said Ann Kowalski, the mayor of Riverton.\n\n"
+        "The players' union did not agree. 'It's a bad deal for the city,' she said."
+    )
+    quotes = quotes_of(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We will cut costs where we can", "Ann Kowalski"),
+        ("It's a bad deal for the city", "Ann Kowalski"),
+    ]
+
+
+def test_stray_straight_apostrophes_make_no_quote() -> None:
+    """An elision ('90s, rock 'n' roll) or a possessive (the Smiths' house) opens or closes
+    nothing, and no passage is left open to the end of its paragraph."""
+    text = (
+        "The '90s were better for rock 'n' roll, O'Neil said.\n\n"
+        "The Smiths' house stood empty. Nobody would say what the owners' plans were."
+    )
+    assert quotes_of(text) == ()

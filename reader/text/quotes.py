@@ -23,6 +23,7 @@ CLOSERS = frozenset("”»")
 STRAIGHT = '"'
 MARKS = re.compile(r"[\"“”„‟«»]")
 SINGLE_MARKS = re.compile(r"[‘’]")
+STRAIGHT_SINGLE_MARKS = re.compile("'")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 MAX_CHAIN_PARAGRAPHS = 8
 MAX_CHAIN_CHARS = 6_000
@@ -121,6 +122,26 @@ def _single_direction(text: str, i: int) -> str:
     return "close"
 
 
+def _straight_single_direction(text: str, i: int) -> str:
+    """Straight apostrophes as the quotation marks, in texts with no other marks at all
+    ('We will,' she said): most are apostrophes inside words (don't, O'Neil) or after
+    them (the players' union), so only one at a word's edge on the side of the quote
+    counts, and a closing one must follow a word or the quote's own punctuation."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return "-"
+    if before.isspace() or before in "([{—–":
+        return "open" if after.isalpha() or after in "‘“" else "-"  # not '90s
+    if after.isspace() or after in _CLOSE_AFTER:
+        if before in ".,!?…":
+            return "close"
+        if before == "s" and text[i + 2 : i + 3].islower():
+            return "weak"  # "the players' union" or "'red lines' remained"
+        return "close" if before.isalnum() else "-"
+    return "-"
+
+
 def single_marks_lead(text: str) -> bool:
     """Whether single curly marks are the text's quotation marks (British style).
 
@@ -196,20 +217,27 @@ def mark_width(text: str, at: int) -> int:
 
 def _find_quote_spans(text: str) -> list[QuoteSpan]:
     marks_re, direction = MARKS, _direction
+    closed_only = False  # passages left open are dropped (a stray apostrophe opens one)
     if single_marks_lead(text):
         marks_re, direction = SINGLE_MARKS, _single_direction
+        if not SINGLE_MARKS.search(text):  # no curly marks at all: straight ones, if any
+            marks_re, direction = STRAIGHT_SINGLE_MARKS, _straight_single_direction
+            closed_only = True
     found: list[QuoteSpan] = []
     chain: list[tuple[int, int, int]] = []  # (open mark, content start, paragraph end)
 
     def flush(close: int | None) -> None:
         if not chain:
             return
+        if close is None and closed_only:
+            chain.clear()
+            return
         first_open, first_start, _ = chain[0]
         end = close if close is not None else chain[-1][2]
         total = end - first_start
         if close is not None and len(chain) <= MAX_CHAIN_PARAGRAPHS and total <= MAX_CHAIN_CHARS:
             a, b = _trim(text, first_start, end)
-            if _wordy(text, a, b):
+            if _wordy(text, a, b) and not (closed_only and b - a < 2):  # not rock 'n' roll
                 found.append(QuoteSpan(a, b, first_open, close, len(chain)))
         else:
             for k, (mark, start, para_end) in enumerate(chain):
