@@ -1135,3 +1135,11 @@ def test_stray_straight_apostrophes_make_no_quote() -> None:
         "The Smiths' house stood empty. Nobody would say what the owners' plans were."
     )
     assert quotes_of(text) == ()
+
+
+def test_someone_described_by_a_named_owner_is_not_the_owner() -> None:
+    """ "<Name>'s son said": a person described through a named owner, and not named by
+    that role before, is the description, not the owner (nor anyone else)."""
+    text = 'Peter Marlow has two sons. "He never called," Marlow\'s son said.'
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Marlow's son"
