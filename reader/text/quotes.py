@@ -132,7 +132,7 @@ def _straight_single_direction(text: str, i: int) -> str:
     if before.isalnum() and after.isalnum():
         return "-"
     if before.isspace() or before in "([{—–":
-        return "open" if after.isalpha() or after in "‘“" else "-"  # not '90s
+        return "open" if after.isalpha() else "-"  # not '90s
     if after.isspace() or after in _CLOSE_AFTER:
         if before in ".,!?…":
             return "close"
@@ -275,15 +275,16 @@ def _find_quote_spans(text: str) -> list[QuoteSpan]:
         for n in range(k, len(marks)):
             i, kind = marks[n], kinds[n]
             if kind == "weak":
-                if not chain or strong_ahead[n]:
-                    continue
+                if not chain or strong_ahead[n] or closed_only:
+                    continue  # with straight marks, "the Smiths' farm" after 'til closes nothing
                 kind = "close"
             if not chain:
                 if kind != "close":
                     chain.append((i, i + 1, p_end))
                 continue
-            if kind == "open" and i - chain[-1][1] > 0 and text[i] in OPENERS:
-                # A second opening mark: the first one was never closed.
+            if kind == "open" and i - chain[-1][1] > 0 and (text[i] in OPENERS or closed_only):
+                # A second opening mark: the first one was never closed (with straight
+                # marks, an elision such as 'n or 'em opened it, and it is dropped).
                 chain[-1] = (chain[-1][0], chain[-1][1], i)
                 flush(None)
                 chain.append((i, i + 1, p_end))

@@ -225,9 +225,10 @@ def _parts(text: str, span: QuoteSpan) -> list[tuple[int, int]]:
                 pieces.append((start, end))
     else:
         pieces = [(span.start, span.end)]
+    opening = OPENING_MARKS | {text[span.open_mark]}  # a straight apostrophe reopens too
     parts = []
     for start, end in pieces:
-        while start < end and (text[start].isspace() or text[start] in OPENING_MARKS):
+        while start < end and (text[start].isspace() or text[start] in opening):
             start += 1
         while end > start and text[end - 1] in _PART_END:
             end -= 1
