@@ -127,7 +127,8 @@ class SpeakerResolver:
                 return by_role  # "the spokesman" introduced earlier by name
             if lemma in _ANYONE or self._introduced_unnamed(token):
                 return _phrase(token)  # "the man shouted": someone not named
-            if det.pos_ == "PROPN":
+            owner = self.actor_at(det.idx) if det.pos_ == "PROPN" else None
+            if owner is not None and owner.kind == "person":
                 return _phrase(token)  # "<Name>'s son", not named by a role before: not <Name>
             return self._resolve(token.i, _noun_gender(lemma), 0) or _phrase(token)
         if _press(token) and (definite or _definite_owner(det)):
