@@ -42,8 +42,7 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     credits = credit_spans(text)
     if credits:
         mentions = [m for m in mentions if not _inside(m.start, credits)]
-    genders = name_genders(doc, mentions)
-    people = PersonIndex(mentions, genders)
+    people = PersonIndex(mentions, name_genders(doc, mentions))
     bare = bare_name_mentions(doc, text)
     for m in bare:
         if len(m.words) > 1 and m.words[-1] in people.surnames and name_shaped(m):
@@ -51,7 +50,7 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     named = [m for m in bare if m.kind == "person"]
     if named:
         mentions += named
-        people = PersonIndex(mentions, genders | name_genders(doc, named))
+        people = PersonIndex(mentions, name_genders(doc, mentions))
     mentions += [
         m
         for m in bare

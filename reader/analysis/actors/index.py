@@ -118,8 +118,9 @@ def _gender_of(honorific: str) -> str | None:
 def _next_subject_pronoun(doc: Doc, name: Token) -> str | None:
     """The gender of the "he" or "she" that is the subject of the sentence after the one
     whose main verb has `name` as its subject: the person a text is about stays the
-    subject from one sentence to the next. (Within its sentence, or after a name that is
-    the subject of a side clause, a he or she is as often someone else.)"""
+    subject from one sentence to the next. (Within its sentence, after a name that is the
+    subject of a side clause, with another person named outside the subject, or in a
+    sentence with quotation marks, a he or she is as often someone else.)"""
     sentence = name.sent
     head = name
     for _ in range(4):
@@ -128,6 +129,11 @@ def _next_subject_pronoun(doc: Doc, name: Token) -> str | None:
         head = head.head
     if head.dep_ not in {"nsubj", "nsubjpass"} or head.head != sentence.root:
         return None
+    inside = {t.i for t in head.subtree}
+    if any(t.ent_type_ == "PERSON" and t.i not in inside for t in sentence):
+        return None  # "<A> defeated <B>. She conceded": she may be <B>
+    if any(t.is_quote for t in sentence):
+        return None  # a name inside someone's words; the next "he added" is the speaker
     if sentence.end >= len(doc):
         return None
     following = doc[sentence.end].sent
