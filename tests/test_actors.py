@@ -1078,3 +1078,13 @@ def test_a_courtesy_title_of_one_sex_is_not_the_namesake_of_the_other(text) -> N
     assert "Mrs. Marlow" in wife.aliases and "Mr. Marlow" not in wife.aliases
     assert "Mr. Marlow" in husband.aliases and "Mrs. Marlow" not in husband.aliases
     assert len(people(actors)) == 2
+
+
+def test_a_she_after_a_sentence_with_two_people_tells_nobody_s_sex() -> None:
+    """ "<A> defeated <B>. She conceded.": the she may be <B>, so <A> is not taken for a
+    woman, and "Mr. <A's surname>" still joins <A>."""
+    text = (
+        "Peter Marlow defeated Jane Ostrova in the race. She conceded on Friday. "
+        "Mr. Marlow thanked his staff."
+    )
+    assert "Mr. Marlow" in find(actors_of(text), "Peter Marlow").aliases

@@ -1132,9 +1132,22 @@ def test_stray_straight_apostrophes_make_no_quote() -> None:
     nothing, and no passage is left open to the end of its paragraph."""
     text = (
         "The '90s were better for rock 'n' roll, O'Neil said.\n\n"
-        "The Smiths' house stood empty. Nobody would say what the owners' plans were."
+        "The Smiths' house stood empty. Nobody would say what the owners' plans were.\n\n"
+        "The shop stays open 'til five at the Marlows' farm, the owner said."
     )
     assert quotes_of(text) == ()
+
+
+def test_an_elision_before_a_straight_single_quote_does_not_swallow_it() -> None:
+    """'n, 'em or 'til opens no passage that the next quote's opening mark would close:
+    a second opening mark drops the passage left open, and the quote is found whole."""
+    text = "Fans rock 'n roll all night. 'We love it,' said Ann Kowalski."
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [("We love it", "Ann Kowalski")]
+
+
+def test_a_straight_single_quote_over_two_paragraphs_loses_its_reopening_mark() -> None:
+    text = "'We will not give in,\n\n'and we will win,' Ann Kowalski said."
+    assert [q.text for q in quotes_of(text)] == ["We will not give in", "and we will win"]
 
 
 def test_someone_described_by_a_named_owner_is_not_the_owner() -> None:
@@ -1143,3 +1156,11 @@ def test_someone_described_by_a_named_owner_is_not_the_owner() -> None:
     text = 'Peter Marlow has two sons. "He never called," Marlow\'s son said.'
     (quote,) = quotes_of(text)
     assert quote.speaker == "Marlow's son"
+
+
+def test_a_company_s_officer_may_be_the_person_spoken_of() -> None:
+    """Only a person's relative or aide is someone else: "<Company>'s chief executive"
+    is still looked for among the people the text has spoken of."""
+    text = 'Tom Brandt spoke at the launch. Brightline\'s chief executive said "we will win."'
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Tom Brandt"
