@@ -105,3 +105,36 @@ async def test_the_first_rows_are_listed_as_soon_as_the_scan_finds_them(make_app
         rest.set()
         await settle(pilot)
         assert len(articles.paths) == 3
+
+
+async def test_in_another_order_than_the_folder_s_the_first_article_opened_is_the_top_row(
+    make_app, monkeypatch
+):
+    """Listed newest first, a file found later may go above the first one found, so the
+    first rows wait for a batch (here: for the whole scan), and the article opened is the
+    top row of the list, not the first file the scan happened to reach."""
+    import threading
+
+    from reader.library.scan import iter_scan
+    from reader.tui.screens import main
+
+    monkeypatch.setattr(main, "FIRST_BATCH", 30.0)  # a batch longer than the whole scan
+    rest = threading.Event()
+
+    def scanner(paths):
+        for number, item in enumerate(iter_scan(paths)):
+            if number == 1:
+                rest.wait(10)
+            yield item
+
+    app = make_app()
+    app.session.state.set("sort", "date")  # newest first, as `s` leaves it; nothing read yet
+    app.session.scanner = scanner
+    async with app.run_test(size=(120, 40)) as pilot:
+        articles = app.screen.article_list
+        await until(pilot, lambda: False, rounds=4)  # the first file has been found by now
+        assert not articles.paths
+        rest.set()
+        await settle(pilot)
+        assert [p.name for p in articles.paths][0] == "b-port.txt"
+        assert app.screen.current == articles.paths[0]

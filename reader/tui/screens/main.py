@@ -191,7 +191,8 @@ class MainScreen(Screen):
         self.article_list.focus()
         self.article_list.set_new(set(self.session.new_items))
         early = self._early_scan
-        if early is not None and early.has_items():  # listed in the first frame
+        if early is not None and early.has_items() and self._found_in_order():
+            # listed in the first frame
             self._scanned(LibraryScanned(early.take(), final=False))
         self._scan()
 
@@ -209,11 +210,13 @@ class MainScreen(Screen):
         self.scanning = True
         finished = asyncio.wrap_future(found.finished)
         # What the scan started with the screen has found: at once, or as soon as it has
-        # found anything (the first rows are the first paint).
+        # found anything (the first rows are the first paint), when it is listed in the
+        # order it is found; else after the first batch.
         interval, polls = 0.0, int(FIRST_BATCH / FIRST_POLL)
+        in_order = self._found_in_order()
         while True:
             try:
-                while polls and not (found.has_items() or finished.done()):
+                while polls and not finished.done() and not (in_order and found.has_items()):
                     await asyncio.wait([finished], timeout=FIRST_POLL)
                     polls -= 1
                 polls = 0
@@ -234,6 +237,12 @@ class MainScreen(Screen):
             if final:
                 return
             interval = min(LAST_BATCH, max(FIRST_BATCH / 2, interval) * 2)
+
+    def _found_in_order(self) -> bool:
+        """Whether the list shows files in the order the scan finds them (folder order). In
+        another order a file found later may go above the first ones, and the article
+        opened first would not be the top row."""
+        return self.session.state.get("sort", "folder") == "folder"
 
     @on(LibraryScanned)
     def _scanned(self, message: LibraryScanned) -> None:
