@@ -1164,3 +1164,18 @@ def test_a_company_s_officer_may_be_the_person_spoken_of() -> None:
     text = 'Tom Brandt spoke at the launch. Brightline\'s chief executive said "we will win."'
     (quote,) = quotes_of(text)
     assert quote.speaker == "Tom Brandt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Kowalski said,'No deal for the city.' Then she left the hall.",
+        "'No deal for the city,' said Ann Kowalski. It’s late, she added.",
+    ],
+    ids=["glued to the comma", "beside a curly apostrophe"],
+)
+def test_straight_single_marks_glued_or_beside_curly_apostrophes(text) -> None:
+    """A straight mark with the space before it left out still opens a quote, and a curly
+    apostrophe elsewhere (It’s) does not make the straight marks apostrophes."""
+    (quote,) = quotes_of(text)
+    assert (quote.text.rstrip("."), quote.speaker) == ("No deal for the city", "Ann Kowalski")

@@ -96,7 +96,7 @@ def _read_curly_apostrophes_as_straight(nlp: Language) -> None:
     nlp.add_pipe(APOSTROPHES, first=True)
 
 
-GLUED_QUOTE_MARKS = (r"(?<=[\w)\]])[,:;](?=[\"“‘])", r"(?<=[,:;])[\"“‘]")
+GLUED_QUOTE_MARKS = (r"(?<=[\w)\]])[,:;](?=[\"“‘'][^\W\d])", r"(?<=[,:;])[\"“‘'](?=[^\W\d])")
 """A comma, colon or semicolon with an opening quotation mark glued to it and to the words
 around it ("said,“Look", "(R-Ohio):"I"): split there, as if the space were written."""
 

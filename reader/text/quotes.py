@@ -139,6 +139,8 @@ def _straight_single_direction(text: str, i: int) -> str:
         if before == "s" and text[i + 2 : i + 3].islower():
             return "weak"  # "the players' union" or "'red lines' remained"
         return "close" if before.isalnum() else "-"
+    if before in ",:" and after.isalpha():
+        return "open"  # said,'No deal' and said:'No deal', the space left out
     return "-"
 
 
@@ -220,7 +222,7 @@ def _find_quote_spans(text: str) -> list[QuoteSpan]:
     closed_only = False  # passages left open are dropped (a stray apostrophe opens one)
     if single_marks_lead(text):
         marks_re, direction = SINGLE_MARKS, _single_direction
-        if not SINGLE_MARKS.search(text):  # no curly marks at all: straight ones, if any
+        if "‘" not in text:  # no curly opening mark (a ’ alone is an apostrophe): straight
             marks_re, direction = STRAIGHT_SINGLE_MARKS, _straight_single_direction
             closed_only = True
     found: list[QuoteSpan] = []
