@@ -51,7 +51,7 @@ def test_analysis_survives_the_cache_format(analyses):
 def test_a_failing_part_becomes_a_notice(monkeypatch, analyses):
     import reader.analysis.quotes as quotes
 
-    def broken(doc, text, actors):
+    def broken(doc, text, actors, author=None):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(quotes, "extract_quotes", broken)

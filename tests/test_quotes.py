@@ -1179,3 +1179,24 @@ def test_straight_single_marks_glued_or_beside_curly_apostrophes(text) -> None:
     apostrophe elsewhere (It’s) does not make the straight marks apostrophes."""
     (quote,) = quotes_of(text)
     assert (quote.text.rstrip("."), quote.speaker) == ("No deal for the city", "Ann Kowalski")
+
+
+def test_i_who_says_something_in_a_column_is_the_one_author_of_its_byline(tmp_path) -> None:
+    """ "“Your Honor,” I said": outside quotation marks, "I" is the writer, named by a
+    byline of one person; with two people in the byline, no one."""
+    from reader.analysis.pipeline import analyze, one_author
+    from reader.library.loaders import load_article
+
+    body = 'The judge asked me to explain. "I would like to answer the question," I said.\n'
+    speakers = []
+    for byline in ("By Ann Kowalski", "By Ann Kowalski and Tom Brandt"):
+        path = tmp_path / f"{len(speakers)}.txt"
+        path.write_text(f"Why I spoke up\n\n{byline}\n\n{body}", encoding="utf-8")
+        analysis, _ = analyze(load_article(path))
+        speakers.append([q.speaker for q in analysis.quotes])
+    assert speakers == [["Ann Kowalski"], [None]]
+    assert [one_author(b) for b in ("Ann Kowalski", "Staff", "A. Kowalski, T. Brandt")] == [
+        "Ann Kowalski",
+        None,
+        None,
+    ]

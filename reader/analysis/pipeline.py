@@ -31,6 +31,21 @@ def analysed_part(text: str, limit: int | None = None) -> str:
     return text[:limit]
 
 
+def one_author(byline: str | None) -> str | None:
+    """The one person a byline names ("Ann Kowalski"), or None for several people
+    ("<A> and <B>", "<A>, <B>"), an agency or staff line, or none at all."""
+    if not byline:
+        return None
+    name = byline.strip()
+    if name.casefold().startswith("by "):
+        name = name[3:].strip()
+    words = name.split()
+    single = not any(sep in name for sep in (",", "&", ";", "/")) and " and " not in name
+    if single and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return name
+    return None
+
+
 def _actors(doc: Doc, text: str, notices: list[str]) -> tuple[Actor, ...]:
     from reader.analysis.actors import extract_actors
 
@@ -42,12 +57,12 @@ def _actors(doc: Doc, text: str, notices: list[str]) -> tuple[Actor, ...]:
 
 
 def _quotes(
-    doc: Doc, text: str, actors: tuple[Actor, ...], notices: list[str]
+    doc: Doc, text: str, actors: tuple[Actor, ...], notices: list[str], author: str | None
 ) -> tuple[Quote, ...]:
     from reader.analysis.quotes import extract_quotes
 
     try:
-        return tuple(extract_quotes(doc, text, actors))
+        return tuple(extract_quotes(doc, text, actors, author))
     except Exception as exc:  # see _actors
         notices.append(f"{FAILED}: quotes could not be extracted ({type(exc).__name__}: {exc})")
         return ()
@@ -81,7 +96,7 @@ def analyze(
         doc, text, sentences, algorithm, title=article.title, ratio=ratio, words=words
     )
     actors = _actors(doc, text, notices)
-    quotes = _quotes(doc, text, actors, notices)
+    quotes = _quotes(doc, text, actors, notices, one_author(getattr(article, "byline", None)))
     analysis = Analysis(
         article_id=article.id,
         summary=summary,

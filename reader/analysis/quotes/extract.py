@@ -56,8 +56,11 @@ _MINOR_WORDS = frozenset(
 )
 
 
-def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quote, ...]:
-    """Quotations in text order, with speakers named as in `actors` when known.
+def extract_quotes(
+    doc: Doc, text: str, actors: tuple[Actor, ...], author: str | None = None
+) -> tuple[Quote, ...]:
+    """Quotations in text order, with speakers named as in `actors` when known; `author`,
+    the one person the byline names, is the "I" who says something in the text.
 
     A quote interrupted by its attribution ("First," she said, "second.") is reported as
     two items with the same speaker and cue.
@@ -74,7 +77,7 @@ def extract_quotes(doc: Doc, text: str, actors: tuple[Actor, ...]) -> tuple[Quot
         )
         for s in spans
     ]
-    resolver = SpeakerResolver(doc, text, actors, quoted)
+    resolver = SpeakerResolver(doc, text, actors, quoted, author)
     paragraphs = paragraph_spans(text)
     para_starts = [p[0] for p in paragraphs]
     results: list[Quote] = []

@@ -41,9 +41,16 @@ class SpeakerResolver:
     """Actor look-ups by character offset, pronoun resolution and common-noun matching."""
 
     def __init__(
-        self, doc: Doc, text: str, actors: tuple[Actor, ...], quoted: list[tuple[int, int]]
+        self,
+        doc: Doc,
+        text: str,
+        actors: tuple[Actor, ...],
+        quoted: list[tuple[int, int]],
+        author: str | None = None,
     ):
         self.doc = doc
+        self.author = next((a for a in actors if author and fold(a.name) == fold(author)), author)
+        """Who "I" is outside quotation marks: the byline's one person (as an actor if named)."""
         self.text = text
         self.actors = actors
         mentions = sorted(
@@ -95,7 +102,7 @@ class SpeakerResolver:
             # "Smith, who said ...", "<Name> released an ad that urges ..."
             return self._maker(noun) or self.from_token(noun, before)
         if token.pos_ == "PRON":
-            return None
+            return self.author if lower == "i" else None  # a column's "I said": its author
         for child in token.children:
             named = self.actor_at(child.idx) if child.dep_ == "appos" else None
             if named is not None and (named.kind == "person" or not _personal_noun(token)):
