@@ -27,6 +27,14 @@ FEMALE_HONORIFICS = words(
     """
 )
 
+
+def honorific_gender(word: str) -> str | None:
+    """ "m" for "mr", "f" for "mrs", None for "dr" or no honorific (folded, no dot)."""
+    if word in MALE_HONORIFICS:
+        return "m"
+    return "f" if word in FEMALE_HONORIFICS else None
+
+
 TITLE_WORDS = words(
     """
     president vice minister secretary senator sen rep representative congressman

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.actors.gazetteer import ORG_SUFFIXES
 from reader.analysis.actors.mentions import Mention
-from reader.analysis.lexicon import FEMALE_HONORIFICS, MALE_HONORIFICS, ORG_HEAD_NOUNS
+from reader.analysis.lexicon import ORG_HEAD_NOUNS, honorific_gender
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,12 +109,6 @@ def _bodies(mentions: list[Mention]) -> set[str]:
     return {key for key, value in org.items() if value > person[key] and marked[key] > 1}
 
 
-def _gender_of(honorific: str) -> str | None:
-    if honorific in MALE_HONORIFICS:
-        return "m"
-    return "f" if honorific in FEMALE_HONORIFICS else None
-
-
 def _next_subject_pronoun(doc: Doc, name: Token) -> str | None:
     """The gender of the "he" or "she" that is the subject of the sentence after the one
     whose main verb has `name` as its subject: the person a text is about stays the
@@ -153,7 +147,7 @@ def name_genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     for m in mentions:
         if len(m.words) < 2 or m.kind != "person":
             continue
-        gender = _gender_of(m.honorific)
+        gender = honorific_gender(m.honorific)
         if gender is None:
             gender = _next_subject_pronoun(doc, doc[m.tok_end - 1])
         if gender is not None:
@@ -252,7 +246,7 @@ class PersonIndex:
                 )
         if not roots:
             return None
-        wanted = _gender_of(m.honorific)
+        wanted = honorific_gender(m.honorific)
         if wanted is not None:  # "Mr. <Surname>" is not the "<First> <Surname>" called she
             roots = {root for root in roots if self.gender.get(root) in (None, wanted)}
             if not roots:

@@ -8,14 +8,13 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from reader.analysis.lexicon import (
-    FEMALE_HONORIFICS,
     FEMALE_NOUNS,
-    MALE_HONORIFICS,
     MALE_NOUNS,
     PERSON_PRONOUNS,
     PRESS_NAME_WORDS,
     PRESS_NOUNS,
     SPEAKING_ORG_NOUNS,
+    honorific_gender,
     is_person_noun,
 )
 from reader.analysis.models import Actor
@@ -457,11 +456,9 @@ class SpeakerResolver:
         honorifics = set()
         for start, _ in actor.spans:
             m = _HONORIFIC_BEFORE.search(self.text, max(0, start - 12), start)
-            word = m.group(1).casefold() if m else ""
-            if word in MALE_HONORIFICS:
-                honorifics.add("m")
-            elif word in FEMALE_HONORIFICS:
-                honorifics.add("f")
+            gender = honorific_gender(m.group(1).casefold()) if m else None
+            if gender is not None:
+                honorifics.add(gender)
         if honorifics:
             return honorifics.pop() if len(honorifics) == 1 else None
         votes: Counter[str] = Counter()
