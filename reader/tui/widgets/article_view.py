@@ -25,7 +25,12 @@ from reader.tui.messages import MatchSelected, MentionSelected, ReadingMoved
 from reader.tui.navigation import step
 from reader.tui.search import find_matches
 from reader.tui.textlayout import ArticleLayout, LineKind
-from reader.tui.widgets.scrolling import KeptLines, SteadyScrollbars, set_virtual_size
+from reader.tui.widgets.scrolling import (
+    KeptLines,
+    SteadyScrollbars,
+    jump_target,
+    set_virtual_size,
+)
 
 MAX_WIDTH = 96
 """Lines longer than this are hard to read; wide terminals get a margin instead."""
@@ -238,14 +243,13 @@ class ArticleView(KeptLines, SteadyScrollbars, ScrollView, can_focus=True):
             return
         row, height = self._layout.row_of_offset(start), self.scrollable_content_region.height
         last = self._layout.row_of_offset(max(start, (end or start) - 1))
-        top = round(self.scroll_y)
-        if top <= row and last < top + height:
+        target = jump_target(round(self.scroll_y), height, row, last)
+        if target is None:
             return
-        target = row - height // 3
         # A jump to a quote or mention is not reading down to there: announce it unscrolled.
         self._jumping = True
         try:
-            self.scroll_to(y=max(0, target), animate=False, force=True, immediate=True)
+            self.scroll_to(y=target, animate=False, force=True, immediate=True)
         finally:
             self._jumping = False
 

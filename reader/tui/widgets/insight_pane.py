@@ -23,7 +23,7 @@ from reader.analysis.models import Actor, Analysis, Quote
 from reader.tui.formatting import one_line, trim_words
 from reader.tui.messages import ItemKind, ItemSelected, TabChanged
 from reader.tui.navigation import statements, step, summary_order, visible_quotes
-from reader.tui.widgets.scrolling import KeptLines, SteadyScrollbars
+from reader.tui.widgets.scrolling import KeptLines, SteadyScrollbars, jump_target
 from reader.tui.widgets.tab_bar import TabBar, spans_of
 
 TABS: tuple[ItemKind, ...] = ("summary", "actors", "quotes")
@@ -156,10 +156,10 @@ class ItemList(KeptLines, SteadyScrollbars, OptionList):
         y = self._index_to_line.get(row)
         if y is None:
             return
-        height, first = self.scrollable_content_region.height, round(self.scroll_y)
-        if first <= y and y + self._heights[row] <= first + height:
-            return
-        self.scroll_to(y=max(0, y - height // 3), animate=False, force=True, immediate=True)
+        height = self.scrollable_content_region.height
+        target = jump_target(round(self.scroll_y), height, y, y + self._heights[row] - 1)
+        if target is not None:
+            self.scroll_to(y=target, animate=False, force=True, immediate=True)
 
     def forget_options(self) -> None:
         """Drop what was kept for the lists shown so far (they are being replaced)."""

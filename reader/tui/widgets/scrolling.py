@@ -130,6 +130,16 @@ def set_virtual_size(view, size: Size) -> None:
         view.virtual_size = size
 
 
+def jump_target(top: int, height: int, first: int, last: int) -> int | None:
+    """Where a view of `height` rows now at `top` should scroll to show rows `first` to
+    `last` after a jump: None while all of them are in view (the view keeps still, and
+    the eye with it), else `first` a third of the way down (so the next steps do not
+    scroll again at once)."""
+    if top <= first and last < top + height:
+        return None
+    return max(0, first - height // 3)
+
+
 class KeptLines:
     """Mixed into a widget that draws line by line from lines it keeps itself (the same
     Strip for the same line while nothing changed): each line's finished form, with the
