@@ -614,6 +614,16 @@ def test_the_noun_after_a_possessive_name_says_nothing_of_that_names_gender() ->
     assert [q.speaker for q in quotes_of(text)] == ["Kim Rawls"]
 
 
+def test_the_relative_whose_noun_after_a_name_is_someone_else_s_sex() -> None:
+    # "<Name>, whose husband, ..." may parse "husband" as an apposition to the name
+    text = (
+        "Dana Reyes, whose husband, Navy SEAL Lee Reyes, was one of four sailors killed in the "
+        "2011 attack on the base in Harbin, spoke with radio host Tom Alder on Monday. "
+        "Reyes said she does not blame the crew. “We all grieve,” she said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dana Reyes"]
+
+
 def test_a_pronoun_goes_on_with_the_main_clause_subject_not_a_subordinate_one() -> None:
     text = (
         "When Tom Ruiz tried to defend his plan, Ben Kaye differed sharply. “It is cruel,” he said."

@@ -468,6 +468,8 @@ class SpeakerResolver:
             related = [root.head] if root.dep_ == "appos" else []
             related += [c for c in root.children if c.dep_ in {"appos", "compound"}]
             for token in related if not _possessive(root) else ():
+                if any(c.lower_ == "whose" for c in token.children):
+                    continue  # "<Name>, whose husband, ...": the husband is someone else
                 lemma = token.lemma_.casefold()
                 if lemma in MALE_NOUNS or lemma in FEMALE_NOUNS:
                     return "m" if lemma in MALE_NOUNS else "f"
