@@ -432,6 +432,25 @@ def test_a_quote_paragraph_after_a_view_given_in_indirect_speech_is_that_persons
     assert q.speaker == "Maria Santos"
 
 
+def test_a_quote_paragraph_after_someone_spoke_or_talked_of_it_is_theirs() -> None:
+    text = (
+        "The plan stays vague, since Tom Reyes spoke only in broad phrases during the "
+        "interview.\n\n“We have to do something and it is the only way.”"
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Tom Reyes"
+
+
+def test_saying_after_an_adjective_is_done_by_the_subject_of_the_adjective() -> None:
+    # "<Name> was quick to add that ...": "add" hangs from "quick", not from a verb
+    text = (
+        "Tom Reyes was quick to add that the deal does not include dropping the idea.\n\n"
+        "“Dropping it? Not negotiable.”"
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Tom Reyes"
+
+
 def test_a_relative_clause_gives_its_woven_phrase_to_the_name_it_is_on() -> None:
     text = (
         "The row drew a sharp reaction from President Tom Baird, who called the nominee "

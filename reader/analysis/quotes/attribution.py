@@ -771,7 +771,9 @@ def _subject(verb: Token) -> Token | None:
         if _after_preposition(candidate):
             candidate = candidate.head.head  # "<Name> left before saying ...": <Name> says it
             continue
-        if candidate.dep_ not in {"conj", "xcomp", "advcl"} or candidate.head.i == candidate.i:
+        if candidate.dep_ not in {"conj", "xcomp", "advcl", "acomp"}:
+            return None  # "acomp": "<Name> was quick to add that ..."
+        if candidate.head.i == candidate.i:
             return None
         candidate = candidate.head
     return None
@@ -996,11 +998,16 @@ def speech_subject(ctx: Context, last: int, floor: int) -> Actor | None:
     return None
 
 
+_TALKING_LEMMAS = frozenset({"speak", "talk"})
+"""Verbs of speaking that quote nobody in their own sentence ("<Name> spoke about the
+case") but announce the words of a quote paragraph after it."""
+
+
 def _voices_a_view(token: Token) -> bool:
     """ "<Name> praised the plan", "<Name> issued a statement": a verb that gives someone's
     view, which a quote paragraph right after it goes on to give in their own words."""
     if token.pos_ != "VERB":
         return False
-    if token.lemma_.casefold() in CHARACTERIZING_LEMMAS:
+    if token.lemma_.casefold() in CHARACTERIZING_LEMMAS | _TALKING_LEMMAS:
         return True
     return any(c.dep_ == "dobj" and c.lemma_.casefold() in STATEMENT_NOUNS for c in token.children)
