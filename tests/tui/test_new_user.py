@@ -540,6 +540,28 @@ async def test_status_messages_give_way_to_the_place(make_app, monkeypatch):
         assert shown[message + 1 :] and shown[-1].startswith("1 of 3 · unread · ")
 
 
+async def test_a_run_of_status_messages_keeps_one_timer(make_app, monkeypatch):
+    # `]` held down says something at every step: one timer for the run, not one each
+    from reader.tui.widgets import status_bar
+
+    monkeypatch.setattr(status_bar, "MESSAGE_SECONDS", 0.3)
+    timers: list[float] = []
+    set_timer = status_bar.StatusBar.set_timer
+    monkeypatch.setattr(
+        status_bar.StatusBar,
+        "set_timer",
+        lambda bar, delay, *a, **k: timers.append(delay) or set_timer(bar, delay, *a, **k),
+    )
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            await pilot.press("]")
+        assert status_text(app).startswith("Quote 3 of 3")
+        assert len(timers) == 1
+        await until(pilot, lambda: status_text(app).startswith("1 of 3"))  # the message went
+
+
 async def test_footer_follows_the_focused_pane(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -360,3 +360,28 @@ async def test_a_cursor_move_in_the_article_list_redraws_the_two_rows_it_concern
             assert asked and all(asked), key  # every redraw names its rows
             lines = {y for regions in asked for region in regions for y in region.line_range}
             assert len(lines) <= 4, key  # two rows of two lines
+
+
+async def test_j_held_down_opens_where_it_rests_with_one_timer(make_app):
+    """With a delay before opening, the articles j passes over are not opened, and the
+    delay is one timer kept running, not one started (and one stopped) per key."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.session.open_delay = 0.3
+        first = screen.current
+        timers: list[float] = []
+        set_timer = screen.set_timer
+
+        def counted(delay, *args, **kwargs):
+            timers.append(delay)
+            return set_timer(delay, *args, **kwargs)
+
+        screen.set_timer = counted
+        await pilot.press("j", "j")
+        assert screen.current == first  # nothing opened on the way
+        assert len(timers) == 1
+        target = screen.article_list.current
+        await until(pilot, lambda: screen.current == target)
+        assert target != first

@@ -30,6 +30,7 @@ from reader.analysis.models import Analysis
 from reader.library.models import Article, ArticleLoadError, ArticleRef, LoadError, ScanResult
 from reader.settings import MAX_SENTENCES, MAX_WORDS, MIN_WORDS, WORD_STEP
 from reader.tui import keys
+from reader.tui.debounce import Debounce
 from reader.tui.grouping import (
     SORTS,
     appended,
@@ -115,9 +116,10 @@ class MainScreen(Screen):
         self.filter_query = ""
         self._pending_position: tuple[int, float] | None = None
         self._auto_read_done = False
-        self._save_timer = None
+        self._save_soon = Debounce(self, self.flush_position)
         self._analyse_timer = None
-        self._open_timer = None
+        self._open_soon = Debounce(self, self._open_highlighted)
+        self._highlighted_path: Path | None = None
         self._pending_marks: dict[Path, bool] = {}
         """Read marks of articles still loading (their id is not known yet)."""
         self._web: WebControl | None = None
@@ -471,13 +473,16 @@ class MainScreen(Screen):
 
     @on(ArticleHighlighted)
     def _highlighted(self, message: ArticleHighlighted) -> None:
-        if self._open_timer is not None:
-            self._open_timer.stop()
         if self.session.open_delay <= 0:
+            self._open_soon.cancel()
             self.open(message.path)
         else:
-            path = message.path
-            self._open_timer = self.set_timer(self.session.open_delay, lambda: self.open(path))
+            self._highlighted_path = message.path
+            self._open_soon.poke(self.session.open_delay)
+
+    def _open_highlighted(self) -> None:
+        if self._highlighted_path is not None:
+            self.open(self._highlighted_path)
 
     @on(ArticleChosen)
     def _chosen(self, message: ArticleChosen) -> None:
@@ -602,9 +607,7 @@ class MainScreen(Screen):
         a key pressed right after j or k acts on the article the cursor is on."""
         target = self.article_list.current
         if target is not None and target != self.current:
-            if self._open_timer is not None:
-                self._open_timer.stop()
-                self._open_timer = None
+            self._open_soon.cancel()
             self.open(target)
 
     def set_read(self, read: bool) -> None:
@@ -650,9 +653,7 @@ class MainScreen(Screen):
             return
         self._pending_position = (message.paragraph, message.offset)
         self.status.place(self.where_text())
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.flush_position)
+        self._save_soon.poke(SAVE_DELAY)
         if message.scrolled and message.seen >= READ_AT and not self._auto_read_done:
             self._auto_read_done = True
             if not self.is_read(self.current):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.timer import Timer
 from textual.widgets import Static
 
+from reader.tui.debounce import Debounce
 from reader.tui.formatting import one_line
 
 MESSAGE_SECONDS = 6.0
@@ -23,19 +23,17 @@ class StatusBar(Static):
         super().__init__("", id=id, markup=False)
         self._said: tuple[str, str] | None = None
         self._place = ""
-        self._timer: Timer | None = None
+        self._message_up = Debounce(self, self._back)
 
     def say(self, message: str, *, kind: str = "info") -> None:
         """Show `message` for a while; `kind` (info, warning, error) picks the colour."""
         self._show(message, kind)
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(MESSAGE_SECONDS, self._back)
+        self._message_up.poke(MESSAGE_SECONDS)
 
     def place(self, text: str) -> None:
         """Set where the reader is; shown now unless a message is up."""
         self._place = text
-        if self._timer is None:
+        if not self._message_up.pending:
             self._show(text, "info")
 
     def show_place(self) -> None:
@@ -43,9 +41,7 @@ class StatusBar(Static):
         self._back()
 
     def _back(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._message_up.cancel()
         self._show(self._place, "info")
 
     def _show(self, message: str, kind: str) -> None:
