@@ -56,3 +56,17 @@ class Debounce:
             return
         self._timer = None
         self._callback()
+
+
+RUN_GAP = 0.15
+"""Keys closer together than this (in seconds) are a run: tapping down a list, not reading."""
+
+
+def rhythm_delay(base: float, gap: float | None) -> float:
+    """How long to wait for another key before doing what the latest one asked for: `base`,
+    or, in a run of keys `gap` seconds apart, one and a half gaps if that is longer. Keys
+    tapped a little slower than `base` would otherwise set the work off between every two
+    of them, each time just before the next key, which then waits for it."""
+    if gap is None or gap >= RUN_GAP:
+        return base
+    return max(base, 1.5 * gap)

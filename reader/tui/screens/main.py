@@ -30,7 +30,7 @@ from reader.analysis.models import Analysis
 from reader.library.models import Article, ArticleLoadError, ArticleRef, LoadError, ScanResult
 from reader.settings import MAX_SENTENCES, MAX_WORDS, MIN_WORDS, WORD_STEP
 from reader.tui import keys
-from reader.tui.debounce import Debounce
+from reader.tui.debounce import Debounce, rhythm_delay
 from reader.tui.grouping import (
     SORTS,
     appended,
@@ -120,6 +120,7 @@ class MainScreen(Screen):
         self._analyse_timer = None
         self._open_soon = Debounce(self, self._open_highlighted)
         self._highlighted_path: Path | None = None
+        self._highlighted_at: float | None = None
         self._pending_marks: dict[Path, bool] = {}
         """Read marks of articles still loading (their id is not known yet)."""
         self._web: WebControl | None = None
@@ -477,8 +478,11 @@ class MainScreen(Screen):
             self._open_soon.cancel()
             self.open(message.path)
         else:
+            now = time.monotonic()
+            last, self._highlighted_at = self._highlighted_at, now
             self._highlighted_path = message.path
-            self._open_soon.poke(self.session.open_delay)
+            gap = now - last if last is not None else None
+            self._open_soon.poke(rhythm_delay(self.session.open_delay, gap))
 
     def _open_highlighted(self) -> None:
         if self._highlighted_path is not None:
