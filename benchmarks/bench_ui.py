@@ -161,14 +161,12 @@ def first_open(folder: Path, env: dict[str, str], timeout: float = 600) -> float
     program is left running until its scan is complete and saved in the cache (killed at
     the first rows, it saved nothing, and every later open peeked into every file again)."""
     cache = Path(env["READER_CACHE_DIR"]) / "scan.json"
-    before = cache.stat().st_mtime_ns if cache.exists() else 0
+    cache.unlink(missing_ok=True)  # a kept folder (--keep) has it from the last run
     term = Terminal(program("reader", folder), env)
     try:
         seconds = term.wait_for(LIST_MARK["reader"], 180)
         end = time.perf_counter() + timeout
-        while time.perf_counter() < end and (
-            not cache.exists() or cache.stat().st_mtime_ns == before
-        ):
+        while time.perf_counter() < end and (not cache.exists()):
             term.pause(0.1)
     finally:
         term.kill()
