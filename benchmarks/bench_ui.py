@@ -166,7 +166,7 @@ def first_open(folder: Path, env: dict[str, str], timeout: float = 600) -> float
     try:
         seconds = term.wait_for(LIST_MARK["reader"], 180)
         end = time.perf_counter() + timeout
-        while time.perf_counter() < end and (not cache.exists()):
+        while time.perf_counter() < end and not cache.exists():
             term.pause(0.1)
     finally:
         term.kill()

@@ -365,6 +365,10 @@ def _only_subject_between(between: list[Token], verb: Token) -> bool:
     return all(t.i in inside or t.is_punct for t in between)
 
 
+_OWNED_WORDS_NOUNS = CLAIM_NOUNS | PHRASE_NOUNS
+"""What "<Name>'s <noun> is/was ..." gives as <Name>'s words: a claim or a slogan."""
+
+
 def _possessed_words(ctx: Context) -> Attribution | None:
     """ "<Name>'s "..." remark", "<Name>'s claim that the plan is "a failure"": words quoted
     as the modifier of a noun for something said, or inside what such a noun says, are
@@ -393,7 +397,7 @@ def _possessed_words(ctx: Context) -> Attribution | None:
             return _owned(ctx, token) if says else None
         if token.lemma_ == "be":  # "<Name>'s suggestion was that ...", "<Name>'s motto is ..."
             claim = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
-            if claim and claim[0].lemma_.casefold() in CLAIM_NOUNS | PHRASE_NOUNS:
+            if claim and claim[0].lemma_.casefold() in _OWNED_WORDS_NOUNS:
                 return _owned(ctx, claim[0])
     return None
 
@@ -998,9 +1002,10 @@ def speech_subject(ctx: Context, last: int, floor: int) -> Actor | None:
     return None
 
 
-_TALKING_LEMMAS = frozenset({"speak", "talk"})
-"""Verbs of speaking that quote nobody in their own sentence ("<Name> spoke about the
-case") but announce the words of a quote paragraph after it."""
+_VIEW_LEMMAS = CHARACTERIZING_LEMMAS | {"speak", "talk"}
+"""Verbs that give someone's view, and verbs of speaking that quote nobody in their own
+sentence ("<Name> spoke about the case") but announce the words of a quote paragraph
+after it."""
 
 
 def _voices_a_view(token: Token) -> bool:
@@ -1008,6 +1013,6 @@ def _voices_a_view(token: Token) -> bool:
     view, which a quote paragraph right after it goes on to give in their own words."""
     if token.pos_ != "VERB":
         return False
-    if token.lemma_.casefold() in CHARACTERIZING_LEMMAS | _TALKING_LEMMAS:
+    if token.lemma_.casefold() in _VIEW_LEMMAS:
         return True
     return any(c.dep_ == "dobj" and c.lemma_.casefold() in STATEMENT_NOUNS for c in token.children)
