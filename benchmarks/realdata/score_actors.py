@@ -7,6 +7,8 @@ Rules (../shared/data/entities/SOURCE.md):
 - A predicted actor matches a gold entity when its name or an alias equals one of the
   entity's names (case ignored, a leading "the" and a trailing "'s" dropped), or when one of
   its mentions covers the head word of one of the entity's proper-noun mentions.
+  A person actor whose mention closes a gold person mention headed by a title or
+  description ("Swedish captain <First> <Last>") matches that person as well.
 - Kinds: person=person, organization=organization, place=place; `group` counts as person;
   organization and place are accepted for each other (GUM types countries and cities by
   their role in the sentence).
@@ -86,6 +88,27 @@ def _content(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.casefold()) if w not in STOP}
 
 
+def _titled(entity: dict) -> list[tuple[int, int]]:
+    """Mentions of a person that a title or description heads ("Swedish captain <First>
+    <Last>", "Undersecretary for Education Mr. <Last>"): the name closing one is the
+    person's name too, though GUM heads the mention on the title."""
+    return [
+        (m["start"], m["end"])
+        for m in entity["mentions"]
+        if (m["head_upos"] != "PROPN" or m["head"][:1].isupper())
+        and not re.search(r",| and ", m["text"])  # not a list of people
+    ]
+
+
+def _matches(pred: dict, names: set[str], heads: list[int], titled: list[tuple[int, int]]) -> bool:
+    keys = {_key(pred["name"])} | {_key(x) for x in pred["aliases"]}
+    covers = any(s <= h < t for h in heads for s, t in pred["spans"])
+    closes = pred["kind"] == "person" and any(
+        a < s and abs(t - b) <= 1 for s, t in pred["spans"] for a, b in titled
+    )
+    return bool(keys & names) or covers or closes
+
+
 def _one(path: Path) -> dict:
     gold = json.loads(path.read_text(encoding="utf-8"))
     txt = path.parent.parent / "txt" / (gold["doc"] + ".txt")
@@ -126,12 +149,8 @@ def _one(path: Path) -> dict:
                 if other and other[0]["head_upos"] != "PRON":
                     role = other[0]["text"]
                     break
-        matched = []
-        for i, p in enumerate(pred):
-            keys = {_key(p["name"])} | {_key(x) for x in p["aliases"]}
-            covers = any(s <= h < t for h in heads for s, t in p["spans"])
-            if keys & names or covers:
-                matched.append(i)
+        titled = _titled(e) if e["type"] == "person" else []
+        matched = [i for i, p in enumerate(pred) if _matches(p, names, heads, titled)]
         result["gold"].append(
             {
                 "type": e["type"],
