@@ -1229,3 +1229,22 @@ def test_i_who_says_something_in_a_column_is_the_one_author_of_its_byline(tmp_pa
         None,
         None,
     ]
+
+
+def test_a_quoted_title_inside_the_attribution_does_not_cut_it_off() -> None:
+    # the badge's slogan sits between the statement and its "said"
+    text = (
+        "“We have had better fairs than this one,” county delegate Ann Boyle, wearing a straw "
+        "hat and “Boyle for Mayor” badges, said cheerfully as the music played."
+    )
+    first = quotes_of(text)[0]
+    assert (first.text, first.speaker) == ("We have had better fairs than this one", "Ann Boyle")
+
+
+def test_a_quote_paragraph_after_someone_elaborated_is_theirs() -> None:
+    text = (
+        "Tom Reyes elaborated in an essay for a weekly paper that members, even those who "
+        "voted early, may reconsider.\n\n“A loss in the north would show how weak the plan is.”"
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Tom Reyes"

@@ -18,7 +18,7 @@ SPEECH_LEMMAS = _words(
     report reiterate repeat urge plead pledge promise vow boast concur agree disagree object
     protest retort counter assert allege affirm charge describe recount remember reflect
     wonder muse sigh laugh groan conclude begin open summarize summarise estimate underline
-    underscore highlight point mention interject chime assure reassure advise recommend
+    underscore highlight point mention interject chime assure reassure advise recommend elaborate
     propose demand proclaim boom thunder roar bellow snap bark scoff marvel gush chuckle
     """
 )

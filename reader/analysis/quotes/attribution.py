@@ -61,6 +61,8 @@ def after_tokens(ctx: Context) -> list[Token]:
     for token in ctx.doc[ctx.close_tok + 1 : ctx.close_tok + 1 + _AFTER_LIMIT]:
         if token.idx >= ctx.ceiling or "\n" in token.text:
             break
+        if ctx.resolver.quoted(token.idx):
+            continue  # a quoted title inside the attribution: not words of the attribution
         found.append(token)
         if token.text in _SENTENCE_END:
             break
@@ -75,8 +77,10 @@ def before_tokens(ctx: Context) -> list[Token]:
         token = ctx.doc[i]
         if token.idx < ctx.floor or "\n" in token.text or token.text in _SENTENCE_END:
             break
-        found.append(token)
         i -= 1
+        if ctx.resolver.quoted(token.idx):
+            continue  # a quoted title inside the attribution
+        found.append(token)
     return found
 
 
@@ -926,7 +930,7 @@ def _nearest_actor(ctx: Context, window: list[Token], cue: Token) -> Actor | Non
         return None
     first = min(t.idx for t in window)
     last = max(t.idx + len(t.text) for t in window)
-    found = ctx.resolver.actors_in(first, last)
+    found = [(s, a) for s, a in ctx.resolver.actors_in(first, last) if not ctx.resolver.quoted(s)]
     for kinds in ({"person"}, {"organization", "group"}):
         candidates = [(abs(start - cue.idx), a) for start, a in found if a.kind in kinds]
         if candidates:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 _TERMINAL = (".", "!", "?", "…", ",", ";", "—", "–", ":")
 _PARTIAL_WORDS = 8
+_INNER_WORDS = 4
 """A quote woven into a sentence up to this many words long is a fragment, not a statement."""
 _PARTIAL_PHRASE_WORDS = 15
 """...and a woven noun phrase up to this long."""
@@ -84,18 +85,44 @@ def extract_quotes(
     previous: tuple[Attribution, int] | None = None  # attribution and paragraph of the last quote
     same_sentence: tuple[Attribution, int] | None = None  # the last quote's cue and sentence
 
+    titles: dict[int, bool] = {}
+
+    def inner_title(k: int, short_too: bool) -> bool:
+        # "“...,” a delegate wearing “<Slogan>” badges said": a quoted title (after the
+        # quote, any short phrase) inside the attribution does not end its reach
+        span = spans[k]
+        if span.paragraphs > 1:
+            return False
+        if short_too:
+            content = text[span.start : span.end].rstrip()
+            if len(content.split()) <= _INNER_WORDS and not content.endswith(_TERMINAL):
+                return True
+        if k not in titles:
+            titles[k] = _is_title(doc, span, resolver)
+        return titles[k]
+
     def context_of(k: int) -> Context:
         span = spans[k]
         para = max(bisect.bisect_right(para_starts, span.open_mark) - 1, 0)
         last_para = max(bisect.bisect_right(para_starts, quoted[k][1] - 1) - 1, 0)
+        back = k - 1
+        while back >= 0 and quoted[back][1] > paragraphs[para][0] and inner_title(back, False):
+            back -= 1
+        ahead = k + 1
+        while (
+            ahead < len(spans)
+            and spans[ahead].open_mark < paragraphs[last_para][1]
+            and inner_title(ahead, True)
+        ):
+            ahead += 1
         return Context(
             doc=doc,
             resolver=resolver,
             open_tok=resolver.token_at(span.open_mark),
             close_tok=resolver.token_at(quoted[k][1] - 1),
-            floor=max(quoted[k - 1][1] if k else 0, paragraphs[para][0]),
+            floor=max(quoted[back][1] if back >= 0 else 0, paragraphs[para][0]),
             ceiling=min(
-                spans[k + 1].open_mark if k + 1 < len(spans) else len(text),
+                spans[ahead].open_mark if ahead < len(spans) else len(text),
                 paragraphs[last_para][1],
             ),
             quote_start=span.open_mark,
