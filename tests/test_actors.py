@@ -1088,3 +1088,18 @@ def test_a_she_after_a_sentence_with_two_people_tells_nobody_s_sex() -> None:
         "Mr. Marlow thanked his staff."
     )
     assert "Mr. Marlow" in find(actors_of(text), "Peter Marlow").aliases
+
+
+def test_a_name_after_a_noun_for_a_creative_work_is_the_work() -> None:
+    actors = actors_of(
+        "Greta Lind, a prize-winning author, came to the fair to launch her graphic novel "
+        "Silver Wren with the illustrator Tom Reyes."
+    )
+    assert people(actors) == ["Greta Lind", "Tom Reyes"]
+
+
+def test_a_name_ending_in_a_word_for_a_building_is_no_person() -> None:
+    actors = actors_of(
+        "There are also prints at the Weller Teaching Museum and Art Gallery at Ridge College."
+    )
+    assert "Art Gallery" not in people(actors)

@@ -244,3 +244,12 @@ FAITHS = words(
     """
 )
 """Faiths whose names do not end as creeds usually do ("-ism"): beliefs, not actors."""
+
+CREATIVE_WORKS = words(
+    """
+    film movie novel book album song single play musical opera series documentary sitcom
+    painting poem memoir biography game
+    """
+)
+"""Nouns for a piece of creative work: "the 1969 film <Name>", "her new novel <Name>" name
+the work, however much the name looks like a person's."""

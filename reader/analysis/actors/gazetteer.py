@@ -76,6 +76,15 @@ INSTITUTIONS = words(
 )
 """Last words of facility names that are institutions (organisations), not just places."""
 
+FACILITIES = words(
+    """
+    gallery hall cave stadium arena theatre theater airport station terminal tower palace
+    castle fortress manor mansion mall market hotel building pavilion memorial monument
+    """
+)
+"""Last words of buildings and sites: "<Name> Gallery" is a place however person-like its
+first words."""
+
 
 PLACE_NOUNS = words(
     """

@@ -10,6 +10,7 @@ from reader.analysis.actors.gazetteer import (
     CITIES,
     CLUB_WORDS,
     COUNTRIES,
+    FACILITIES,
     INSTITUTIONS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
@@ -466,6 +467,10 @@ def _person_or_not(words: list[str]) -> str:
         return "place"
     if len(words) > 1 and (words[-1] in PLACE_SUFFIXES or words[0] in PLACE_PREFIXES):
         return "place"
+    if len(words) > 1 and words[-1] in INSTITUTIONS:
+        return "organization"  # "<First> <Last> Center": named after someone, not them
+    if len(words) > 1 and words[-1] in FACILITIES:
+        return "place"  # "<Name> Gallery", "<Name> Cave"
     return "person"
 
 

@@ -15,6 +15,7 @@ from reader.analysis.actors.gazetteer import (
 )
 from reader.analysis.actors.mentions import Mention, make_mention
 from reader.analysis.lexicon import (
+    CREATIVE_WORKS,
     ORG_HEAD_NOUNS,
     SPEAKING_ORG_NOUNS,
     WORKS_AFTER_A_NAME,
@@ -80,16 +81,20 @@ def things_by_class_noun(doc: Doc, mentions: list[Mention]) -> set[str]:
     classed: set[str] = set()
     with_the: set[str] = set()
     kept: set[str] = set()
+    works: set[str] = set()
     for m in mentions:
         if m.speaker_hint or m.person_hint or m.org_hint or m.honorific or _body_shaped(m):
             kept.add(m.key)
         root = doc[m.tok_end - 1]
-        if _class_before(doc, m, root):
+        noun = _class_noun_before(doc, m, root)
+        if noun is not None:
             classed.add(m.key)
+            if noun.lemma_ in CREATIVE_WORKS:
+                works.add(m.key)  # "her graphic novel <Name>", "the 1969 film <Name>"
         head_use = root.dep_ not in {"compound", "amod", "nmod", "poss"}
         if head_use and m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the":
             with_the.add(m.key)
-    return (classed & with_the) - kept
+    return ((classed & with_the) | works) - kept
 
 
 def _body_shaped(m: Mention) -> bool:
@@ -97,23 +102,25 @@ def _body_shaped(m: Mention) -> bool:
     return any(w in ORG_HEAD_NOUNS or w in INSTITUTIONS or w in ORG_SUFFIXES for w in m.words)
 
 
-def _class_before(doc: Doc, m: Mention, root: Token) -> bool:
-    """ "the <class noun>, <Name>" or "the <class noun> <Name>"."""
+def _class_noun_before(doc: Doc, m: Mention, root: Token) -> Token | None:
+    """The class noun of "the <class noun>, <Name>" or "the <class noun> <Name>"."""
     if root.dep_ == "appos" and root.head.i < m.tok_start:
         noun = root.head
     elif m.tok_start > 0 and doc[m.tok_start - 1].head.i == root.i:
         noun = doc[m.tok_start - 1]
     else:
-        return False
+        return None
     if noun.pos_ != "NOUN" or not noun.is_lower:
-        return False
+        return None
     lemma = noun.lemma_
-    return not (
+    if (
         is_person_noun(lemma)
         or is_title_word(lemma)
         or lemma in SPEAKING_ORG_NOUNS
         or lemma in PLACE_NOUNS
-    )
+    ):
+        return None
+    return noun
 
 
 def _named_as_work(root: Token) -> bool:
