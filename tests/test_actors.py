@@ -1103,3 +1103,14 @@ def test_a_name_ending_in_a_word_for_a_building_is_no_person() -> None:
         "There are also prints at the Weller Teaching Museum and Art Gallery at Ridge College."
     )
     assert "Art Gallery" not in people(actors)
+
+
+def test_a_name_whose_last_word_speaks_alone_is_a_person_whatever_the_label() -> None:
+    # the small model calls the full name an organisation; a body is never called by the
+    # last word of its name alone
+    actors = actors_of(
+        "Senator Ann Boyle is on solid ground, Corin Valdane said Monday. “Of course she is "
+        "fair game,” Valdane told reporters. “But you will not win that way.”"
+    )
+    assert find(actors, "Corin Valdane").kind == "person"
+    assert find(actors, "Corin Valdane").mentions == 2

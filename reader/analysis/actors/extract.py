@@ -27,6 +27,7 @@ from reader.analysis.names import (
     fold,
 )
 from reader.text.credits import credit_spans
+from reader.text.speech import SPEECH_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -42,6 +43,7 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     credits = credit_spans(text)
     if credits:
         mentions = [m for m in mentions if not _inside(m.start, credits)]
+    _people_called_by_surname(doc, mentions)
     people = PersonIndex(mentions, name_genders(doc, mentions))
     bare = bare_name_mentions(doc, text)
     for m in bare:
@@ -78,6 +80,44 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     scored = [(a, _salience(a, length)) for a in actors]
     scored.sort(key=lambda pair: (-pair[1], pair[0].spans[0][0]))
     return tuple(actor for actor, _ in scored)
+
+
+def _people_called_by_surname(doc: Doc, mentions: list[Mention]) -> None:
+    """ "<First> <Last> said ..." tagged as an organisation, then "<Last> told ...": a body is
+    not called by the last word of its name alone, a person is; when that last word speaks
+    on its own, the name and the word are a person's, whatever the model's label."""
+    speaking = {
+        m.key
+        for m in mentions
+        if len(m.words) == 1
+        and m.speaker_hint
+        and not m.plural_noun
+        and m.kind in {"organization", "other", "person"}
+    }
+    speaking |= {
+        fold(t.text)
+        for t in doc
+        if t.ent_iob_ == "O"
+        and t.dep_ == "nsubj"
+        and t.text[:1].isupper()
+        and t.is_alpha
+        and t.head.lemma_.casefold() in SPEECH_LEMMAS
+    }  # "“...,” <Last> told reporters", a name the model left untagged
+    speaking -= {t.text for t in doc if t.is_lower}  # "Police said": a word, not a name
+    if not speaking:
+        return
+    named = {
+        m.key
+        for m in mentions
+        if m.kind in {"organization", "other"}
+        and len(m.words) in {2, 3}
+        and m.words[-1] in speaking
+        and name_shaped(m)
+    }
+    surnames = {key.split()[-1] for key in named}
+    for m in mentions:
+        if m.key in named or m.key in surnames and m.kind in {"organization", "other"}:
+            m.kind = "person"
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

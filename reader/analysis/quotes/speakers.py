@@ -324,8 +324,14 @@ class SpeakerResolver:
 
     def _person_at(self, token: Token, gender: str | None) -> Actor | None:
         """The person named by a subject token (or its title phrase), if compatible."""
-        # "<Name>'s accusation" is not <Name>: a possessive only qualifies the subject
-        for t in (token, *(c for c in token.children if c.dep_ != "poss")):
+        # "<Name>'s accusation" is not <Name>: a possessive only qualifies the subject;
+        # "The other man, his cousin <Name>, ...": a name in apposition to an apposition
+        nested = (g for c in token.children if c.dep_ == "appos" for g in c.children)
+        for t in (
+            token,
+            *(c for c in token.children if c.dep_ != "poss"),
+            *(g for g in nested if g.dep_ == "appos"),
+        ):
             if t is not token and _names_a_thing(t):
                 continue
             actor = self.actor_at(t.idx)
