@@ -1248,3 +1248,14 @@ def test_a_quote_paragraph_after_someone_elaborated_is_theirs() -> None:
     )
     (q,) = quotes_of(text)
     assert q.speaker == "Tom Reyes"
+
+
+def test_a_he_after_a_subject_with_a_name_in_a_nested_apposition_is_that_name() -> None:
+    # "The other man, his cousin <Name>, 40, ...": the name hangs from the apposition
+    text = (
+        "Two men stood outside the hall. The other man, his cousin Tom Reyes, 40, cited the "
+        "mayor's fondness for Governor Paul Dunne as a danger. “He is talking too much,” he "
+        "said."
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Tom Reyes"
