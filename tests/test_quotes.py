@@ -142,7 +142,8 @@ def test_organisation_statement() -> None:
     assert quotes_of(text)[0].speaker == "NATO"
 
 
-def test_scare_quotes_and_titles_are_fragments_without_speaker() -> None:
+def test_scare_quotes_and_titles_are_fragments_with_the_speaker_of_their_sentence() -> None:
+    # no one speaks in the first and the last sentence; the title is the institute's
     text = (
         "The so-called “green corridor” exists mainly on paper. In a report titled "
         "“Tides of Trade”, the institute warned of debt. Bakeries sell “artisan” loaves."
@@ -150,7 +151,7 @@ def test_scare_quotes_and_titles_are_fragments_without_speaker() -> None:
     quotes = quotes_of(text)
     assert [(q.text, q.fragment, q.speaker) for q in quotes] == [
         ("green corridor", True, None),
-        ("Tides of Trade", True, None),
+        ("Tides of Trade", True, "the institute"),
         ("artisan", True, None),
     ]
 
@@ -882,7 +883,7 @@ def test_a_participle_after_a_title_does_not_make_the_next_quote_part_of_the_tit
     )
     assert [(q.speaker, q.fragment) for q in quotes_of(text)] == [
         ("Lou Graham", False),
-        (None, True),
+        ("Lou Graham", True),  # the show's name, in his sentence
         ("Lou Graham", False),
     ]
 
@@ -1050,7 +1051,7 @@ def test_a_name_someone_gives_in_capitals_is_their_words_not_a_title() -> None:
         "called “The Long Road” for years."
     )
     quotes = quotes_of(text)
-    assert [(q.speaker, q.fragment) for q in quotes] == [("Tom Drake", False), (None, True)]
+    assert [(q.speaker, q.fragment) for q in quotes] == [("Tom Drake", False), ("Tom Drake", True)]
 
 
 def test_verbs_of_a_loud_or_scornful_voice_are_cues() -> None:
@@ -1259,3 +1260,12 @@ def test_a_he_after_a_subject_with_a_name_in_a_nested_apposition_is_that_name() 
     )
     (q,) = quotes_of(text)
     assert q.speaker == "Tom Reyes"
+
+
+def test_a_word_quoted_in_someone_s_sentence_is_a_fragment_with_their_name() -> None:
+    # hidden as a fragment, but the words are still the speaker's, not nobody's
+    (q,) = quotes_of(
+        "At the meeting on Tuesday, Paul Dunne used his speech to offer “encouragement” to "
+        "the crowd."
+    )
+    assert (q.text, q.fragment, q.speaker) == ("encouragement", True, "Paul Dunne")

@@ -164,9 +164,9 @@ def extract_quotes(
                 and not _signed_by_someone(attribution)
                 and _is_fragment(doc, text, span, resolver)
             )
+        # a phrase hidden as a fragment keeps the speaker its sentence gives: a word or a
+        # title quoted in what someone says or does is shown (when asked for) with their name
         speaker = attribution.speaker
-        if fragment:
-            speaker = None
         name = speaker.name if isinstance(speaker, Actor) else speaker
         for start, end in _parts(text, span):
             results.append(
