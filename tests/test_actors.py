@@ -1114,3 +1114,11 @@ def test_a_name_whose_last_word_speaks_alone_is_a_person_whatever_the_label() ->
     )
     assert find(actors, "Corin Valdane").kind == "person"
     assert find(actors, "Corin Valdane").mentions == 2
+
+
+def test_the_first_half_of_a_hyphened_name_is_no_person() -> None:
+    actors = actors_of(
+        "Ann Boyle spoke about banks on Monday. The problem with just bringing back "
+        "Glass-Steagall, she said, is that the other firms go on as before."
+    )
+    assert people(actors) == ["Ann Boyle"]

@@ -1269,3 +1269,51 @@ def test_a_word_quoted_in_someone_s_sentence_is_a_fragment_with_their_name() -> 
         "the crowd."
     )
     assert (q.text, q.fragment, q.speaker) == ("encouragement", True, "Paul Dunne")
+
+
+def test_a_statement_noun_is_made_by_the_subject_of_its_verb_not_the_nearest_name() -> None:
+    text = (
+        "Walter Hale led the charge, and within weeks the opposition had sent letters to "
+        "shareholders and placed newspaper ads calling the deal a “$25 billion mistake.”"
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "the opposition"
+
+
+def test_going_on_doing_something_is_no_cue_and_the_weaving_verb_says_who() -> None:
+    # "for continuing to insist": no one speaks there; "He called him" weaves the phrase in
+    text = (
+        "Later on the show, Senator Tom Reyes questioned Mr. Dunne's honesty. He called him "
+        "a “pathological liar” for continuing to insist on the accounts of thousands of "
+        "Muslims celebrating."
+    )
+    (q,) = quotes_of(text)
+    assert (q.speaker, q.cue) == ("Tom Reyes", "called")
+
+
+def test_words_in_someone_s_conclusion_are_theirs() -> None:
+    text = (
+        "The race has been hurt by Director Tom Reyes's conclusion that her actions were "
+        "“extremely careless.”"
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Tom Reyes"
+
+
+def test_an_email_sent_out_by_someone_speaks_for_them() -> None:
+    text = (
+        "In addition, a fundraising email sent out by Tom Reyes on Tuesday night warned of "
+        "the fight ahead: “There are fourteen primaries over the next three weeks, and you can "
+        "be certain that our win will prompt a response.”"
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Tom Reyes"
+
+
+def test_a_thing_that_is_to_begin_does_not_speak() -> None:
+    text = (
+        "Both websites pulled the listing before bidding was to begin on what Tom Reyes "
+        "described as a “piece of history.”"
+    )
+    (q,) = quotes_of(text)
+    assert (q.speaker, q.cue) == ("Tom Reyes", "described")

@@ -86,7 +86,8 @@ CLAIM_NOUNS = _words(
     """
     accusation assertion claim suggestion pledge promise remark comment charge argument
     warning vow insistence contention declaration denial admission complaint call demand
-    prediction boast retort reply answer response description
+    prediction boast retort reply answer response description conclusion finding assessment
+    verdict judgment judgement
     """
 )
 """Nouns for something said whose content a "that" clause or an "of" phrase gives:

@@ -321,6 +321,8 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         j -= 1
     if i >= j:
         return None
+    if kind == "person" and j - i == 1 and _hyphened_to_a_name(doc, j):
+        return None  # "<Name>-<Name> Act": the first half of a hyphened name is no one
     start = doc[i].idx
     surface = strip_possessive(text[start : doc[j - 1].idx + len(doc[j - 1].text)])
     titles_only = all(is_title_word(w) or is_honorific(w) for w in surface.split())  # "Sgt."
@@ -363,6 +365,18 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         if mention.kind == "other":
             mention.kind = "organization"
     return mention
+
+
+def _hyphened_to_a_name(doc: Doc, j: int) -> bool:
+    """Whether token `j` is a hyphen written tight between the name before it and another
+    capitalised word: "<Name>-<Name>", a law, a company or a place, not a person's surname."""
+    return (
+        j + 1 < len(doc)
+        and doc[j].text == "-"
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j + 1].text[:1].isupper()
+    )
 
 
 def _body_by_its_noun(doc: Doc, i: int, kind: str) -> bool:

@@ -135,8 +135,20 @@ def _is_speech_verb(token: Token) -> bool:
             and token.lemma_.casefold() in SPEECH_LEMMAS
             and not _noun_in_verb_tag(token)
             and not _wished(token)
+            and not _going_on_doing(token)
         )
     return token.lower_ in SPEECH_FORMS
+
+
+_ASPECT_LEMMAS = frozenset({"continue", "begin"})
+
+
+def _going_on_doing(token: Token) -> bool:
+    """ "for continuing to insist", "began to shout", "bidding was to begin": going on with
+    (or starting) something is no saying; "“...,” he continued" is."""
+    return token.lemma_.casefold() in _ASPECT_LEMMAS and (
+        token.dep_ == "xcomp" or any(c.dep_ == "xcomp" for c in token.children)
+    )  # "bidding was to begin", "began to shout"
 
 
 def _wished(token: Token) -> bool:
@@ -193,6 +205,12 @@ def find_attribution(ctx: Context) -> Attribution | None:
             continue  # "When <A> suggested ..., <B> fired back: "..."": <B>'s
         if window is after and _in_a_later_clause(ctx, cue_token):
             continue  # "<A> accuses <C> of "..." and <B> says ...": not <B>'s
+        if window is after and cue != "according to" and _subject(cue_token) is None:
+            woven = governing_attribution(ctx)
+            if woven is not None and woven.cue is not None and _below(cue_token, woven.cue):
+                # "<A> called him a "..." for continuing to insist ...": the verb that
+                # weaves the phrase in says who; the subjectless verb below it does not
+                return woven
         if window is before and _nearer_characterising_verb(ctx, cue_token):
             woven = governing_attribution(ctx)
             if woven is not None:
@@ -252,6 +270,11 @@ def _in_a_later_clause(ctx: Context, cue: Token) -> bool:
 
 
 _CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas", "yet"})
+
+
+def _below(token: Token, verb_text: str) -> bool:
+    """Whether one of the token's ancestors in its sentence is the verb written `verb_text`."""
+    return any(a.lower_ == verb_text and a.pos_ in {"VERB", "AUX"} for a in token.ancestors)
 
 
 def _nearer_characterising_verb(ctx: Context, cue: Token) -> bool:
@@ -668,7 +691,7 @@ def _speaker_of(
             return resolver.from_token(obj, before)  # "according to the newspaper"
         return found
     if cue == "statement":
-        return _nearest_actor(ctx, window, cue_token)
+        return _statement_maker(ctx, cue_token) or _nearest_actor(ctx, window, cue_token)
     owner = _whose_words(cue_token)
     if owner is not None:
         return _speaker_from(ctx, owner, cue_token)
@@ -700,6 +723,21 @@ def _speaker_of(
         if named and named[-1].text[:1].isupper():
             return _proper_name(named[-1])
     return None
+
+
+def _statement_maker(ctx: Context, noun: Token) -> Actor | str | None:
+    """Whose the statement is: the subject of the verb it is the object of ("<A> delivered a
+    blunt message to <B>: "..."", "<A> called <B>'s remarks "..."") , else its owner ("<A>'s
+    letter makes the case: "..."")."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB":
+        subject = _subject(verb)
+        if subject is not None and not ctx.resolver.quoted(subject.idx):
+            found = _speaker_from(ctx, subject, verb)
+            if found is not None:
+                return found
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    return _speaker_from(ctx, owner, noun) if owner is not None else None
 
 
 def _person_doing_before(ctx: Context, verb: Token) -> Token | None:

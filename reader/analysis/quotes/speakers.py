@@ -110,7 +110,25 @@ class SpeakerResolver:
             named = self.actor_at(token.head.idx)
             if named is not None and named.kind == "person":
                 return named  # "<Name>, a native of <State> who writes ...": <Name>
+        sender = self._sent_by(token)
+        if sender is not None:
+            return sender
         return self._description(token, before)
+
+    def _sent_by(self, thing: Token) -> Actor | None:
+        """Who sent a thing that speaks: "an email sent out by <Name> warned ...", the agent
+        of the participle on it (a person or a body)."""
+        if thing.pos_ != "NOUN" or _personal_noun(thing):
+            return None
+        for verb in thing.children:
+            if verb.dep_ != "acl" or verb.tag_ != "VBN":
+                continue
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                for name in (c for c in agent.children if c.dep_ == "pobj"):
+                    actor = self.actor_at(name.idx)
+                    if actor is not None and actor.kind in {"person", "organization", "group"}:
+                        return actor
+        return None
 
     def _description(self, token: Token, before: int) -> Actor | str | None:
         """The speaker a description stands for: "the senator" is the person just spoken
