@@ -1122,3 +1122,13 @@ def test_the_first_half_of_a_hyphened_name_is_no_person() -> None:
         "Glass-Steagall, she said, is that the other firms go on as before."
     )
     assert people(actors) == ["Ann Boyle"]
+
+
+def test_a_title_after_a_company_name_makes_the_name_after_it_a_person() -> None:
+    # "<Company> CEO <Name>": the model may tag the title as a proper noun and the name as
+    # an organisation; the title still says it is a person
+    actors = actors_of(
+        "Former Brightwater-Hale CEO Perrin Ashcombe named a Washington favorite as her "
+        "guilty pleasure."
+    )
+    assert find(actors, "Perrin Ashcombe").kind == "person"

@@ -538,10 +538,12 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         k -= 1  # the first word of "the advocacy group <Several Word Name>"
     # "<noun> <Title> <Name>": a capitalised title between the noun and the name
     titled = any(_title_token(doc[x]) for x in range(k + 1, m.tok_start))
-    if k >= 0 and doc[k].pos_ == "NOUN":
+    if titled and m.kind in {"person", "organization"}:
+        m.person_hint += 1  # "<Company> CEO <Name>", "<Body> <Title> <Name>"
+    elif k >= 0 and doc[k].pos_ == "NOUN":
         lemma = doc[k].lemma_.casefold()
         title = is_person_noun(lemma) or (is_title_word(lemma) and lemma not in TITLE_MODIFIERS)
-        if titled or title and doc[k].tag_ == "NN":
+        if title and doc[k].tag_ == "NN":
             m.person_hint += 1  # "board president <Name>"
         elif lemma in ORG_HEAD_NOUNS:
             m.org_hint += 1.5  # "the advocacy group <Name>"
