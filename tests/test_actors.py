@@ -1092,15 +1092,16 @@ def test_a_she_after_a_sentence_with_two_people_tells_nobody_s_sex() -> None:
 
 def test_a_name_after_a_noun_for_a_creative_work_is_the_work() -> None:
     actors = actors_of(
-        "Greta Lind, a prize-winning author, came to the fair to launch her graphic novel "
-        "Silver Wren with the illustrator Tom Reyes."
+        "Nina Ostrander read from her debut novel Winter Harbour at the festival, and Karl "
+        "Bremer signed copies."
     )
-    assert people(actors) == ["Greta Lind", "Tom Reyes"]
+    assert people(actors) == ["Nina Ostrander", "Karl Bremer"]
+    assert "Winter Harbour" not in [a.name for a in actors]
 
 
 def test_a_name_ending_in_a_word_for_a_building_is_no_person() -> None:
     actors = actors_of(
-        "There are also prints at the Weller Teaching Museum and Art Gallery at Ridge College."
+        "The prints now hang in the Lindqvist Maritime Museum and Art Gallery, near the harbour."
     )
     assert "Art Gallery" not in people(actors)
 
@@ -1109,26 +1110,29 @@ def test_a_name_whose_last_word_speaks_alone_is_a_person_whatever_the_label() ->
     # the small model calls the full name an organisation; a body is never called by the
     # last word of its name alone
     actors = actors_of(
-        "Senator Ann Boyle is on solid ground, Corin Valdane said Monday. “Of course she is "
-        "fair game,” Valdane told reporters. “But you will not win that way.”"
+        "Mayor Karl Bremer has little to fear, Corin Valdane said Monday. “Of course he can be "
+        "questioned,” Valdane told reporters. “But that will not change the vote.”"
     )
     assert find(actors, "Corin Valdane").kind == "person"
     assert find(actors, "Corin Valdane").mentions == 2
 
 
 def test_the_first_half_of_a_hyphened_name_is_no_person() -> None:
-    actors = actors_of(
-        "Ann Boyle spoke about banks on Monday. The problem with just bringing back "
-        "Glass-Steagall, she said, is that the other firms go on as before."
-    )
-    assert people(actors) == ["Ann Boyle"]
+    from reader.analysis.actors.mentions import make_mention
+
+    # "<Name>-<Name>" (a law, a firm): the model may tag its first half as a person
+    text = "The trouble with reviving Marsh-Tolliver is the cost. Marsh said so."
+    doc = parse(text)
+    words = [t.text for t in doc]
+    first, alone = words.index("Marsh"), len(words) - 1 - words[::-1].index("Marsh")
+    assert make_mention(doc, text, first, first + 1, "person") is None
+    assert make_mention(doc, text, alone, alone + 1, "person") is not None
 
 
 def test_a_title_after_a_company_name_makes_the_name_after_it_a_person() -> None:
     # "<Company> CEO <Name>": the model may tag the title as a proper noun and the name as
     # an organisation; the title still says it is a person
     actors = actors_of(
-        "Former Brightwater-Hale CEO Perrin Ashcombe named a Washington favorite as her "
-        "guilty pleasure."
+        "Former Brightwater-Hale CEO Perrin Ashcombe chose a local bakery as her favourite spot."
     )
     assert find(actors, "Perrin Ashcombe").kind == "person"

@@ -1233,87 +1233,86 @@ def test_i_who_says_something_in_a_column_is_the_one_author_of_its_byline(tmp_pa
 
 
 def test_a_quoted_title_inside_the_attribution_does_not_cut_it_off() -> None:
-    # the badge's slogan sits between the statement and its "said"
+    # the slogan on her pins sits between the statement and its "said"
     text = (
-        "“We have had better fairs than this one,” county delegate Ann Boyle, wearing a straw "
-        "hat and “Boyle for Mayor” badges, said cheerfully as the music played."
+        "“This market has seen better days,” trader Nina Ostrander, wearing a wool cap and "
+        "“Ostrander for Council” pins, said flatly as the stalls closed."
     )
     first = quotes_of(text)[0]
-    assert (first.text, first.speaker) == ("We have had better fairs than this one", "Ann Boyle")
+    assert (first.text, first.speaker) == ("This market has seen better days", "Nina Ostrander")
 
 
 def test_a_quote_paragraph_after_someone_elaborated_is_theirs() -> None:
     text = (
-        "Tom Reyes elaborated in an essay for a weekly paper that members, even those who "
-        "voted early, may reconsider.\n\n“A loss in the north would show how weak the plan is.”"
+        "Nina Ostrander elaborated in a column for a trade weekly that buyers, even the loyal "
+        "ones, may go elsewhere.\n\n“A bad summer would show how thin the margins are.”"
     )
     (q,) = quotes_of(text)
-    assert q.speaker == "Tom Reyes"
+    assert q.speaker == "Nina Ostrander"
 
 
 def test_a_he_after_a_subject_with_a_name_in_a_nested_apposition_is_that_name() -> None:
-    # "The other man, his cousin <Name>, 40, ...": the name hangs from the apposition
+    # "The other driver, his brother <Name>, 47, ...": the name hangs from the apposition
     text = (
-        "Two men stood outside the hall. The other man, his cousin Tom Reyes, 40, cited the "
-        "mayor's fondness for Governor Paul Dunne as a danger. “He is talking too much,” he "
-        "said."
+        "Two drivers stood by the depot. The other driver, his brother Karl Bremer, 47, cited "
+        "the board's love for Chairman Otto Lindqvist as a danger. “He is promising far too "
+        "much,” he said."
     )
     (q,) = quotes_of(text)
-    assert q.speaker == "Tom Reyes"
+    assert q.speaker == "Karl Bremer"
 
 
 def test_a_word_quoted_in_someone_s_sentence_is_a_fragment_with_their_name() -> None:
-    # hidden as a fragment, but the words are still the speaker's, not nobody's
+    # hidden as a fragment, but the word is still the speaker's, not nobody's
     (q,) = quotes_of(
-        "At the meeting on Tuesday, Paul Dunne used his speech to offer “encouragement” to "
-        "the crowd."
+        "At the dinner on Friday, Karl Bremer used his toast to offer “thanks” to the kitchen "
+        "staff."
     )
-    assert (q.text, q.fragment, q.speaker) == ("encouragement", True, "Paul Dunne")
+    assert (q.text, q.fragment, q.speaker) == ("thanks", True, "Karl Bremer")
 
 
 def test_a_statement_noun_is_made_by_the_subject_of_its_verb_not_the_nearest_name() -> None:
     text = (
-        "Walter Hale led the charge, and within weeks the opposition had sent letters to "
-        "shareholders and placed newspaper ads calling the deal a “$25 billion mistake.”"
+        "Karl Bremer led the protest, and within weeks the campaign had mailed letters to "
+        "residents and placed newspaper ads calling the bypass a “forty-million-pound blunder.”"
     )
     (q,) = quotes_of(text)
-    assert q.speaker == "the opposition"
+    assert q.speaker == "the campaign"
 
 
 def test_going_on_doing_something_is_no_cue_and_the_weaving_verb_says_who() -> None:
-    # "for continuing to insist": no one speaks there; "He called him" weaves the phrase in
+    # "for continuing to defend": no one speaks there; "She called him" weaves the phrase in
     text = (
-        "Later on the show, Senator Tom Reyes questioned Mr. Dunne's honesty. He called him "
-        "a “pathological liar” for continuing to insist on the accounts of thousands of "
-        "Muslims celebrating."
+        "Later that evening, Councillor Nina Ostrander questioned Mr. Bremer's figures. She "
+        "called him a “reckless gambler” for continuing to defend the forecasts of thousands "
+        "of new jobs."
     )
     (q,) = quotes_of(text)
-    assert (q.speaker, q.cue) == ("Tom Reyes", "called")
+    assert (q.speaker, q.cue) == ("Nina Ostrander", "called")
 
 
 def test_words_in_someone_s_conclusion_are_theirs() -> None:
     text = (
-        "The race has been hurt by Director Tom Reyes's conclusion that her actions were "
-        "“extremely careless.”"
+        "The project was set back by Inspector Nina Ostrander's conclusion that the wiring "
+        "was “plainly unsafe.”"
     )
     (q,) = quotes_of(text)
-    assert q.speaker == "Tom Reyes"
+    assert q.speaker == "Nina Ostrander"
 
 
-def test_an_email_sent_out_by_someone_speaks_for_them() -> None:
+def test_a_leaflet_handed_out_by_someone_speaks_for_them() -> None:
     text = (
-        "In addition, a fundraising email sent out by Tom Reyes on Tuesday night warned of "
-        "the fight ahead: “There are fourteen primaries over the next three weeks, and you can "
-        "be certain that our win will prompt a response.”"
+        "A leaflet handed out by Nina Ostrander at the market urged patience: “This will take "
+        "all summer, and every signature on the petition counts.”"
     )
     (q,) = quotes_of(text)
-    assert q.speaker == "Tom Reyes"
+    assert q.speaker == "Nina Ostrander"
 
 
 def test_a_thing_that_is_to_begin_does_not_speak() -> None:
     text = (
-        "Both websites pulled the listing before bidding was to begin on what Tom Reyes "
-        "described as a “piece of history.”"
+        "Both shops withdrew the painting before the sale was to begin on what Nina "
+        "Ostrander called a “treasure of the valley.”"
     )
     (q,) = quotes_of(text)
-    assert (q.speaker, q.cue) == ("Tom Reyes", "described")
+    assert (q.speaker, q.cue) == ("Nina Ostrander", "called")

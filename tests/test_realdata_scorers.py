@@ -123,17 +123,17 @@ def test_page_scorer_runs_on_real_pages():
 def test_actor_match_a_name_closing_a_titled_mention():
     from benchmarks.realdata.score_actors import _matches, _titled
 
-    # "Swedish captain Ola Berg" (0-24), headed on "captain"; the entity's only proper-noun
+    # "Danish captain Ola Berg" (0-23), headed on "captain"; the entity's only proper-noun
     # mention is an award title elsewhere
     entity = {
         "mentions": [
-            {"start": 0, "end": 24, "text": "Swedish captain Ola Berg", "head": "captain",
+            {"start": 0, "end": 23, "text": "Danish captain Ola Berg", "head": "captain",
              "head_upos": "NOUN"},
             {"start": 60, "end": 76, "text": "Player of the Day", "head": "Player",
              "head_upos": "PROPN"},
         ]
     }  # fmt: skip
-    person = {"name": "Ola Berg", "aliases": [], "kind": "person", "spans": [(16, 24)]}
+    person = {"name": "Ola Berg", "aliases": [], "kind": "person", "spans": [(15, 23)]}
     names, heads, titled = {"player of the day"}, [60], _titled(entity)
     assert _matches(person, names, heads, titled)
     assert not _matches({**person, "kind": "organization"}, names, heads, titled)

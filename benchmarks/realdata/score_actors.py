@@ -8,7 +8,7 @@ Rules (../shared/data/entities/SOURCE.md):
   entity's names (case ignored, a leading "the" and a trailing "'s" dropped), or when one of
   its mentions covers the head word of one of the entity's proper-noun mentions.
   A person actor whose mention closes a gold person mention headed by a title or
-  description ("Swedish captain <First> <Last>") matches that person as well.
+  description ("<Nationality> goalkeeper <First> <Last>") matches that person as well.
 - Kinds: person=person, organization=organization, place=place; `group` counts as person;
   organization and place are accepted for each other (GUM types countries and cities by
   their role in the sentence).
@@ -89,8 +89,8 @@ def _content(text: str) -> set[str]:
 
 
 def _titled(entity: dict) -> list[tuple[int, int]]:
-    """Mentions of a person that a title or description heads ("Swedish captain <First>
-    <Last>", "Undersecretary for Education Mr. <Last>"): the name closing one is the
+    """Mentions of a person that a title or description heads ("<Nationality> goalkeeper
+    <First> <Last>", "Deputy Minister for <Portfolio> Mr. <Last>"): the name closing one is the
     person's name too, though GUM heads the mention on the title."""
     return [
         (m["start"], m["end"])

@@ -251,5 +251,5 @@ CREATIVE_WORKS = words(
     painting poem memoir biography game
     """
 )
-"""Nouns for a piece of creative work: "the 1969 film <Name>", "her new novel <Name>" name
-the work, however much the name looks like a person's."""
+"""Nouns for a piece of creative work: "the 2004 documentary <Name>", "his second novel
+<Name>" name the work, however much the name looks like a person's."""

@@ -90,7 +90,7 @@ def things_by_class_noun(doc: Doc, mentions: list[Mention]) -> set[str]:
         if noun is not None:
             classed.add(m.key)
             if noun.lemma_ in CREATIVE_WORKS:
-                works.add(m.key)  # "her graphic novel <Name>", "the 1969 film <Name>"
+                works.add(m.key)  # "his second novel <Name>", "the 2004 documentary <Name>"
         head_use = root.dep_ not in {"compound", "amod", "nmod", "poss"}
         if head_use and m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the":
             with_the.add(m.key)

@@ -144,11 +144,11 @@ _ASPECT_LEMMAS = frozenset({"continue", "begin"})
 
 
 def _going_on_doing(token: Token) -> bool:
-    """ "for continuing to insist", "began to shout", "bidding was to begin": going on with
+    """ "for going on to repeat it", "began to shout", "the sale was to begin": going on with
     (or starting) something is no saying; "“...,” he continued" is."""
     return token.lemma_.casefold() in _ASPECT_LEMMAS and (
         token.dep_ == "xcomp" or any(c.dep_ == "xcomp" for c in token.children)
-    )  # "bidding was to begin", "began to shout"
+    )  # "the sale was to begin", "began to shout"
 
 
 def _wished(token: Token) -> bool:
@@ -208,7 +208,7 @@ def find_attribution(ctx: Context) -> Attribution | None:
         if window is after and cue != "according to" and _subject(cue_token) is None:
             woven = governing_attribution(ctx)
             if woven is not None and woven.cue is not None and _below(cue_token, woven.cue):
-                # "<A> called him a "..." for continuing to insist ...": the verb that
+                # "<A> called it a "..." while continuing to push ...": the verb that
                 # weaves the phrase in says who; the subjectless verb below it does not
                 return woven
         if window is before and _nearer_characterising_verb(ctx, cue_token):
@@ -727,7 +727,7 @@ def _speaker_of(
 
 def _statement_maker(ctx: Context, noun: Token) -> Actor | str | None:
     """Whose the statement is: the subject of the verb it is the object of ("<A> delivered a
-    blunt message to <B>: "..."", "<A> called <B>'s remarks "..."") , else its owner ("<A>'s
+    plain warning to <B>: "..."", "<A> called <B>'s remarks "..."") , else its owner ("<A>'s
     letter makes the case: "..."")."""
     verb = noun.head
     if noun.dep_ == "dobj" and verb.pos_ == "VERB":

@@ -88,7 +88,7 @@ def extract_quotes(
     titles: dict[int, bool] = {}
 
     def inner_title(k: int, short_too: bool) -> bool:
-        # "“...,” a delegate wearing “<Slogan>” badges said": a quoted title (after the
+        # "“...,” <Name>, holding a “<Slogan>” placard, said": a quoted title (after the
         # quote, any short phrase) inside the attribution does not end its reach
         span = spans[k]
         if span.paragraphs > 1:

@@ -116,7 +116,7 @@ class SpeakerResolver:
         return self._description(token, before)
 
     def _sent_by(self, thing: Token) -> Actor | None:
-        """Who sent a thing that speaks: "an email sent out by <Name> warned ...", the agent
+        """Who sent a thing that speaks: "a letter mailed by <Name> says ...", the agent
         of the participle on it (a person or a body)."""
         if thing.pos_ != "NOUN" or _personal_noun(thing):
             return None
@@ -343,7 +343,7 @@ class SpeakerResolver:
     def _person_at(self, token: Token, gender: str | None) -> Actor | None:
         """The person named by a subject token (or its title phrase), if compatible."""
         # "<Name>'s accusation" is not <Name>: a possessive only qualifies the subject;
-        # "The other man, his cousin <Name>, ...": a name in apposition to an apposition
+        # "The driver, her neighbour <Name>, ...": a name in apposition to an apposition
         nested = (g for c in token.children if c.dep_ == "appos" for g in c.children)
         for t in (
             token,
