@@ -43,7 +43,8 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     credits = credit_spans(text)
     if credits:
         mentions = [m for m in mentions if not _inside(m.start, credits)]
-    _people_called_by_surname(doc, mentions)
+    lower_words = {t.text for t in doc if t.is_lower}
+    _people_called_by_surname(doc, mentions, lower_words)
     people = PersonIndex(mentions, name_genders(doc, mentions))
     bare = bare_name_mentions(doc, text)
     for m in bare:
@@ -69,7 +70,7 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     mentions = _without_overlaps(sorted(mentions, key=lambda m: (m.start, -m.end)))
     _to_shops(mentions)
     clusters = _cluster(mentions, people)
-    lower = {t.text for t in doc if t.is_lower and t.is_alpha}
+    lower = {w for w in lower_words if w.isalpha()}
     actors = [
         _build_actor(doc, cluster)
         for cluster in clusters.values()
@@ -82,7 +83,7 @@ def extract_actors(doc: Doc, text: str) -> tuple[Actor, ...]:
     return tuple(actor for actor, _ in scored)
 
 
-def _people_called_by_surname(doc: Doc, mentions: list[Mention]) -> None:
+def _people_called_by_surname(doc: Doc, mentions: list[Mention], lower: set[str]) -> None:
     """ "<First> <Last> said ..." tagged as an organisation, then "<Last> told ...": a body is
     not called by the last word of its name alone, a person is; when that last word speaks
     on its own, the name and the word are a person's, whatever the model's label."""
@@ -103,7 +104,7 @@ def _people_called_by_surname(doc: Doc, mentions: list[Mention]) -> None:
         and t.is_alpha
         and t.head.lemma_.casefold() in SPEECH_LEMMAS
     }  # "“...,” <Last> told reporters", a name the model left untagged
-    speaking -= {t.text for t in doc if t.is_lower}  # "Police said": a word, not a name
+    speaking -= lower  # "Police said": a word, not a name
     if not speaking:
         return
     named = {

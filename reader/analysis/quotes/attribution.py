@@ -148,7 +148,7 @@ def _going_on_doing(token: Token) -> bool:
     (or starting) something is no saying; "“...,” he continued" is."""
     return token.lemma_.casefold() in _ASPECT_LEMMAS and (
         token.dep_ == "xcomp" or any(c.dep_ == "xcomp" for c in token.children)
-    )  # "the sale was to begin", "began to shout"
+    )
 
 
 def _wished(token: Token) -> bool:
@@ -429,8 +429,13 @@ def _possessed_words(ctx: Context) -> Attribution | None:
     return None
 
 
+def _possessor(noun: Token) -> Token | None:
+    """The name that owns a noun: "<Name>'s letter"."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+
+
 def _owned(ctx: Context, noun: Token) -> Attribution | None:
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    owner = _possessor(noun)
     if owner is None:
         return None
     speaker = _speaker_from(ctx, owner, noun)
@@ -736,7 +741,7 @@ def _statement_maker(ctx: Context, noun: Token) -> Actor | str | None:
             found = _speaker_from(ctx, subject, verb)
             if found is not None:
                 return found
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    owner = _possessor(noun)
     return _speaker_from(ctx, owner, noun) if owner is not None else None
 
 

@@ -30,10 +30,12 @@ if TYPE_CHECKING:
 
 _TERMINAL = (".", "!", "?", "…", ",", ";", "—", "–", ":")
 _PARTIAL_WORDS = 8
-_INNER_WORDS = 4
 """A quote woven into a sentence up to this many words long is a fragment, not a statement."""
 _PARTIAL_PHRASE_WORDS = 15
 """...and a woven noun phrase up to this long."""
+_INNER_WORDS = 4
+"""A phrase this short after a quote, with no closing punctuation, is part of that quote's
+attribution ("“...,” <Name>, holding a “<Slogan>” placard, said")."""
 _MINOR_WORDS = frozenset(
     [
         "a",
@@ -97,8 +99,11 @@ def extract_quotes(
             content = text[span.start : span.end].rstrip()
             if len(content.split()) <= _INNER_WORDS and not content.endswith(_TERMINAL):
                 return True
+        return quoted_title(k)
+
+    def quoted_title(k: int) -> bool:
         if k not in titles:
-            titles[k] = _is_title(doc, span, resolver)
+            titles[k] = _is_title(doc, spans[k], resolver)
         return titles[k]
 
     def context_of(k: int) -> Context:
@@ -155,7 +160,7 @@ def extract_quotes(
             resumed = k + 1 < len(spans) and _split_after(text, span, spans[k + 1])
             title = (
                 not resumed
-                and _is_title(doc, span, resolver)
+                and quoted_title(k)
                 and not _said_aloud(doc, context.open_tok)
                 and not _name_given(doc, span, resolver)
             )
