@@ -1316,3 +1316,21 @@ def test_a_thing_that_is_to_begin_does_not_speak() -> None:
     )
     (q,) = quotes_of(text)
     assert (q.speaker, q.cue) == ("Nina Ostrander", "called")
+
+
+def test_a_title_in_the_attribution_is_a_fragment_and_lends_the_quote_no_subject() -> None:
+    # the title is no first half of a split quote (it follows "of"), the verb inside the
+    # next quote is no cue for it, and "put" takes no subject from the quote it leads into
+    text = (
+        "As Akhil Tremont, professor of law and author of “The Quiet Ledger,” put it, "
+        "“Senate Republicans should remember that a compromise today may be better.”"
+    )
+    quotes = quotes_of(text)
+    assert [(q.text, q.fragment, q.speaker) for q in quotes] == [
+        ("The Quiet Ledger", True, "Akhil Tremont"),
+        (
+            "Senate Republicans should remember that a compromise today may be better.",
+            False,
+            "Akhil Tremont",
+        ),
+    ]

@@ -572,7 +572,12 @@ def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribu
     verbs: list[Token] = []
     sentence_start = doc[ctx.open_tok].sent.start
     while steps < 40 and token.i >= sentence_start:
-        if token.pos_ in {"VERB", "AUX"} and token.i not in inside and _subject(token) is not None:
+        if (
+            token.pos_ in {"VERB", "AUX"}
+            and token.i not in inside
+            and not ctx.resolver.quoted(token.idx)  # a verb in another quotation says nothing
+            and _subject(token) is not None
+        ):
             verbs.append(token)
             if token.dep_ == "conj" and _own_subject(token):
                 break  # "<A> warned ..., and <B> said the "...": <B>'s clause ends the climb
@@ -701,9 +706,15 @@ def _speaker_of(
     if owner is not None:
         return _speaker_from(ctx, owner, cue_token)
     subject = _subject(cue_token)
-    if subject is not None and resolver.quoted(subject.idx) and not _someone(subject):
+    if (
+        subject is not None
+        and resolver.quoted(subject.idx)
+        and (not _someone(subject) or subject.head.i != cue_token.i)
+    ):
         # "<Name> opposes "pay freezes" and recalled ...": quoted words are no subject; the
-        # person named last before the verb in its sentence, outside quotes, is
+        # person named last before the verb in its sentence, outside quotes, is. Nor is a
+        # subject the parse lent the verb from the quote it leads into ("As <Name> put it,
+        # "voters will ...""): whoever they are, they are someone the quote speaks of
         sentence = cue_token.sent
         named = [
             actor

@@ -149,7 +149,7 @@ def extract_quotes(
         if found is None:
             found = _continuation(context, span, paragraphs, para, previous, text)
         attribution = found or Attribution(None, None)
-        if k and results and _split_after(text, spans[k - 1], span):
+        if k and results and _split_after(doc, resolver, spans[k - 1], span):
             # The second half of "First," she said, "second.": as much a statement as the first.
             fragment = results[-1].fragment
         else:
@@ -157,7 +157,7 @@ def extract_quotes(
             # phrases (scare quotes, titles) are fragments.
             # "“In <Case>,” <Name> said, “...”": words that the attribution splits off a
             # longer quote are no title, however capitalised
-            resumed = k + 1 < len(spans) and _split_after(text, span, spans[k + 1])
+            resumed = k + 1 < len(spans) and _split_after(doc, resolver, span, spans[k + 1])
             title = (
                 not resumed
                 and quoted_title(k)
@@ -272,8 +272,14 @@ def _parts(text: str, span: QuoteSpan) -> list[tuple[int, int]]:
     return parts or [(span.start, span.end)]
 
 
-def _split_after(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
-    """Whether `span` resumes `previous` after an attribution ("...," he said, "...")."""
+def _split_after(doc: Doc, resolver: SpeakerResolver, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """Whether `span` resumes `previous` after an attribution ("...," he said, "..."). Words
+    quoted after a preposition or an article are a name in the sentence, not the first half
+    of a statement ("As the author of "<Title>," put it, "..."")."""
+    text = doc.text
+    lead = resolver.token_at(previous.open_mark) - 1
+    if lead >= 0 and doc[lead].pos_ in {"ADP", "DET"}:
+        return False
     inner = text[previous.start : previous.end].rstrip("'’\"”")  # "“‘<Show>,’” she said"
     if previous.close_mark is None or not inner.endswith(","):
         return False
