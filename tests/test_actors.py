@@ -1136,3 +1136,11 @@ def test_a_title_after_a_company_name_makes_the_name_after_it_a_person() -> None
         "Former Brightwater-Hale CEO Perrin Ashcombe chose a local bakery as her favourite spot."
     )
     assert find(actors, "Perrin Ashcombe").kind == "person"
+
+
+def test_a_name_after_a_comma_inside_one_entity_is_another_actor() -> None:
+    # the model tags "<Place>, <First> <Last>" as one organisation
+    text = "“It was a first attempt,” said his best friend at Amherst, Jed Parr, who recalled it."
+    actors = actors_of(text)
+    assert not [a.name for a in actors if "," in a.name]
+    assert find(actors, "Jed Parr").kind == "person"

@@ -1334,3 +1334,33 @@ def test_a_title_in_the_attribution_is_a_fragment_and_lends_the_quote_no_subject
             "Akhil Tremont",
         ),
     ]
+
+
+def test_a_name_after_a_comma_closing_a_description_is_the_speaker() -> None:
+    # the parse hangs the name on the place ("<Place>, <Name>" as a list), not on "friend"
+    text = (
+        "“It may have been his first attempt to make a statement,” said his best friend at "
+        "Easton, Karl Bremer, who remembered the night well."
+    )
+    (q,) = quotes_of(text)
+    assert (q.speaker, q.cue) == ("Karl Bremer", "said")
+
+
+def test_a_phrase_that_ends_its_sentence_takes_no_cue_from_the_next_sentence() -> None:
+    text = (
+        "Nina Ostrander dispensed with the threat in two sentences before turning to the "
+        "dangers of a “rigged economy.” Karl Bremer struggled to answer a simple question "
+        "about his coalition."
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Nina Ostrander"
+
+
+def test_a_speaker_the_parse_lost_is_the_person_outside_a_phrase_on_a_noun() -> None:
+    # "said" has no subject in the parse: the name in the phrase on "deaths" is not it
+    text = (
+        "The issue came up after Mr. Bremer, asked about the deaths of reporters under "
+        "Mr. Valdane, had said, “I think our country does plenty of that too.”"
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Bremer"

@@ -137,8 +137,9 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
             # "<Modifier> <ACRONYM>" tagged as a person or a people: the body of that acronym
             kind, start = "organization", acronym
         for token in ent:
-            if token.text in _DASHES:
-                # "<PLACE> — <Org name>": a dateline run into a name.
+            if token.text in _DASHES or _comma_between_names(token, kind):
+                # "<PLACE> — <Org name>": a dateline run into a name; "<Place>, <First>
+                # <Last>": a name after a comma is another one (an apposition, a list)
                 mentions.extend(_mentions(doc, text, start, token.i, kind))
                 start = token.i + 1
         of = _of_country(doc, start, ent.end)
@@ -148,6 +149,18 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
             kind, start = "place", of + 1
         mentions.extend(_mentions(doc, text, start, ent.end, kind))
     return mentions
+
+
+def _comma_between_names(token: Token, kind: str) -> bool:
+    """A comma inside a person's or a body's name with a name of two capitalised words
+    after it, neither a suffix ("<Name>, Jr.", "<Name>, Inc."): two names run together."""
+    doc = token.doc
+    if token.text != "," or kind not in {"person", "organization"} or token.i + 2 >= len(doc):
+        return False
+    after = doc[token.i + 1 : token.i + 3]
+    return all(t.text[:1].isupper() and t.is_alpha for t in after) and not any(
+        bare_word(t.text) in ORG_SUFFIXES or is_title_word(t.text) for t in after
+    )
 
 
 def _organisation_acronyms(doc: Doc) -> set[str]:

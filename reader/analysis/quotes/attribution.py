@@ -375,6 +375,8 @@ def _next_sentence_cue(
     inner = ctx.doc[min(ctx.open_tok + 1, ctx.close_tok)]
     if any(_weaves(t, inner) for t in before):
         return True  # "<A> called it “arbitrary.” <B> said ...": the quote ended <A>'s sentence
+    if before and before[0].pos_ in {"DET", "ADP"}:
+        return True  # "... the dangers of a “rigged economy.” <B> struggled to answer ..."
     distance, verb, _ = cue
     if distance <= _TIGHT or _only_subject_between(after[:distance], verb):
         return False
@@ -986,10 +988,33 @@ def _nearest_actor(ctx: Context, window: list[Token], cue: Token) -> Actor | Non
     last = max(t.idx + len(t.text) for t in window)
     found = [(s, a) for s, a in ctx.resolver.actors_in(first, last) if not ctx.resolver.quoted(s)]
     for kinds in ({"person"}, {"organization", "group"}):
-        candidates = [(abs(start - cue.idx), a) for start, a in found if a.kind in kinds]
+        # a subject before a name in a phrase, a name in a phrase on the verb before one
+        # in a phrase on a noun ("after <A>, asked about the deaths of reporters under
+        # <B>, had said, "..."": <A>); then the nearest
+        candidates = [
+            (_nesting(ctx, start), abs(start - cue.idx), a) for start, a in found if a.kind in kinds
+        ]
         if candidates:
-            return min(candidates, key=lambda pair: pair[0])[1]
+            return min(candidates, key=lambda triple: triple[:2])[2]
     return None
+
+
+def _nesting(ctx: Context, start: int) -> int:
+    """How deep the name starting at character `start` sits: -1 for the subject of a verb,
+    else the number of nouns between it and the verb it hangs from."""
+    token = ctx.doc[ctx.resolver.token_at(start)]
+    steps = 0
+    while token.dep_ in {"compound", "flat"} and steps < 4:
+        token, steps = token.head, steps + 1
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        return -1
+    nouns = 0
+    while token.head.i != token.i and steps < 12:
+        token, steps = token.head, steps + 1
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+        nouns += token.pos_ in {"NOUN", "PROPN"}
+    return nouns
 
 
 def _colon_speaker(ctx: Context, before: list[Token]) -> Attribution | None:

@@ -110,10 +110,35 @@ class SpeakerResolver:
             named = self.actor_at(token.head.idx)
             if named is not None and named.kind == "person":
                 return named  # "<Name>, a native of <State> who writes ...": <Name>
+        named = self._named_after(token)
+        if named is not None:
+            return named
         sender = self._sent_by(token)
         if sender is not None:
             return sender
         return self._description(token, before)
+
+    def _named_after(self, token: Token) -> Actor | None:
+        """ "said his best friend at <Place>, <Name>, who ...": a person named after a comma
+        at the end of a description of one person is who it describes, wherever the parse
+        hung the name (often on the last noun of the description)."""
+        if not _personal_noun(token) or token.tag_ != "NN":
+            return None
+        last = token.right_edge
+        for t in token.doc[token.i + 1 : last.i + 1]:
+            if t.dep_ not in {"appos", "conj"} or t.head.i == token.i:
+                continue
+            before = t.left_edge.i - 1
+            if (
+                before < 0
+                or t.doc[before].text != ","
+                or any(c.dep_ == "cc" for c in t.head.children)
+            ):
+                continue
+            named = self.actor_at(t.idx)
+            if named is not None and named.kind == "person":
+                return named
+        return None
 
     def _sent_by(self, thing: Token) -> Actor | None:
         """Who sent a thing that speaks: "a letter mailed by <Name> says ...", the agent
