@@ -1364,3 +1364,30 @@ def test_a_speaker_the_parse_lost_is_the_person_outside_a_phrase_on_a_noun() -> 
     )
     (q,) = quotes_of(text)
     assert q.speaker == "Bremer"
+
+
+def test_an_it_that_speaks_is_the_body_that_was_the_subject_just_before() -> None:
+    text = (
+        "The Harbour Business Council opposed any increase. “Keep the tax in place at the "
+        "current level,” it recommended."
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "Harbour Business Council"
+
+
+def test_an_it_after_a_sentence_about_something_else_names_no_body() -> None:
+    text = (
+        "The Harbour Business Council opposed any increase. The report came out on Monday. "
+        "“Keep the tax in place,” it recommended."
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker is None
+
+
+def test_several_bodies_speaking_together_are_not_one_of_them() -> None:
+    text = (
+        "The Kestrel Tenants Union and a dozen other groups wrote to the mayor on Thursday. "
+        "The plan is “a mistake from start to finish,” the groups say."
+    )
+    (q,) = quotes_of(text)
+    assert q.speaker == "the groups"

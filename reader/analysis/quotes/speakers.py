@@ -100,6 +100,8 @@ class SpeakerResolver:
         if noun.i != token.i:
             # "Smith, who said ...", "<Name> released an ad that urges ..."
             return self._maker(noun) or self.from_token(noun, before)
+        if token.pos_ == "PRON" and lower in {"it", "they"}:
+            return self._body_before(token, lower == "they")
         if token.pos_ == "PRON":
             return self.author if lower == "i" else None  # a column's "I said": its author
         for child in token.children:
@@ -117,6 +119,26 @@ class SpeakerResolver:
         if sender is not None:
             return sender
         return self._description(token, before)
+
+    def _body_before(self, pronoun: Token, plural: bool) -> Actor | None:
+        """ "<Body> opposed the rise. "...," it said": an "it" (or "they") that speaks is
+        the organisation that is the main subject of the nearest sentence before it that
+        has one (up to two back); a document or an unnamed group otherwise: no one named."""
+        sentence = pronoun.sent
+        tokens = self.doc[sentence.start : pronoun.i]
+        kinds = {"organization", "group"} if plural else {"organization"}
+        for _ in range(3):
+            for subject in _subjects_by_salience(tokens):
+                if self.quoted(subject.idx) or subject.lower_ in {"it", "they"}:
+                    continue  # "it" again: the one before says who
+                found = self.actor_at(subject.idx) or self._description(subject, subject.idx)
+                # the main subject of the nearest sentence that has one, or no one
+                return found if isinstance(found, Actor) and found.kind in kinds else None
+            if sentence.start == 0:
+                break
+            sentence = self.doc[sentence.start - 1].sent
+            tokens = sentence
+        return None
 
     def _named_after(self, token: Token) -> Actor | None:
         """ "said his best friend at <Place>, <Name>, who ...": a person named after a comma
@@ -183,7 +205,8 @@ class SpeakerResolver:
         if _press(token) and (definite or _definite_owner(det)):
             # "the editorial board", "the paper's editors": the newspaper named before
             return self._recent_outlet(before) or _phrase(token)
-        if definite and organisation:
+        if definite and organisation and token.tag_ != "NNS":
+            # "the ministry said" (but "the groups say" are several bodies, none named)
             return self._recent_org(lemma, before) or _phrase(token)
         for child in token.children if definite and not person else ():
             # "the hospital system said": the organisation word is the modifier.
