@@ -1391,3 +1391,25 @@ def test_several_bodies_speaking_together_are_not_one_of_them() -> None:
     )
     (q,) = quotes_of(text)
     assert q.speaker == "the groups"
+
+
+def test_a_surname_two_people_share_goes_to_the_one_the_pronoun_fits() -> None:
+    # the actors are given: "Bremer" alone is left to neither of the couple, as the actor
+    # extraction does when both are named often
+    from reader.analysis.models import Actor
+
+    text = (
+        "Ms. Nina Bremer and Mr. Karl Bremer ran the bakery for years.\n\n"
+        "Bremer continued in her talk of Ostrander’s plan by answering those who believe "
+        "the mayor should not have signed it.\n\n"
+        "“I was glad that it was praised,” she said."
+    )
+    doc = parse(text)
+
+    def actor(name: str) -> Actor:
+        start = text.index(name)
+        return Actor(name, "person", (), 1, None, ((start, start + len(name)),))
+
+    actors = (actor("Nina Bremer"), actor("Karl Bremer"), actor("Ostrander"))
+    (q,) = extract_quotes(doc, text, actors)
+    assert q.speaker == "Nina Bremer"

@@ -403,7 +403,27 @@ class SpeakerResolver:
             actor = self.actor_at(t.idx)
             if actor is not None and actor.kind == "person":
                 return actor if self._fits(actor, gender) else None
+        if (
+            token.pos_ in {"PROPN", "NOUN"}
+            and token.text[:1].isupper()
+            and gender is not None
+            and self.actor_at(token.idx) is None
+        ):
+            return self._by_surname(token.text, gender)
         return None
+
+    def _by_surname(self, word: str, gender: str) -> Actor | None:
+        """ "<Surname> continued ...": a surname two people share (a couple, a family) goes
+        to no one on its own; the one of the two whose gender the pronoun gives is meant."""
+        key = fold(word)
+        matches = [
+            a
+            for a in self.actors
+            if a.kind == "person"
+            and fold(a.name).split()[-1:] == [key]
+            and self.gender.get(a.name) == gender
+        ]
+        return matches[0] if len(matches) == 1 else None
 
     def _fits(self, actor: Actor, gender: str | None) -> bool:
         """Whether a person can be the referent of a word of `gender` (None: any person)."""
