@@ -1413,3 +1413,17 @@ def test_a_surname_two_people_share_goes_to_the_one_the_pronoun_fits() -> None:
     actors = (actor("Nina Bremer"), actor("Karl Bremer"), actor("Ostrander"))
     (q,) = extract_quotes(doc, text, actors)
     assert q.speaker == "Nina Bremer"
+
+
+def test_the_by_phrase_of_a_passive_naming_verb_gives_the_speaker() -> None:
+    # the parse hangs "by <Name>" on the quoted name, not on "called"
+    for text, who in (
+        ("The plan was called “a disgrace” by Nina Ostrander.", "Nina Ostrander"),
+        (
+            "The tactic has been called “strategic ambiguity” by Karl Bremer, a professor "
+            "at Easton College, and it makes funding hard to trace.",
+            "Karl Bremer",
+        ),
+    ):
+        (q,) = quotes_of(text)
+        assert (q.speaker, q.cue) == (who, "called")

@@ -819,6 +819,10 @@ def _subject(verb: Token) -> Token | None:
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if agent is not None:
                     return agent
+        if candidate.i == verb.i:
+            agent = _agent_on_the_object(verb)
+            if agent is not None:
+                return agent
         subjects = [
             child
             for child in candidate.children
@@ -840,6 +844,29 @@ def _subject(verb: Token) -> Token | None:
         if candidate.head.i == candidate.i:
             return None
         candidate = candidate.head
+    return None
+
+
+def _agent_on_the_object(verb: Token) -> Token | None:
+    """ "The plan was called "a disgrace" by <Name>", "often labeled as a "..." by <Name>":
+    the parse may hang a passive verb's "by <Name>" on the name it gives instead of on the
+    verb; the doer is still <Name>."""
+    if verb.tag_ != "VBN" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    named: list[Token] = []  # the name given: the object, or the object of "as"
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in {"oprd", "dobj", "attr", "xcomp", "acomp"}:
+            named.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            named.extend(c for c in child.children if c.dep_ == "pobj")
+    for child in named:
+        for prep in child.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                agent = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if agent is not None:
+                    return agent
     return None
 
 
