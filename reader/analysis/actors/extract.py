@@ -91,7 +91,7 @@ def _people_called_by_surname(doc: Doc, mentions: list[Mention], lower: set[str]
         m.key
         for m in mentions
         if len(m.words) == 1
-        and m.speaker_hint
+        and (m.speaker_hint or m.person_hint)
         and not m.plural_noun
         and m.kind in {"organization", "other", "person"}
     }
