@@ -1161,3 +1161,12 @@ def test_a_name_whose_surname_alone_is_described_as_a_person_is_a_person() -> No
     actors = extract_actors(doc, text)
     assert find(actors, "Vera Castellane").kind == "person"
     assert "Castellane" not in [a.name for a in actors]
+
+
+def test_a_verb_run_into_a_name_is_not_part_of_the_name() -> None:
+    text = (
+        "After Telling Karl Bremer to sit down, the chair moved on. Karl Bremer left the "
+        "room soon after."
+    )
+    actors = actors_of(text)
+    assert people(actors) == ["Karl Bremer"]

@@ -244,7 +244,7 @@ def _build_actor(doc: Doc, mentions: list[Mention]) -> Actor | None:
         return None
     if kind in {"organization", "place"} and _a_people(doc, mentions):
         kind = "group"
-    name = _canonical(mentions, kind)
+    name = _canonical(doc, mentions, kind)
     if fold(name) in PLACE_ALIASES:
         display = PLACE_ALIASES[fold(name)]
         kind = "organization" if display in ORG_KIND_PLACES else "place"
@@ -279,7 +279,7 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _canonical(mentions: list[Mention], kind: str) -> str:
+def _canonical(doc: Doc, mentions: list[Mention], kind: str) -> str:
     """The longest proper form; mixed case preferred over a shouted dateline form."""
     same_kind = [m for m in mentions if m.kind == kind] or mentions
     best = max(
@@ -290,6 +290,21 @@ def _canonical(mentions: list[Mention], kind: str) -> str:
             len(m.surface),
         ),
     )
+    # "Telling <First> <Last> ...", "<A> Slams <First> <Last>" in a headline: a word the
+    # tagger reads as no name (a verb, an adverb) run into the name; the same name
+    # elsewhere without it is the name
+    inner = [
+        m
+        for m in same_kind
+        if 1 < len(m.words) < len(best.words)
+        and best.words[-len(m.words) :] == m.words
+        and any(
+            t.pos_ in {"VERB", "AUX", "ADV"} or t.tag_.startswith("VB")
+            for t in doc[best.tok_start : best.tok_end - (m.tok_end - m.tok_start)]
+        )
+    ]
+    if inner:
+        best = max(inner, key=lambda m: (len(m.words), len(m.surface)))
     if best.surface.isupper():
         # "RIVERSIDE, <State> —" in a dateline and "Riverside" in the text: the text's form
         quiet = [m for m in mentions if m.key == best.key and not m.surface.isupper()]
