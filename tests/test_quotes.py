@@ -1427,3 +1427,25 @@ def test_the_by_phrase_of_a_passive_naming_verb_gives_the_speaker() -> None:
     ):
         (q,) = quotes_of(text)
         assert (q.speaker, q.cue) == (who, "called")
+
+
+def test_a_pronoun_speaker_prefers_the_person_last_quoted_to_a_name_in_passing() -> None:
+    text = (
+        "“We will fund the schools,” Karl Bremer said on Monday.\n\n"
+        "Critics doubt that the delay will help Mayor Ostrander before the vote.\n\n"
+        "“The money is there,” he said."
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Karl Bremer", "Karl Bremer"]
+
+
+def test_a_pronoun_speaker_far_from_the_last_quote_is_the_name_nearby() -> None:
+    text = (
+        "“We will fund the schools,” Karl Bremer said on Monday.\n\n"
+        "The vote is set for June.\n\n"
+        "Turnout is expected to be low.\n\n"
+        "Critics doubt that the delay will help Mayor Ostrander before the vote.\n\n"
+        "“The money is there,” he said."
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Karl Bremer", "Ostrander"]

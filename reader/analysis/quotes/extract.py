@@ -186,6 +186,8 @@ def extract_quotes(
             )
         if not fragment:
             previous = (attribution, para)
+            if isinstance(speaker, Actor) and attribution.cue is not None:
+                resolver.last_speaker = (quoted[k][1], speaker)
         same_sentence = (attribution, sentence) if attribution.cue is not None else None
     return tuple(results)
 

@@ -67,6 +67,8 @@ class SpeakerResolver:
         self.quoted_spans = quoted
         self.gender = {a.name: self._gender(a) for a in actors if a.kind == "person"}
         self._memo: dict[tuple[int, str | None], Actor | None] = {}
+        self.last_speaker: tuple[int, Actor] | None = None
+        """Where the latest attributed quote ends and the person who said it."""
 
     def token_at(self, char: int) -> int:
         """Index of the token that contains (or precedes) character `char`."""
@@ -344,6 +346,19 @@ class SpeakerResolver:
                 continue
             if gender is not None and self._beside_pronoun(end, gender):
                 continue
+            last = self.last_speaker
+            if (
+                last is not None
+                and last[1] is not actor
+                and last[0] <= start
+                and self.text.count("\n\n", last[0], stop) <= 1
+                and last[1].kind == "person"
+                and self._fits(last[1], gender)
+            ):
+                # "“...,” <A> said. Critics doubt it will help <B>. “...,” he said": a name
+                # in passing (no subject) is no match for the person quoted last, in this
+                # paragraph or the one before
+                return last[1]
             return actor
         return None
 
