@@ -1449,3 +1449,16 @@ def test_a_pronoun_speaker_far_from_the_last_quote_is_the_name_nearby() -> None:
     )
     quotes = quotes_of(text)
     assert [q.speaker for q in quotes] == ["Karl Bremer", "Ostrander"]
+
+
+def test_a_name_given_in_passing_by_a_participle_has_no_speaker() -> None:
+    # "called" with no subject of its own names the culture; no one in the sentence says it
+    text = (
+        "In her first months, Nina Ostrander acted quickly. She met resistance at the old "
+        "firm, renowned for a chummy culture called “The Harbour Way.”"
+    )
+    (q,) = quotes_of(text)
+    assert (q.fragment, q.speaker) == (True, None)
+    text = "Nina Ostrander called the plan “a disgrace.”"
+    (q,) = quotes_of(text)
+    assert q.speaker == "Nina Ostrander"

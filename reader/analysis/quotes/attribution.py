@@ -570,6 +570,8 @@ def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribu
     inside = range(ctx.open_tok, ctx.close_tok + 1)
     if ctx.open_tok + 1 >= len(doc):
         return None
+    if not speech_only and named_in_passing(ctx):
+        return None  # "a culture called “<Name>”", "a spot titled “<Title>”": no one speaks
     token, steps = _climb_out(ctx, doc[ctx.open_tok + 1])
     verbs: list[Token] = []
     sentence_start = doc[ctx.open_tok].sent.start
@@ -622,6 +624,26 @@ def governing_attribution(ctx: Context, *, speech_only: bool = False) -> Attribu
         Attribution(speaker, verb.lower_, "governing" if speech_only else "woven")
         if speaker is not None
         else None
+    )
+
+
+_PASSING_NAME_LEMMAS = frozenset({"call", "title", "entitle", "name", "dub", "know", "nickname"})
+
+
+def named_in_passing(ctx: Context) -> bool:
+    """Whether the word above the quote is a participle that names a thing in passing ("a
+    chummy culture called "...""): not a verb anyone in the sentence says the name with."""
+    if ctx.open_tok + 1 >= len(ctx.doc):
+        return False
+    token, _ = _climb_out(ctx, ctx.doc[ctx.open_tok + 1])
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    if token.dep_ == "prep" and token.lower_ == "as":
+        verb = token.head  # "known online as "...""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.lemma_.casefold() in _PASSING_NAME_LEMMAS
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in verb.children)
     )
 
 

@@ -12,6 +12,7 @@ from reader.analysis.quotes.attribution import (
     Context,
     attribution_before,
     find_attribution,
+    named_in_passing,
     speech_subject,
     subject_of_sentence,
 )
@@ -146,7 +147,7 @@ def extract_quotes(
             # "X said the plan 'remains a priority' and that 'the money will come'": the
             # cue before the first quote of the sentence covers the second one too.
             found = same_sentence[0]
-        if found is None:
+        if found is None and not named_in_passing(context):
             found = _continuation(context, span, paragraphs, para, previous, text)
         attribution = found or Attribution(None, None)
         if k and results and _split_after(doc, resolver, spans[k - 1], span):
