@@ -280,7 +280,8 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def _canonical(doc: Doc, mentions: list[Mention], kind: str) -> str:
-    """The longest proper form; mixed case preferred over a shouted dateline form."""
+    """The longest proper form, without a verb or an adverb run into it; mixed case
+    preferred over a shouted dateline form."""
     same_kind = [m for m in mentions if m.kind == kind] or mentions
     best = max(
         same_kind,
