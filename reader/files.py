@@ -8,6 +8,7 @@ at most `limit` bytes are read, and parsing nested data is bounded in depth.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -135,3 +136,34 @@ def is_regular_or_absent(path: Path) -> bool:
         return True
     except OSError:
         return False
+
+
+def temp_prefix(kind: str) -> str:
+    """How a temporary file this process writes before renaming it into place is named:
+    ".<kind>-<pid>-", so that another process can tell whether its writer still runs."""
+    return f".{kind}-{os.getpid()}-"
+
+
+def sweep_temp_files(folder: Path, kind: str) -> None:
+    """Remove the ".<kind>-<pid>-..." files in `folder` whose writing process no longer runs
+    (killed between writing and renaming); a live writer's file is left alone. Never raises."""
+    try:
+        found = list(folder.glob(f".{kind}-*"))
+    except OSError:
+        return
+    for path in found:
+        pid = path.name.split("-")[1] if path.name.count("-") >= 2 else ""
+        if not pid.isdigit() or int(pid) == os.getpid() or _running(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it runs, as another user's process
+    return True

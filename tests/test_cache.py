@@ -184,3 +184,39 @@ def test_size_check_runs_once_per_batch_of_writes_even_with_a_new_cache_each_cal
     for n in range(cache_module.EVICT_EVERY + 1):
         cache_module.AnalysisCache(tmp_path).put(f"{n:032x}", analysis)
     assert len(checks) == 2  # the first write of the process, then one per EVICT_EVERY
+
+
+def test_temporary_files_of_a_killed_writer_are_swept_and_a_live_one_s_kept(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from reader.files import sweep_temp_files, temp_prefix
+
+    done = subprocess.Popen([sys.executable, "-c", "pass"])
+    done.wait()  # a process that has ended: what a kill -9 leaves behind
+    dead = tmp_path / f".scan-{done.pid}-abc"
+    mine = tmp_path / f"{temp_prefix('scan')}def"
+    parent = tmp_path / f".scan-{os.getppid()}-ghi"  # a writer that still runs
+    other = tmp_path / ".scan-notapid"
+    for path in (dead, mine, parent, other):
+        path.write_text("{}", encoding="utf-8")
+    sweep_temp_files(tmp_path, "scan")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        p.name for p in (mine, parent, other)
+    )
+
+
+def test_eviction_pass_sweeps_what_a_killed_writer_left(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.Popen([sys.executable, "-c", "pass"])
+    done.wait()
+    cache = AnalysisCache(tmp_path)
+    sub = tmp_path / "ab"
+    sub.mkdir()
+    left = sub / f".tmp-{done.pid}-xyz.json"
+    left.write_text("{", encoding="utf-8")
+    cache.evict()
+    assert not left.exists()

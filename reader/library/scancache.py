@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from reader.files import loads_json, read_text
+from reader.files import loads_json, read_text, sweep_temp_files, temp_prefix
 from reader.library.models import ArticleRef
 
 PEEK_VERSION = 2
@@ -34,6 +34,7 @@ class ScanCache:
             self._load(file)
 
     def _load(self, file: Path) -> None:
+        sweep_temp_files(file.parent, "scan")  # left by a reader killed while saving
         try:
             data = loads_json(read_text(file, MAX_FILE_BYTES))
         except (OSError, ValueError):  # UnicodeDecodeError and TooDeep are ValueErrors
@@ -83,7 +84,7 @@ class ScanCache:
         tmp = None
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".scan-", dir=self.file.parent)
+            fd, tmp = tempfile.mkstemp(prefix=temp_prefix("scan"), dir=self.file.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 # ASCII escapes: a file name that is not UTF-8 (lone surrogates) survives.
                 json.dump({"version": PEEK_VERSION, "entries": entries}, fh)

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 from reader.analysis.models import ANALYSIS_VERSION, Analysis, well_formed
-from reader.files import NotRegularFile, loads_json, read_limited
+from reader.files import NotRegularFile, loads_json, read_limited, sweep_temp_files, temp_prefix
 
 MAX_BYTES = 64 * 1024 * 1024
 """Past this total size the least recently used entries are deleted (down to 3/4 of it)."""
@@ -91,7 +91,7 @@ class AnalysisCache:
         tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=temp_prefix("tmp"), suffix=".json", dir=path.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(payload)
             os.replace(tmp, path)
@@ -133,6 +133,7 @@ class AnalysisCache:
         try:
             for sub in self.directory.iterdir():
                 if sub.is_dir():
+                    sweep_temp_files(sub, "tmp")  # left by a writer killed mid-write
                     for f in sub.glob("*.json"):
                         st = f.stat()
                         entries.append((st.st_mtime, st.st_size, f))

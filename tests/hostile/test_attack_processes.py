@@ -322,4 +322,14 @@ def test_kill_9_while_marking_fast_keeps_the_store_whole(tmp_path: Path) -> None
         assert {p: r for p, r in marks.items() if p in settled} == settled, "older marks kept"
         settled.update(mine)
     assert not list(config.glob("state.db.corrupt-*"))
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    (cache / f".scan-{ended.pid}-left").write_text("{", encoding="utf-8")  # a sure leftover
+    with _tui(news, config, cache) as (proc, master, _slave):
+        # a kill between writing a file and renaming it leaves the temporary file; the next
+        # start clears what the killed process left
+        seen = bytearray()
+        assert _read_until(master, b"Council passes", seen)
+        os.kill(proc.pid, signal.SIGTERM)
+        assert _exit_code_reading(proc, master, seen) == 0
     assert not [p for p in cache.rglob(".*") if p.is_file()], "no temp files left"
