@@ -220,3 +220,17 @@ def test_eviction_pass_sweeps_what_a_killed_writer_left(tmp_path):
     left.write_text("{", encoding="utf-8")
     cache.evict()
     assert not left.exists()
+
+
+def test_a_saved_page_write_sweeps_what_a_killed_writer_left(tmp_path):
+    import subprocess
+    import sys
+
+    from reader.web.store import write_atomic
+
+    done = subprocess.Popen([sys.executable, "-c", "pass"])
+    done.wait()
+    left = tmp_path / f".tmp-{done.pid}-page"
+    left.write_bytes(b"<html>")
+    write_atomic(tmp_path / "page.html", b"<html></html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from reader.files import loads_json, read_text
+from reader.files import loads_json, read_text, sweep_temp_files, temp_prefix
 from reader.web.response import FetchError, Response, check_url
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ def slug(text: str, limit: int = 48) -> str:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write through a temporary file and a rename: a crash leaves the old file or the new."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    sweep_temp_files(path.parent, "tmp")  # what a writer killed mid-write left here
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix("tmp"))
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
