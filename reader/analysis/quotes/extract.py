@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -89,6 +90,8 @@ def extract_quotes(
     same_sentence: tuple[Attribution, int] | None = None  # the last quote's cue and sentence
 
     titles: dict[int, bool] = {}
+    # resumes[k]: quote k + 1 is the second half of quote k ("...," she said, "...")
+    resumes = [_split_after(doc, resolver, a, b) for a, b in itertools.pairwise(spans)]
 
     def inner_title(k: int, short_too: bool) -> bool:
         # "“...,” <Name>, holding a “<Slogan>” placard, said": a quoted title (after the
@@ -150,7 +153,7 @@ def extract_quotes(
         if found is None and not named_in_passing(context):
             found = _continuation(context, span, paragraphs, para, previous, text)
         attribution = found or Attribution(None, None)
-        if k and results and _split_after(doc, resolver, spans[k - 1], span):
+        if k and results and resumes[k - 1]:
             # The second half of "First," she said, "second.": as much a statement as the first.
             fragment = results[-1].fragment
         else:
@@ -158,7 +161,7 @@ def extract_quotes(
             # phrases (scare quotes, titles) are fragments.
             # "“In <Case>,” <Name> said, “...”": words that the attribution splits off a
             # longer quote are no title, however capitalised
-            resumed = k + 1 < len(spans) and _split_after(doc, resolver, span, spans[k + 1])
+            resumed = k + 1 < len(spans) and resumes[k]
             title = (
                 not resumed
                 and quoted_title(k)
