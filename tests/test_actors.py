@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis.actors import extract_actors
+from reader.analysis.actors.extract import _own_article
+from reader.analysis.actors.mentions import Mention
 from reader.analysis.models import Actor
 from reader.analysis.names import fold
 from reader.analysis.nlp import get_nlp, parse
@@ -1170,3 +1172,27 @@ def test_a_verb_run_into_a_name_is_not_part_of_the_name() -> None:
     )
     actors = actors_of(text)
     assert people(actors) == ["Karl Bremer"]
+
+
+def test_a_one_word_name_under_its_own_article_is_no_person() -> None:
+    # "for the <Festival>", "during the 2019 <Festival>": people's names take no article, so
+    # a one-word name the model calls a person, written with "the" on it and never doing
+    # what people do, is an event or a thing
+    text = (
+        "Thousands of pilgrims travelled to the valley for the Vardana, held each spring. "
+        "Crowds during the 2019 Vardana blocked the roads for days."
+    )
+    assert people(actors_of(text)) == []
+    # the article on the noun the name modifies does not count
+    text = (
+        "Volunteers for the Ostrander campaign knocked on doors. Ostrander said the turnout "
+        "would decide it."
+    )
+    assert people(actors_of(text)) == ["Ostrander"]
+    # a plural under its article is a party or a family, people: the rule leaves it alone
+    text = "Few mourned the Tollers, who had ruled for years."
+    doc = parse(text)
+    start = text.index("Tollers")
+    token = next(t for t in doc if t.idx == start)
+    mention = Mention(start, start + 7, token.i, token.i + 1, "Tollers", "tollers", "person")
+    assert not _own_article(doc, mention)

@@ -195,7 +195,7 @@ def _capitalised_word(mentions: list[Mention], lower: set[str]) -> bool:
     )
 
 
-def _bare_name_kind(mentions: list[Mention], kind: ActorKind) -> ActorKind | None:
+def _bare_name_kind(doc: Doc, mentions: list[Mention], kind: ActorKind) -> ActorKind | None:
     """A one-word "person" with no first name, title or "Mr.": the context decides, or drop it."""
     if kind != "person" or any(len(m.words) > 1 or m.honorific for m in mentions):
         return kind
@@ -206,6 +206,8 @@ def _bare_name_kind(mentions: list[Mention], kind: ActorKind) -> ActorKind | Non
     person = sum(m.person_hint + m.speaker_hint + (m.weight > 1) for m in mentions)
     if person == 0 and all(m.common_noun for m in mentions):
         return None  # a lone common noun the model took for a name
+    if person == 0 and any(_own_article(doc, m) for m in mentions):
+        return None  # "during the <Festival>", "the 1990 <Festival>": a person takes no article
     place = sum(m.place_hint for m in mentions)
     if place > person:
         return "place"
@@ -214,6 +216,15 @@ def _bare_name_kind(mentions: list[Mention], kind: ActorKind) -> ActorKind | Non
     if person == 0 and len(mentions) == 1 and not name_shaped(mentions[0]):
         return None
     return kind
+
+
+def _own_article(doc: Doc, m: Mention) -> bool:
+    """ "the <Name>" with the article on the name itself, not on a noun the name modifies
+    ("the <Name> campaign"). A plural is left alone: "the <Party>s" are a group of people."""
+    token = doc[m.tok_end - 1]
+    if token.tag_ == "NNPS" or m.key.endswith("s"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _a_people(doc: Doc, mentions: list[Mention]) -> bool:
@@ -239,7 +250,7 @@ def _a_people(doc: Doc, mentions: list[Mention]) -> bool:
 
 def _build_actor(doc: Doc, mentions: list[Mention]) -> Actor | None:
     mentions = _without_overlaps(sorted(mentions, key=lambda m: m.start))
-    kind = _bare_name_kind(mentions, cluster_kind(mentions))
+    kind = _bare_name_kind(doc, mentions, cluster_kind(mentions))
     if kind is None:
         return None
     if kind in {"organization", "place"} and _a_people(doc, mentions):
