@@ -1196,3 +1196,14 @@ def test_a_one_word_name_under_its_own_article_is_no_person() -> None:
     token = next(t for t in doc if t.idx == start)
     mention = Mention(start, start + 7, token.i, token.i + 1, "Tollers", "tollers", "person")
     assert not _own_article(doc, mention)
+
+
+def test_a_nickname_in_quotes_does_not_run_the_name_into_where_the_person_is_from() -> None:
+    # a quoted nickname inside a name throws the model: it tags "<First> "<Nick>" <Last> of
+    # <Town>" as one person, or stops just after the "of"
+    text = 'Karl "Kip" Bremer of Oakland carried one of the photos. "I cried," he said.'
+    assert people(actors_of(text)) == ['Karl "Kip" Bremer']
+    text = 'Nina "Nin" Ostrander of Fresno carried a sign. "I cried," she said.'
+    actors = actors_of(text)
+    assert people(actors) == ['Nina "Nin" Ostrander']
+    assert find(actors, "Fresno").kind == "place"

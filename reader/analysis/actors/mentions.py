@@ -142,11 +142,13 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
                 # <Last>": a name after a comma is another one (an apposition, a list)
                 mentions.extend(_mentions(doc, text, start, token.i, kind))
                 start = token.i + 1
-        of = _of_country(doc, start, ent.end)
+        of = _of_country(doc, start, ent.end) or _of_after_person(doc, start, ent.end, kind)
         if of is not None:
             # "<Team or Person> of <Country>": two actors, the second a place
             mentions.extend(_mentions(doc, text, start, of, kind))
-            kind, start = "place", of + 1
+            kind, start = _tail_kind(doc, of + 1, ent.end), of + 1
+            if kind is None:
+                continue
         mentions.extend(_mentions(doc, text, start, ent.end, kind))
     return mentions
 
@@ -206,6 +208,36 @@ def _of_country(doc: Doc, i: int, j: int) -> int | None:
     whole = fold(doc[i:j].text)
     known = tail in COUNTRIES or tail in CITIES or tail in PLACE_ALIASES
     return of if known and whole not in PLACE_ALIASES else None
+
+
+def _dangling(token: Token) -> bool:
+    """A small word in lower case no name ends with ("<Name> of", "<Name> and"), left at the
+    end of an entity the model cut short."""
+    return token.is_lower and token.pos_ in {"ADP", "DET", "CCONJ"}
+
+
+def _of_after_person(doc: Doc, i: int, j: int, kind: str) -> int | None:
+    """Where "of" ends a person's name run into where the person is from or works ("<First>
+    "<Nickname>" <Last> of <Town>", "<First> <Last> of <Body>" tagged as one person): a
+    person's name of two words or more holds no "of"."""
+    if kind != "person":
+        return None
+    of = next((k for k in range(i + 2, j - 1) if doc[k].lower_ == "of"), None)
+    if of is None:
+        return None
+    words = [t for t in doc[i:of] if not t.is_punct]
+    if len(words) < 2 or not all(t.text[:1].isupper() for t in words):
+        return None
+    return of if doc[of + 1].text[:1].isupper() else None
+
+
+def _tail_kind(doc: Doc, i: int, j: int) -> str | None:
+    """The kind of the name after "of" split off another: a known place, else a body when it
+    is several words, else nothing said (a town the gazetteer does not know)."""
+    tail = fold(doc[i:j].text)
+    if tail in COUNTRIES or tail in CITIES or tail in PLACE_ALIASES:
+        return "place"
+    return "organization" if j - i > 1 else None
 
 
 def _joined_entities(doc: Doc) -> list[Span]:
@@ -326,7 +358,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         last_title = max((k for k in range(i, j - 1) if _is_title(doc, k, kind)), default=None)
         if last_title is not None and all(t.text[:1].isupper() for t in doc[i:last_title]):
             i, titled = last_title + 1, True  # "<Body> <Title> <Name>"
-    while j > i and doc[j - 1].is_punct:
+    while j > i and (doc[j - 1].is_punct or _dangling(doc[j - 1])):
         j -= 1
     if j - i > 1 and j < len(doc) and doc[j].text == ":" and doc[j - 1].lower_ in CREDIT_WORDS:
         j -= 1  # "<caption words> Image: <Name>": the caption ends before its credit label
