@@ -843,6 +843,13 @@ def test_a_description_and_a_name_in_apposition_before_the_verb_speak_after_the_
 def test_a_party_and_state_in_brackets_after_a_name_still_label_the_quote() -> None:
     text = "Ann Lee (D-Ohio): “We have not seen that figure.”\n\nTom Ruiz (R-Iowa): “Nor have I.”"
     assert [q.speaker for q in quotes_of(text)] == ["Ann Lee", "Tom Ruiz"]
+    # a title before the name, and a state written with full stops, whose closing bracket
+    # the tokenizer keeps inside the abbreviation ("S.C.)"), with or without a space
+    text = (
+        "Rep. Ann Lee (D-N.M.): “We have not seen that figure.”\n\nA recess followed.\n\n"
+        "Sen. Tom Ruiz (R-S.C.):“Nor have I.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ann Lee", "Tom Ruiz"]
 
 
 def test_a_fronted_preposition_read_as_the_subject_hands_over_to_its_object() -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.lexicon import is_person_noun
 from reader.analysis.models import Actor
+from reader.analysis.names import is_honorific, is_title_word
 from reader.analysis.quotes.speakers import SpeakerResolver, antecedent
 from reader.text.speech import (
     CHARACTERIZING_LEMMAS,
@@ -509,7 +510,7 @@ def _label(ctx: Context) -> Attribution | None:
     if len(before) < 2 or before[0].text not in {":", "):"}:
         return None
     rest = before[1:]
-    closed = before[0].text == "):" or rest[0].text == ")"
+    closed = before[0].text == "):" or rest[0].text.endswith(")")  # "(R-S.C.)" is one token
     if closed and any(t.text == "(" for t in rest[:8]):
         # "<Name> (<party>-<state>): "..."": the bracket after the name is no part of it
         rest = rest[next(k for k, t in enumerate(rest) if t.text == "(") + 1 :]
@@ -521,6 +522,8 @@ def _label(ctx: Context) -> Attribution | None:
     else:
         if not _opens_paragraph(ctx.doc, before[-1].i):
             return None  # no dash, and not the start of its paragraph
+    while len(words) > 1 and (is_title_word(words[-1].text) or is_honorific(words[-1].text)):
+        words.pop()  # "Rep. <Name> (<party>-<state>): "..."": the title opens the label
     named = [t for t in words if t.text[:1].isupper() or t.lower_ in {"and", "&", "."}]
     if not words or len(words) > 6 or len(named) < len(words) or not words[-1].is_alpha:
         return None
