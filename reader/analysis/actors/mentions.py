@@ -144,7 +144,8 @@ def entity_mentions(doc: Doc, text: str) -> list[Mention]:
                 start = token.i + 1
         of = _of_country(doc, start, ent.end) or _of_after_person(doc, start, ent.end, kind)
         if of is not None:
-            # "<Team or Person> of <Country>": two actors, the second a place
+            # "<Team or Person> of <Country>", "<First> <Last> of <Body>": two actors, the
+            # second a place or a body (or none, when nothing tells which)
             mentions.extend(_mentions(doc, text, start, of, kind))
             kind, start = _tail_kind(doc, of + 1, ent.end), of + 1
             if kind is None:
@@ -194,7 +195,7 @@ def _of_country(doc: Doc, i: int, j: int) -> int | None:
     ("Bank", "Ministry", "Court", a title), and the whole not a country's own name."""
     while i < j and doc[i].lower_ in _LEADING_SKIP:
         i += 1
-    of = next((k for k in range(i + 2, j - 1) if doc[k].lower_ == "of"), None)
+    of = _inner_of(doc, i, j)
     if of is None:
         return None
     last = bare_word(doc[of - 1].text)
@@ -206,8 +207,17 @@ def _of_country(doc: Doc, i: int, j: int) -> int | None:
         return None
     tail = fold(doc[of + 1 : j].text)
     whole = fold(doc[i:j].text)
-    known = tail in COUNTRIES or tail in CITIES or tail in PLACE_ALIASES
-    return of if known and whole not in PLACE_ALIASES else None
+    return of if _known_place(tail) and whole not in PLACE_ALIASES else None
+
+
+def _inner_of(doc: Doc, i: int, j: int) -> int | None:
+    """The first "of" inside tokens [i, j) with two words or more before it and a word after."""
+    return next((k for k in range(i + 2, j - 1) if doc[k].lower_ == "of"), None)
+
+
+def _known_place(folded: str) -> bool:
+    """Whether a folded name is a country, a city or a place alias the gazetteer knows."""
+    return folded in COUNTRIES or folded in CITIES or folded in PLACE_ALIASES
 
 
 def _dangling(token: Token) -> bool:
@@ -222,7 +232,7 @@ def _of_after_person(doc: Doc, i: int, j: int, kind: str) -> int | None:
     person's name of two words or more holds no "of"."""
     if kind != "person":
         return None
-    of = next((k for k in range(i + 2, j - 1) if doc[k].lower_ == "of"), None)
+    of = _inner_of(doc, i, j)
     if of is None:
         return None
     words = [t for t in doc[i:of] if not t.is_punct]
@@ -234,8 +244,7 @@ def _of_after_person(doc: Doc, i: int, j: int, kind: str) -> int | None:
 def _tail_kind(doc: Doc, i: int, j: int) -> str | None:
     """The kind of the name after "of" split off another: a known place, else a body when it
     is several words, else nothing said (a town the gazetteer does not know)."""
-    tail = fold(doc[i:j].text)
-    if tail in COUNTRIES or tail in CITIES or tail in PLACE_ALIASES:
+    if _known_place(fold(doc[i:j].text)):
         return "place"
     return "organization" if j - i > 1 else None
 
