@@ -766,6 +766,17 @@ def test_a_datelines_region_is_a_place_and_its_agency_an_organisation() -> None:
     ]
 
 
+def test_a_shouted_heading_before_a_dash_is_no_dateline_and_its_words_no_actors() -> None:
+    # a round-up item opens with a heading in capitals and a dash, like a dateline, but a
+    # place name holds no "are", "not" or "too"; nor does a function word name anything
+    for heading in ("MARKETS ARE NERVOUS", "POLLS NOT WRONG, JUST TOO EARLY"):
+        text = f"{heading} - Nina Ostrander and Karl Bremer: “Traders expect a fall this week.”"
+        assert sorted((a.name, a.kind) for a in actors_of(text)) == [
+            ("Karl Bremer", "person"),
+            ("Nina Ostrander", "person"),
+        ]
+
+
 def test_a_name_of_a_country_is_two_actors_unless_the_name_needs_its_of() -> None:
     # "<Team> of <Country>" tagged as one entity is the team and the country; "Bank of
     # <Country>", "Church of <Country>" are one body

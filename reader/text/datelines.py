@@ -29,6 +29,15 @@ _AGENCY_ONLY = re.compile(
     + _DASH
     + r"|\s*(?=[A-Z“\"]))"
 )
+_HEADING_WORDS = frozenset(
+    str.split(
+        "is are was were be been has have had do does did will would can could should may might"
+        " must not no just too why how what who we i you he she it they this that these those"
+        " our your my his her their its for to with from but if than as about into more most very"
+    )
+)
+"""Words no place name holds: a run of capitals with one of them before a dash is a shouted
+heading ("POLLS ARE NOT WRONG -"), not a dateline."""
 MAX_LENGTH = 120
 """A dateline is found in the first this many characters of a paragraph."""
 
@@ -50,7 +59,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
     if m:
         place = m.group("place") or m.group("place2")
         agency = m.group("agency") or m.group("agency2")
-        if len(place.strip()) < 2:
+        if len(place.strip()) < 2 or _HEADING_WORDS & set(place.casefold().split()):
             return None
         date = m.group("date") or m.group("date2")
         return Dateline(m.end(), place.strip(), agency and agency.strip(), date)

@@ -60,6 +60,7 @@ OTHER_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 """Labels that are never actors by themselves but may be a mislabelled known person."""
 
 _LEADING_SKIP = frozenset({"the", "a", "an"})
+_FUNCTION_POS = frozenset({"ADV", "PART", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ"})
 _CODE = re.compile(r"^[A-Z]{1,6}-?\d")
 _DASHES = frozenset({"—", "–", "--"})
 _OPENING = OPENING_MARKS | {"'", "("}
@@ -373,7 +374,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         j -= 1  # "<caption words> Image: <Name>": the caption ends before its credit label
     if j - 1 > i and is_possessive(doc[j - 1]):
         j -= 1
-    if i >= j:
+    if i >= j or _function_words(doc, i, j):
         return None
     if kind == "person" and j - i == 1 and _hyphened_to_a_name(doc, j):
         return None  # "<Name>-<Name> Act": the first half of a hyphened name is no one
@@ -419,6 +420,15 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
         if mention.kind == "other":
             mention.kind = "organization"
     return mention
+
+
+def _function_words(doc: Doc, i: int, j: int) -> bool:
+    """ "JUST TOO EARLY" in a heading shouted in capitals: function words name nothing. In
+    running text a word in capitals among lower-case ones is an acronym ("the WHO said")."""
+    if not all(t.is_stop and t.pos_ in _FUNCTION_POS for t in doc[i:j]):
+        return False
+    near = [doc[k] for k in (i - 1, j) if 0 <= k < len(doc) and doc[k].is_alpha]
+    return any(t.text.isupper() and len(t.text) > 1 for t in near)
 
 
 def _hyphened_to_a_name(doc: Doc, j: int) -> bool:
