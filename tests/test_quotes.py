@@ -1470,3 +1470,12 @@ def test_a_name_given_in_passing_by_a_participle_has_no_speaker() -> None:
     text = "Nina Ostrander called the plan “a disgrace.”"
     (q,) = quotes_of(text)
     assert q.speaker == "Nina Ostrander"
+
+
+def test_the_person_an_infinitive_of_saying_is_asked_of_speaks() -> None:
+    # object control: the object of "led", "asked", "urged" does the saying, not the subject
+    text = "The ruling led Nina Ostrander to say, “This is the end of a long fight for us.”"
+    assert [q.speaker for q in quotes_of(text)] == ["Nina Ostrander"]
+    # a thing as the object leaves the subject speaking ("took the stage to say")
+    text = "Karl Bremer took the stage to say, “We ran out of steel and it is nobody's fault.”"
+    assert [q.speaker for q in quotes_of(text)] == ["Karl Bremer"]

@@ -857,6 +857,9 @@ def _subject(verb: Token) -> Token | None:
             # two subjects on one verb is a misparse ("<The plan> appeals to voters, said
             # <Name>"): the one nearest the verb is its own
             return _named_subject(min(subjects, key=lambda c: abs(c.i - candidate.i)))
+        controller = _object_of_control(candidate)
+        if controller is not None:
+            return controller
         carrier = _carrying_verb(candidate)
         if carrier is not None:
             candidate = carrier
@@ -870,6 +873,20 @@ def _subject(verb: Token) -> Token | None:
             return None
         candidate = candidate.head
     return None
+
+
+def _object_of_control(verb: Token) -> Token | None:
+    """ "The ruling led <Name> to say ...", "asked him to explain ...": a person who is the
+    object of the verb above an infinitive does the infinitive, not that verb's subject."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    if not objects or not (_someone(objects[-1]) or objects[-1].lower_ in _OBJECT_PRONOUNS):
+        return None  # "<Name> took the stage to say", "used the question to demand": <Name>
+    return objects[-1]
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 
 
 def _agent_on_the_object(verb: Token) -> Token | None:
