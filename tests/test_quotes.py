@@ -1479,3 +1479,14 @@ def test_the_person_an_infinitive_of_saying_is_asked_of_speaks() -> None:
     # a thing as the object leaves the subject speaking ("took the stage to say")
     text = "Karl Bremer took the stage to say, “We ran out of steel and it is nobody's fault.”"
     assert [q.speaker for q in quotes_of(text)] == ["Karl Bremer"]
+
+
+@pytest.mark.parametrize("noun", ["gambling tycoon", "rabbi", "veteran diplomat", "retiree"])
+def test_the_description_of_a_person_by_occupation_or_standing_is_the_person_before(
+    noun: str,
+) -> None:
+    text = (
+        f"Karl Bremer has given millions to the party this year.\n\n"
+        f"“It was very nice,” the {noun} told reporters in a rare interview."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Karl Bremer"]

@@ -99,6 +99,12 @@ PERSON_NOUNS = words(
     aide strategist pollster operative commentator columnist delegate supporter critic
     activist organizer organiser voter protester protestor demonstrator victim survivor
     witness suspect defendant plaintiff man woman boy girl mom dad
+    tycoon magnate millionaire financier heiress pundit blogger novelist poet playwright
+    filmmaker celebrity athlete quarterback golfer swimmer juror donor opponent challenger
+    incumbent contender councilman councilwoman dictator monarch king queen prince princess
+    pope cleric imam rabbi pastor priest bishop preacher staffer diplomat negotiator scholar
+    trucker immigrant refugee migrant citizen taxpayer retiree teenager hacker whistleblower
+    spy newcomer
     """
 )
 """Nouns that only describe people: an apposition with one marks a name as a person's."""
