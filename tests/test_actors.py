@@ -1218,3 +1218,11 @@ def test_a_nickname_in_quotes_does_not_run_the_name_into_where_the_person_is_fro
     actors = actors_of(text)
     assert people(actors) == ['Nina "Nin" Ostrander']
     assert find(actors, "Fresno").kind == "place"
+
+
+@pytest.mark.parametrize("title", ["Adviser", "Pastor", "Pollster", "Columnist"])
+def test_a_capitalised_occupation_before_a_name_is_its_role_not_part_of_it(title: str) -> None:
+    text = f"Campaign {title} Nina Ostrander spoke at the rally on Sunday."
+    person = find(actors_of(text), "Nina Ostrander")
+    assert person.kind == "person"
+    assert person.role is not None and title.casefold() in person.role.casefold()

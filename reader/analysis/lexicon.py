@@ -47,7 +47,8 @@ TITLE_WORDS = words(
     constable coach premier speaker leader attorney prosecutor professor provost
     rector treasurer comptroller auditor foreign defense defence interior finance health
     justice economy trade energy executive founder manager editor economist analyst
-    researcher emeritus ceo cfo coo cto
+    researcher emeritus ceo cfo coo cto adviser advisor aide strategist pollster lawyer
+    consultant activist columnist scientist historian correspondent publisher pastor
     """
 )
 TITLE_MODIFIERS = words(
