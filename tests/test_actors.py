@@ -1226,3 +1226,16 @@ def test_a_capitalised_occupation_before_a_name_is_its_role_not_part_of_it(title
     person = find(actors_of(text), "Nina Ostrander")
     assert person.kind == "person"
     assert person.role is not None and title.casefold() in person.role.casefold()
+
+
+def test_things_listed_beside_a_name_are_no_role() -> None:
+    # a bare noun in apposition with no article, owner or "of" is part of a list of things,
+    # unless it is a word for a person ("spokesman") or heads a role ("head of the agency")
+    text = (
+        "The poster showed Nina Ostrander, money and a star. Karl Bremer, spokesman, agreed."
+        " Corin Valdane, head of the agency, did not."
+    )
+    actors = actors_of(text)
+    assert find(actors, "Nina Ostrander").role is None
+    assert find(actors, "Karl Bremer").role == "spokesman"
+    assert find(actors, "Corin Valdane").role == "head of the agency"

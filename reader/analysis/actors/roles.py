@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.analysis.actors.gazetteer import PLACE_SUFFIXES
-from reader.analysis.lexicon import TITLE_EXPANSIONS, words
+from reader.analysis.lexicon import TITLE_EXPANSIONS, is_person_noun, words
 from reader.analysis.names import bare_word, is_honorific, is_possessive, is_title_word
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
                 continue
             child = nested[0]
         nominal = child.pos_ in {"NOUN", "PROPN"} or any(c.dep_ == "det" for c in child.lefts)
-        if nominal and child.ent_type_ != "PERSON":
+        if nominal and child.ent_type_ != "PERSON" and not _bare_thing(child):
             role = _phrase(doc, child.left_edge.i, child)
             if role:
                 return role
@@ -155,6 +155,19 @@ def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
         noun = head.head  # "a mill worker named <Name>"
         return _phrase(doc, noun.left_edge.i, noun, stop=head.i)
     return None
+
+
+def _bare_thing(noun: Token) -> bool:
+    """ "<Name>, money and a star": a noun with no article, no owner and no "of" or "at"
+    after it, that is no word for a person, is a thing listed beside the name, no role
+    ("<Name>, spokesman", "<Name>, head of the agency" are)."""
+    lemma = noun.lemma_.casefold()
+    return (
+        noun.pos_ == "NOUN"
+        and not any(c.dep_ in {"det", "poss", "nummod", "prep"} for c in noun.children)
+        and not is_person_noun(lemma)
+        and not is_title_word(lemma)
+    )
 
 
 def _party_code(doc: Doc, token: Token) -> bool:
