@@ -1490,3 +1490,13 @@ def test_the_description_of_a_person_by_occupation_or_standing_is_the_person_bef
         f"“It was very nice,” the {noun} told reporters in a rare interview."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Karl Bremer"]
+
+
+@pytest.mark.parametrize("noun", ["publication", "tabloid"])
+def test_a_word_for_a_paper_is_the_paper_named_before_not_the_last_body(noun: str) -> None:
+    text = (
+        "The Halvern Review has printed a long attack on the plan. The mayor spoke at "
+        f"Ostrander College on Monday. The conservative {noun} has been outspoken in its "
+        "opposition, arguing the plan is “a tax on everyone who drives to work.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Halvern Review"]

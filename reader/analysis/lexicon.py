@@ -172,7 +172,7 @@ PRESS_NAME_WORDS = words(
 )
 """Words that end the name of a newspaper or magazine ("The <Town> Herald")."""
 
-PRESS_NOUNS = words("newspaper paper magazine editorial editor")
+PRESS_NOUNS = words("newspaper paper magazine publication tabloid editorial editor")
 """Words for a newspaper or its opinion desk: "the paper's editorial board" is the paper."""
 
 MALE_NOUNS = words(
