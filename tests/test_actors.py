@@ -769,7 +769,7 @@ def test_a_datelines_region_is_a_place_and_its_agency_an_organisation() -> None:
 def test_a_shouted_heading_before_a_dash_is_no_dateline_and_its_words_no_actors() -> None:
     # a round-up item opens with a heading in capitals and a dash, like a dateline, but a
     # place name holds no "are", "not" or "too"; nor does a function word name anything
-    for heading in ("MARKETS ARE NERVOUS", "POLLS NOT WRONG, JUST TOO EARLY"):
+    for heading in ("FERRY FARES ARE UP", "HARBOUR TALKS NOT OVER, JUST TOO SLOW"):
         text = f"{heading} - Nina Ostrander and Karl Bremer: “Traders expect a fall this week.”"
         assert sorted((a.name, a.kind) for a in actors_of(text)) == [
             ("Karl Bremer", "person"),
@@ -1232,7 +1232,8 @@ def test_things_listed_beside_a_name_are_no_role() -> None:
     # a bare noun in apposition with no article, owner or "of" is part of a list of things,
     # unless it is a word for a person ("spokesman") or heads a role ("head of the agency")
     text = (
-        "The poster showed Nina Ostrander, money and a star. Karl Bremer, spokesman, agreed."
+        "The banner showed Nina Ostrander, bread and two goats. Karl Bremer, spokesman,"
+        " agreed."
         " Corin Valdane, head of the agency, did not."
     )
     actors = actors_of(text)

@@ -1481,13 +1481,13 @@ def test_the_person_an_infinitive_of_saying_is_asked_of_speaks() -> None:
     assert [q.speaker for q in quotes_of(text)] == ["Karl Bremer"]
 
 
-@pytest.mark.parametrize("noun", ["gambling tycoon", "rabbi", "veteran diplomat", "retiree"])
+@pytest.mark.parametrize("noun", ["shipping tycoon", "rabbi", "veteran diplomat", "retiree"])
 def test_the_description_of_a_person_by_occupation_or_standing_is_the_person_before(
     noun: str,
 ) -> None:
     text = (
-        f"Karl Bremer has given millions to the party this year.\n\n"
-        f"“It was very nice,” the {noun} told reporters in a rare interview."
+        f"Karl Bremer has paid for the new library wing.\n\n"
+        f"“The town gave me my start,” the {noun} said at the opening on Friday."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Karl Bremer"]
 
@@ -1495,8 +1495,8 @@ def test_the_description_of_a_person_by_occupation_or_standing_is_the_person_bef
 @pytest.mark.parametrize("noun", ["publication", "tabloid"])
 def test_a_word_for_a_paper_is_the_paper_named_before_not_the_last_body(noun: str) -> None:
     text = (
-        "The Halvern Review has printed a long attack on the plan. The mayor spoke at "
-        f"Ostrander College on Monday. The conservative {noun} has been outspoken in its "
-        "opposition, arguing the plan is “a tax on everyone who drives to work.”"
+        "The Halvern Review ran three pages on the toll road. The mayor spoke at "
+        f"Ostrander College on Monday. The {noun} has campaigned against the road for "
+        "a year, arguing that the toll is “a fine for living on the wrong side of the river.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Halvern Review"]

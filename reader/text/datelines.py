@@ -37,7 +37,7 @@ _HEADING_WORDS = frozenset(
     )
 )
 """Words no place name holds: a run of capitals with one of them before a dash is a shouted
-heading ("POLLS ARE NOT WRONG -"), not a dateline."""
+heading ("<WORDS> ARE <WORDS> -"), not a dateline."""
 MAX_LENGTH = 120
 """A dateline is found in the first this many characters of a paragraph."""
 

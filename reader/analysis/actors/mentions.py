@@ -423,7 +423,7 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
 
 
 def _function_words(doc: Doc, i: int, j: int) -> bool:
-    """ "JUST TOO EARLY" in a heading shouted in capitals: function words name nothing. In
+    """ "JUST TOO SLOW" in a heading shouted in capitals: function words name nothing. In
     running text a word in capitals among lower-case ones is an acronym ("the WHO said")."""
     if not all(t.is_stop and t.pos_ in _FUNCTION_POS for t in doc[i:j]):
         return False

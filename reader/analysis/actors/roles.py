@@ -158,7 +158,7 @@ def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
 
 
 def _bare_thing(noun: Token) -> bool:
-    """ "<Name>, money and a star": a noun with no article, no owner and no "of" or "at"
+    """ "<Name>, bread and two goats": a noun with no article, no owner and no "of" or "at"
     after it, that is no word for a person, is a thing listed beside the name, no role
     ("<Name>, spokesman", "<Name>, head of the agency" are)."""
     lemma = noun.lemma_.casefold()
