@@ -13,6 +13,7 @@ import errno
 import json
 import os
 import stat
+import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -136,6 +137,22 @@ def is_regular_or_absent(path: Path) -> bool:
         return True
     except OSError:
         return False
+
+
+def write_via_rename(path: Path, data: bytes, kind: str, suffix: str = "") -> None:
+    """Write `data` to `path` through a temporary file in the same folder and a rename: a
+    crash leaves the old file or the new, and a killed writer leaves a ".<kind>-<pid>-"
+    file that `sweep_temp_files` can tell from a live one. Raises OSError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(kind), suffix=suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def temp_prefix(kind: str) -> str:

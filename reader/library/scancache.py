@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
-from reader.files import loads_json, read_text, sweep_temp_files, temp_prefix
+from reader.files import loads_json, read_text, sweep_temp_files, write_via_rename
 from reader.library.models import ArticleRef
 
 PEEK_VERSION = 2
@@ -81,19 +79,13 @@ class ScanCache:
         entries = self._entries
         if len(entries) > MAX_ENTRIES:
             entries = {k: v for k, v in entries.items() if k in self._seen}
-        tmp = None
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=temp_prefix("scan"), dir=self.file.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                # ASCII escapes: a file name that is not UTF-8 (lone surrogates) survives.
-                json.dump({"version": PEEK_VERSION, "entries": entries}, fh)
-            os.replace(tmp, self.file)
+            # ASCII escapes: a file name that is not UTF-8 (lone surrogates) survives.
+            payload = json.dumps({"version": PEEK_VERSION, "entries": entries})
+            write_via_rename(self.file, payload.encode("ascii"), "scan")
             self._dirty = False
         except (OSError, ValueError, TypeError):
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+            pass  # left dirty: the next save tries again, and a scan without it still works
 
 
 def _valid(entry: object) -> bool:

@@ -6,12 +6,17 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import threading
 from pathlib import Path
 
 from reader.analysis.models import ANALYSIS_VERSION, Analysis, well_formed
-from reader.files import NotRegularFile, loads_json, read_limited, sweep_temp_files, temp_prefix
+from reader.files import (
+    NotRegularFile,
+    loads_json,
+    read_limited,
+    sweep_temp_files,
+    write_via_rename,
+)
 
 MAX_BYTES = 64 * 1024 * 1024
 """Past this total size the least recently used entries are deleted (down to 3/4 of it)."""
@@ -88,21 +93,11 @@ class AnalysisCache:
             {"key": key, "version": ANALYSIS_VERSION, "analysis": analysis.to_dict()},
             ensure_ascii=False,
         )
-        tmp = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=temp_prefix("tmp"), suffix=".json", dir=path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-            os.replace(tmp, path)
-            tmp = None
+            write_via_rename(path, payload.encode("utf-8"), "tmp", suffix=".json")
         except OSError as exc:
             self._warn(exc)
             return False
-        finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
         with _lock:
             count = _writes.get(str(self.directory), 0)
             _writes[str(self.directory)] = count + 1

@@ -4,18 +4,15 @@ like any other, so a page reads the same offline as on the day it was fetched.""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import re
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from reader.files import loads_json, read_text, sweep_temp_files, temp_prefix
+from reader.files import loads_json, read_text, sweep_temp_files, write_via_rename
 from reader.web.response import FetchError, Response, check_url
 
 if TYPE_CHECKING:
@@ -40,17 +37,8 @@ def slug(text: str, limit: int = 48) -> str:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write through a temporary file and a rename: a crash leaves the old file or the new."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     sweep_temp_files(path.parent, "tmp")  # what a writer killed mid-write left here
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix("tmp"))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_via_rename(path, data, "tmp")
 
 
 def record_path(page: Path) -> Path:
