@@ -186,16 +186,22 @@ def test_size_check_runs_once_per_batch_of_writes_even_with_a_new_cache_each_cal
     assert len(checks) == 2  # the first write of the process, then one per EVICT_EVERY
 
 
-def test_temporary_files_of_a_killed_writer_are_swept_and_a_live_one_s_kept(tmp_path):
-    import os
+def _ended_pid() -> int:
+    """The id of a process that has ended: what a writer killed with -9 leaves behind."""
     import subprocess
     import sys
 
+    done = subprocess.Popen([sys.executable, "-c", "pass"])
+    done.wait()
+    return done.pid
+
+
+def test_temporary_files_of_a_killed_writer_are_swept_and_a_live_one_s_kept(tmp_path):
+    import os
+
     from reader.files import sweep_temp_files, temp_prefix
 
-    done = subprocess.Popen([sys.executable, "-c", "pass"])
-    done.wait()  # a process that has ended: what a kill -9 leaves behind
-    dead = tmp_path / f".scan-{done.pid}-abc"
+    dead = tmp_path / f".scan-{_ended_pid()}-abc"
     mine = tmp_path / f"{temp_prefix('scan')}def"
     parent = tmp_path / f".scan-{os.getppid()}-ghi"  # a writer that still runs
     other = tmp_path / ".scan-notapid"
@@ -208,29 +214,19 @@ def test_temporary_files_of_a_killed_writer_are_swept_and_a_live_one_s_kept(tmp_
 
 
 def test_eviction_pass_sweeps_what_a_killed_writer_left(tmp_path):
-    import subprocess
-    import sys
-
-    done = subprocess.Popen([sys.executable, "-c", "pass"])
-    done.wait()
     cache = AnalysisCache(tmp_path)
     sub = tmp_path / "ab"
     sub.mkdir()
-    left = sub / f".tmp-{done.pid}-xyz.json"
+    left = sub / f".tmp-{_ended_pid()}-xyz.json"
     left.write_text("{", encoding="utf-8")
     cache.evict()
     assert not left.exists()
 
 
 def test_a_saved_page_write_sweeps_what_a_killed_writer_left(tmp_path):
-    import subprocess
-    import sys
-
     from reader.web.store import write_atomic
 
-    done = subprocess.Popen([sys.executable, "-c", "pass"])
-    done.wait()
-    left = tmp_path / f".tmp-{done.pid}-page"
+    left = tmp_path / f".tmp-{_ended_pid()}-page"
     left.write_bytes(b"<html>")
     write_atomic(tmp_path / "page.html", b"<html></html>")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
