@@ -1500,3 +1500,11 @@ def test_a_word_for_a_paper_is_the_paper_named_before_not_the_last_body(noun: st
         "a year, arguing that the toll is “a fine for living on the wrong side of the river.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Halvern Review"]
+
+
+@pytest.mark.parametrize("phrase", ["rejection of", "broadside against", "attack on"])
+def test_words_quoted_after_a_noun_of_stance_are_its_owners(phrase: str) -> None:
+    # "<Name>'s rejection of "..."": the words rejected are quoted from <Name>
+    text = f"Nina Ostrander's {phrase} “a harbour for the few” won over the hall."
+    (q,) = quotes_of(text)
+    assert (q.speaker, q.fragment) == ("Nina Ostrander", False)

@@ -93,6 +93,15 @@ CLAIM_NOUNS = _words(
 """Nouns for something said whose content a "that" clause or an "of" phrase gives:
 "<Name>'s claim that the plan "will fail""."""
 
+STANCE_NOUNS = _words(
+    """
+    rejection criticism critique attack broadside tirade diatribe defence defense praise
+    condemnation denunciation dismissal mockery rebuke
+    """
+)
+"""Nouns for words spoken against or for something, named after "of", "against" or "on":
+"<Name>'s rejection of "..."" quotes <Name>."""
+
 PHRASE_NOUNS = _words(
     """
     slogan motto mantra catchphrase phrase refrain tagline watchword

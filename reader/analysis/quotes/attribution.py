@@ -16,6 +16,7 @@ from reader.text.speech import (
     PHRASE_NOUNS,
     SPEECH_FORMS,
     SPEECH_LEMMAS,
+    STANCE_NOUNS,
     STATEMENT_NOUNS,
 )
 
@@ -425,6 +426,10 @@ def _possessed_words(ctx: Context) -> Attribution | None:
                 below.dep_ == "prep" and below.lower_ in {"of", "for"}
             )
             return _owned(ctx, token) if says else None
+        if token.pos_ == "NOUN" and token.lemma_.casefold() in STANCE_NOUNS:
+            # what the words are against or for: "rejection of ...", "attack on ..."
+            aimed = below.dep_ == "prep" and below.lower_ in {"of", "against", "on"}
+            return _owned(ctx, token) if aimed else None
         if token.lemma_ == "be":  # "<Name>'s suggestion was that ...", "<Name>'s motto is ..."
             claim = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
             if claim and claim[0].lemma_.casefold() in _OWNED_WORDS_NOUNS:
