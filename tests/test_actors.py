@@ -1240,3 +1240,12 @@ def test_things_listed_beside_a_name_are_no_role() -> None:
     assert find(actors, "Nina Ostrander").role is None
     assert find(actors, "Karl Bremer").role == "spokesman"
     assert find(actors, "Corin Valdane").role == "head of the agency"
+
+
+@pytest.mark.parametrize("noun", ["state news agency", "research firm", "family company"])
+def test_a_speaking_name_the_text_calls_a_body_is_an_organisation(noun: str) -> None:
+    # "<Name>, the <body noun>, said": what the apposition says it is outweighs the
+    # speaking, which a body does too
+    text = f"“The talks have failed,” said Lumara, the {noun}, on Monday evening."
+    kinds = {a.name: (a.kind, a.role) for a in actors_of(text)}
+    assert kinds.get("Lumara") == ("organization", None)

@@ -621,7 +621,13 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     related += [c for c in root.children if c.dep_ == "appos"]
     lemmas = {t.lemma_.casefold() for t in related}
     m.person_hint += any(is_person_noun(lemma) for lemma in lemmas)
-    m.org_hint += bool(lemmas & (ORG_HEAD_NOUNS - PERSON_NOUNS - PLACE_NOUNS))
+    bodies = ORG_HEAD_NOUNS - PERSON_NOUNS - PLACE_NOUNS
+    m.org_hint += bool(lemmas & bodies)
+    if any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.casefold() in bodies
+        for c in root.rights
+    ):
+        m.org_hint += 1  # "<Name>, the state news agency, said": what it is outweighs its speaking
     m.place_hint += bool(lemmas & PLACE_NOUNS)
     org_shaped = not single and any(
         w in ORG_HEAD_NOUNS or w in INSTITUTIONS or w in ORG_SUFFIXES for w in m.words
