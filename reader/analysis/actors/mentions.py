@@ -638,8 +638,12 @@ def _add_hints(doc: Doc, m: Mention) -> None:
     owner = doc[m.tok_start - 1] if m.tok_start > 1 else None
     if not single and not org_shaped and owner is not None and _possessive_body(owner):
         m.person_hint += 1  # "<Network>'s <First> <Surname>": someone who works there
-    if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who" and not org_shaped:
-        m.person_hint += 1  # not "Judge <Name> of the <Court>, who ...": that is the judge
+    whose_place = m.kind == "place" and m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "of"
+    who = len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who"
+    if who and not org_shaped and not whose_place:
+        # not "Judge <Name> of the <Court>, who ...", "<Name> of <State>, who ...": the
+        # person before "of" is the one who
+        m.person_hint += 1
     places = {"GPE", "LOC"}
     if not single and not org_shaped and m.kind != "place" and _coordinated_with(root, {"PERSON"}):
         m.person_hint += 1  # "<Name>, <Name>, <Name> and <Name>": a list of people
