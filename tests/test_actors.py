@@ -1249,3 +1249,21 @@ def test_a_speaking_name_the_text_calls_a_body_is_an_organisation(noun: str) -> 
     text = f"“The talks have failed,” said Lumara, the {noun}, on Monday evening."
     kinds = {a.name: (a.kind, a.role) for a in actors_of(text)}
     assert kinds.get("Lumara") == ("organization", None)
+
+
+@pytest.mark.parametrize("place", ["Texas", "Vermont", "New York"])
+def test_a_who_clause_after_name_of_place_is_about_the_person_before_of(place: str) -> None:
+    # "<Title> <Name> of <State>, who ...": the "who" is the senator, not the state
+    text = f"The vote went to Senator Karl Bremer of {place}, who won by nine points."
+    kinds = {a.name: a.kind for a in actors_of(text)}
+    assert (kinds.get("Karl Bremer"), kinds.get(place)) == ("person", "place")
+
+
+def test_a_share_of_the_vote_beside_a_name_is_no_role() -> None:
+    # a result in apposition ("<Name>, 27.6 percent to ...") is a figure, not what he is
+    text = "The runoff went to Dana Whitlock, who won, 27.6 percent to 24.3 percent."
+    assert find(actors_of(text), "Dana Whitlock").role is None
+    text = "The count ended with Dana Whitlock, 51.2 percent, ahead of the mayor."
+    assert find(actors_of(text), "Dana Whitlock").role is None
+    text = "Dana Whitlock, 47, a ferry pilot, led the count on Monday."
+    assert find(actors_of(text), "Dana Whitlock").role == "ferry pilot"

@@ -29,6 +29,9 @@ _AGENTS = dict(
     )
 )
 """Verbs of a "who ..." clause that name a role ("who founded X" -> "founder of X")."""
+_FIGURES = frozenset({"DATE", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+"""An age, a year, a score or a sum beside a name ("<Name>, 27.6 percent to 24.3 percent"):
+no role, though a role may follow it."""
 _WORDY = re.compile(r"[a-z]{3}")
 _PARTY_CODE = re.compile(r"^[A-Z]{1,2}\s?[-–]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?$")
 _TRAILING_DROP = frozenset({"ADP", "PART", "DET", "CCONJ", "SCONJ", "PUNCT"})
@@ -138,7 +141,7 @@ def _apposition(doc: Doc, start: int, end: int, root: Token) -> str | None:
             continue
         if any(t.text == ":" for t in doc[end : child.left_edge.i]):
             continue  # "<Name>: Two things." - an interview answer, not a role
-        if child.like_num or child.ent_type_ in {"DATE", "CARDINAL"} or _party_code(doc, child):
+        if child.like_num or child.ent_type_ in _FIGURES or _party_code(doc, child):
             nested = [c for c in child.rights if c.dep_ == "appos"]
             if not nested:
                 continue
