@@ -1508,3 +1508,17 @@ def test_words_quoted_after_a_noun_of_stance_are_its_owners(phrase: str) -> None
     text = f"Nina Ostrander's {phrase} “a harbour for the few” won over the hall."
     (q,) = quotes_of(text)
     assert (q.speaker, q.fragment) == ("Nina Ostrander", False)
+
+
+def test_a_dash_after_a_whole_clause_leads_into_the_quote_as_a_colon_does() -> None:
+    # "<Name> also backed the plan -- "...": the subject of the clause before the dash
+    text = (
+        "Karl Bremer also embraced tougher parking fines -- "
+        "“I think a ticket is peanuts next to what the towing firms charge.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Karl Bremer"]
+    text = "When Dana Whitlock finally wrapped up — “I will fight for this town!” — the hall rose."
+    assert [q.speaker for q in quotes_of(text)] == ["Dana Whitlock"]
+    # a thing before the dash says nothing: "The banner — "..." — hung ..."
+    text = "The banner — “Ferries for all” — hung over the square."
+    assert [q.speaker for q in quotes_of(text)] == [None]

@@ -1091,10 +1091,17 @@ def _nesting(ctx: Context, start: int) -> int:
     return nouns
 
 
+_DASH_MARKS = frozenset({"--", "—", "–"})
+
+
 def _colon_speaker(ctx: Context, before: list[Token]) -> Attribution | None:
     """A clause that ends in a colon before the quote: its subject when that is someone
     ("The mayor put it plainly: "...""), else the last name in it ("The timing does not
     surprise <Name>: "..."", "<Headline> - <Name>: "..."", "Here is <Name> in 1992: "..."")."""
+    if before and before[0].text in _DASH_MARKS and before[0].i > before[-1].i:
+        # "<Name> also backed the plan -- "...": a dash after a whole clause leads into
+        # the quote as a colon does; only the clause's own subject speaks
+        return _dash_speaker(ctx, before)
     if not before or before[0].text != ":":
         return None
     speaker = subject_of_sentence(ctx, before[0].i, ctx.floor) or _across_quotes(ctx, before[0])
@@ -1108,6 +1115,24 @@ def _colon_speaker(ctx: Context, before: list[Token]) -> Attribution | None:
                     speaker = _proper_name(token)
                 break
     return Attribution(speaker, None, "colon") if speaker is not None else None
+
+
+def _dash_speaker(ctx: Context, before: list[Token]) -> Attribution | None:
+    """The subject of the main verb of the clause before a dash, when it names someone."""
+    span = range(before[-1].i, before[0].i)
+    verb = next(
+        (
+            t
+            for t in reversed(before)
+            if t.pos_ in {"VERB", "AUX"} and (t.head.i not in span or t.head.i == t.i)
+        ),
+        None,
+    )
+    subject = _subject(verb) if verb is not None else None
+    if subject is None or subject.i not in span:
+        return None
+    speaker = _actor(ctx.resolver.from_token(subject, subject.idx))
+    return Attribution(speaker, None, "dash") if speaker is not None else None
 
 
 def _across_quotes(ctx: Context, colon: Token) -> Actor | None:
