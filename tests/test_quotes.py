@@ -1522,3 +1522,14 @@ def test_a_dash_after_a_whole_clause_leads_into_the_quote_as_a_colon_does() -> N
     # a thing before the dash says nothing: "The banner — "..." — hung ..."
     text = "The banner — “Ferries for all” — hung over the square."
     assert [q.speaker for q in quotes_of(text)] == [None]
+
+
+@pytest.mark.parametrize("marks", [("“", "”"), ('"', '"')])
+def test_an_unnamed_speaker_is_shown_without_the_closing_mark_before_it(
+    marks: tuple[str, str],
+) -> None:
+    # the parse may hang the closing mark on the description after it
+    text = (
+        f"{marks[0]}It's over,{marks[1]} one resident, who asked not to be named, told reporters."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["one resident"]
