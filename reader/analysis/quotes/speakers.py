@@ -632,10 +632,10 @@ def _phrase(token: Token) -> str | None:
     doc = token.doc
     first = token.left_edge.i
     for t in doc[first : token.i]:
-        if t.text in _OPENER_END or t.is_quote:
-            # "During the show, a fan" parsed as one phrase: "a fan"; a closing mark the
-            # parse hung on the phrase after it ("“...,” one resident said") is no word of it
-            first = t.i + 1
+        if t.text in _OPENER_END:
+            first = t.i + 1  # "During the show, a fan" parsed as one phrase: "a fan"
+    while first < token.i and doc[first].is_quote and doc[first].tag_ != "POS":
+        first += 1  # a closing mark the parse hung on the phrase ("“...,” one resident said")
     last = token.i
     for t in doc[token.i + 1 : token.right_edge.i + 1]:
         relative = t.tag_ in {"WDT", "WP", "WP$"}  # "a new law that"
