@@ -1533,3 +1533,8 @@ def test_an_unnamed_speaker_is_shown_without_the_closing_mark_before_it(
         f"{marks[0]}It's over,{marks[1]} one resident, who asked not to be named, told reporters."
     )
     assert [q.speaker for q in quotes_of(text)] == ["one resident"]
+
+
+def test_an_unnamed_speaker_keeps_the_apostrophe_of_an_owner_ending_in_s() -> None:
+    text = "“It is too late for the ferry,” Pell Harrows’ campaign manager told the crowd."
+    assert [q.speaker for q in quotes_of(text)] == ["Pell Harrows’ campaign manager"]
