@@ -1267,3 +1267,16 @@ def test_a_share_of_the_vote_beside_a_name_is_no_role() -> None:
     assert find(actors_of(text), "Dana Whitlock").role is None
     text = "Dana Whitlock, 47, a ferry pilot, led the count on Monday."
     assert find(actors_of(text), "Dana Whitlock").role == "ferry pilot"
+
+
+@pytest.mark.parametrize("verb", ["wrote", "posted", "said"])
+def test_a_name_words_are_put_out_on_is_a_medium_not_a_person(verb: str) -> None:
+    # "<verb of saying or posting> on <Name>": a platform or an outlet, whatever the model
+    # makes of a one-word name it does not know
+    text = (
+        f"Karl Bremer {verb} on Lumio that the ferry was late again. Lumio said on Monday "
+        f"that it had removed the post. Bremer later {verb} on Lumio that he was sorry."
+    )
+    kinds = {a.name: a.kind for a in actors_of(text)}
+    assert kinds.get("Lumio") == "organization"
+    assert kinds.get("Karl Bremer") == "person"

@@ -422,6 +422,17 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     return mention
 
 
+_PUTTING_OUT = frozenset({"post", "write", "share", "publish", "tweet", "announce", "say"})
+
+
+def _medium_of_saying(prep: Token) -> bool:
+    """ "said on <Name>", "posted on <Name>": the "on" of a verb of saying or posting."""
+    if prep.lower_ != "on" or prep.dep_ != "prep":
+        return False
+    lemma = prep.head.lemma_.casefold()
+    return prep.head.pos_ == "VERB" and (lemma in SPEECH_LEMMAS or lemma in _PUTTING_OUT)
+
+
 def _function_words(doc: Doc, i: int, j: int) -> bool:
     """ "JUST TOO SLOW" in a heading shouted in capitals: function words name nothing. In
     running text a word in capitals among lower-case ones is an acronym ("the WHO said")."""
@@ -597,6 +608,8 @@ def _add_hints(doc: Doc, m: Mention) -> None:
             m.place_hint += PLACE_PREPOSITIONS.get(prev.lower_, 0.0)
         elif prev.lower_ == "at" and m.kind == "person" and not owner:
             m.org_hint += 1.5  # "an economist at <Name> Analytics", not "from <Name>'s pass"
+        if single and not owner and _medium_of_saying(prev):
+            m.org_hint += 1  # "wrote on <Name>": where words are put out, not a person
     k = m.tok_start - 1
     while k >= max(m.tok_start - 3, 0) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
         k -= 1  # the first word of "the advocacy group <Several Word Name>"
