@@ -1280,3 +1280,12 @@ def test_a_name_words_are_put_out_on_is_a_medium_not_a_person(verb: str) -> None
     kinds = {a.name: a.kind for a in actors_of(text)}
     assert kinds.get("Lumio") == "organization"
     assert kinds.get("Karl Bremer") == "person"
+
+
+def test_a_name_behind_a_stance_prefix_is_no_actor() -> None:
+    # "a pro-<Name> group", "anti-<Name> voters": a stance; the person is named elsewhere
+    text = "A pro-Bremer group spent heavily, and anti-Bremer voters turned out. Karl Bremer lost."
+    assert [a.name for a in actors_of(text)] == ["Karl Bremer"]
+    # a body whose own name opens with such a word keeps it
+    text = "Members of the Pro-Transit Coalition of Halvern marched to city hall."
+    assert "Pro-Transit Coalition of Halvern" in {a.name for a in actors_of(text)}

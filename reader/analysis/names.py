@@ -47,6 +47,9 @@ def is_title_word(word: str) -> bool:
     return bare_word(word) in TITLE_WORDS
 
 
+_STANCE_PREFIX = re.compile(r"^(?i:pro|anti|non|post|pre)-[A-Z]")
+
+
 def is_junk_name(surface: str) -> bool:
     """True for entity text that cannot be an actor: numbers, dates, lowercase, debris."""
     if len(surface) < 2 or "\n" in surface or len(surface) > 80:
@@ -56,6 +59,10 @@ def is_junk_name(surface: str) -> bool:
     if not any(ch.isupper() for ch in surface):
         return True
     if surface.startswith(("http", "www.", "@", "#")) or "/" in surface or "@" in surface:
+        return True
+    if _STANCE_PREFIX.match(surface) and (surface[0].islower() or " " not in surface):
+        # "a pro-<Name> group", "anti-<Name> voters": a stance, no one named (but the
+        # "Anti-<Word> League" is a name of its own)
         return True
     words = fold(surface).split()
     if not words:
