@@ -422,7 +422,8 @@ def make_mention(doc: Doc, text: str, i: int, j: int, kind: str) -> Mention | No
     return mention
 
 
-_PUTTING_OUT = frozenset({"post", "write", "share", "publish", "tweet", "announce", "say"})
+_PUTTING_OUT = frozenset({"share", "publish"})
+"""Verbs of putting words out that are no verbs of saying ("shared on <Name>")."""
 
 
 def _medium_of_saying(prep: Token) -> bool:

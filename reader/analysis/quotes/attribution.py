@@ -1091,14 +1091,11 @@ def _nesting(ctx: Context, start: int) -> int:
     return nouns
 
 
-_DASH_MARKS = frozenset({"--", "—", "–"})
-
-
 def _colon_speaker(ctx: Context, before: list[Token]) -> Attribution | None:
     """A clause that ends in a colon before the quote: its subject when that is someone
     ("The mayor put it plainly: "...""), else the last name in it ("The timing does not
     surprise <Name>: "..."", "<Headline> - <Name>: "..."", "Here is <Name> in 1992: "..."")."""
-    if before and before[0].text in _DASH_MARKS and before[0].i > before[-1].i:
+    if len(before) > 1 and before[0].text in _DASHES:
         # "<Name> also backed the plan -- "...": a dash after a whole clause leads into
         # the quote as a colon does; only the clause's own subject speaks
         return _dash_speaker(ctx, before)
