@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, Protocol
 
 ActorKind = Literal["person", "organization", "place", "group"]
-ANALYSIS_VERSION = 23
+ANALYSIS_VERSION = 24
 """Bump when the output for the same text would change; it keys the cache."""
 
 
