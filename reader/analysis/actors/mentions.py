@@ -73,6 +73,8 @@ _STATE_NOUNS = frozenset({"republic", "kingdom", "emirate", "principality", "com
 """Nouns that open a state's name before its "of" ("Republic of <Name>")."""
 _PURPOSE_BODIES = (ORG_HEAD_NOUNS | INSTITUTIONS | _BODY_NOUNS | {"trust", "fund"}) - PERSON_NOUNS
 """Last words of bodies that may be named with their purpose after "for"."""
+_BODY_HEADS = ORG_HEAD_NOUNS - PERSON_NOUNS - PLACE_NOUNS
+"""Head nouns of an apposition that say a name is a body's ("<Name>, the agency")."""
 _TITLE_PREFIXES = ("under", "vice-", "vice", "co-")
 
 
@@ -631,15 +633,14 @@ def _add_hints(doc: Doc, m: Mention) -> None:
         owner = m.tok_end < len(doc) and is_possessive(doc[m.tok_end])
         m.noun_use = owner or root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
         m.modifier_use = root.dep_ in {"amod", "compound", "nmod"} and not owner
-    related = [root.head] if root.dep_ == "appos" else []
-    related += [c for c in root.children if c.dep_ == "appos"]
+    appositions = [c for c in root.children if c.dep_ == "appos"]
+    related = ([root.head] if root.dep_ == "appos" else []) + appositions
     lemmas = {t.lemma_.casefold() for t in related}
     m.person_hint += any(is_person_noun(lemma) for lemma in lemmas)
-    bodies = ORG_HEAD_NOUNS - PERSON_NOUNS - PLACE_NOUNS
-    m.org_hint += bool(lemmas & bodies)
+    m.org_hint += bool(lemmas & _BODY_HEADS)
     if any(
-        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.casefold() in bodies
-        for c in root.rights
+        c.i > root.i and c.pos_ == "NOUN" and c.lemma_.casefold() in _BODY_HEADS
+        for c in appositions
     ):
         m.org_hint += 1  # "<Name>, the state news agency, said": what it is outweighs its speaking
     m.place_hint += bool(lemmas & PLACE_NOUNS)
